@@ -1,3 +1,5 @@
+import Foundation
+
 /// A calendar day (proleptic Gregorian), with no time of day or zone: the granularity of
 /// mine-action records ("date of information", completion date).
 public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {

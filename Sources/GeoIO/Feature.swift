@@ -1,3 +1,4 @@
+import Foundation
 import GeometryCore
 
 /// The value of one attribute of a feature, typed as the source declared it.
