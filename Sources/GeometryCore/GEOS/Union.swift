@@ -10,7 +10,7 @@ extension Geometry {
     }
 
     /// The union of all parts of this geometry on a fixed precision grid of `gridSize`, in coordinate
-    /// units (`GEOSUnaryUnionPrec_r`).
+    /// units (`GEOSUnaryUnionPrec_r`). GEOS 3.11 returns a lone polygon as it is, without snapping it.
     public func unaryUnion(gridSize: Double) throws -> Geometry {
         let context = GEOSContext.current
         return try Geometry(owning: context.check("GEOSUnaryUnionPrec_r") {
