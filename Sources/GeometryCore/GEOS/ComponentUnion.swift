@@ -35,7 +35,9 @@ extension Geometry {
     ///   their smallest index. The same for any number of threads.
     public static func connectedComponents(of geometries: [Geometry], threads: Int = 1) throws -> [[Int]] {
         let groups = try connectedComponents(of: geometries.map(\.bounds))
-        let order = groups.indices.sorted { groups[$0].count > groups[$1].count || (groups[$0].count == groups[$1].count && $0 < $1) }
+        let order = groups.indices.sorted {
+            groups[$0].count > groups[$1].count || (groups[$0].count == groups[$1].count && $0 < $1)
+        }
         let refined = try parallelMap(count: groups.count, threads: threads, order: order) { index in
             try exactComponents(of: groups[index], in: geometries)
         }
