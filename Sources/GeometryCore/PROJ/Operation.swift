@@ -50,10 +50,9 @@ final class PROJOperation {
                                    nil, 0, 0, nil, 0, 0)
         }
         for index in 0..<count where !xy[2 * index].isFinite || !xy[2 * index + 1].isFinite {
-            let reason = context.error("proj_trans_generic", subject: label).message
             throw PROJError(function: "proj_trans_generic",
-                            message: "point \(index) (\(input[2 * index]), \(input[2 * index + 1])) could not be "
-                                + "transformed: \(reason)")
+                            message: "\(label): point \(index) (\(input[2 * index]), \(input[2 * index + 1])) "
+                                + "could not be transformed: \(context.reason())")
         }
     }
 
@@ -73,10 +72,9 @@ final class PROJOperation {
             return try Geometry(owning: handle)
         } catch let error as GEOSError {
             guard let failed = state.failure else { throw error }
-            let reason = PROJContext.current.error("proj_trans_generic", subject: label).message
             throw PROJError(function: "proj_trans_generic",
-                            message: "point \(failed.index) (\(failed.x), \(failed.y)) could not be "
-                                + "transformed: \(reason)")
+                            message: "\(label): point \(failed.index) (\(failed.x), \(failed.y)) "
+                                + "could not be transformed: \(PROJContext.current.reason())")
         }
     }
 }

@@ -73,14 +73,27 @@ final class PROJContext {
         proj_errno_reset(errnoAnchor)
     }
 
-    /// The error PROJ reports now: the errno's description and the last logged message.
+    /// The error PROJ reports now, as `PROJError(function:, message: "subject: reason")`.
     func error(_ function: String, subject: String) -> PROJError {
+        PROJError(function: function, message: "\(subject): \(reason())")
+    }
+
+    /// Why the last call failed: PROJ's last logged message (without its function prefix), followed by
+    /// the description of the context's error number (`proj_context_errno_string`) when it says more.
+    func reason() -> String {
+        var logged = lastLogMessage ?? ""
+        if let colon = logged.range(of: ": "), logged[..<colon.lowerBound].allSatisfy({ $0.isLetter || $0 == "_" }) {
+            logged = String(logged[colon.upperBound...])
+        }
         let code = proj_context_errno(handle)
-        var parts: [String] = []
-        if code != 0, let text = proj_context_errno_string(handle, code) { parts.append(String(cString: text)) }
-        if let logged = lastLogMessage, !logged.isEmpty, !parts.contains(logged) { parts.append(logged) }
-        let reason = parts.isEmpty ? "failed without a message" : parts.joined(separator: ": ")
-        return PROJError(function: function, message: "\(subject): \(reason)")
+        let described = code == 0 ? "" : proj_context_errno_string(handle, code).map { String(cString: $0) } ?? ""
+        let informative = !described.isEmpty && !described.hasPrefix("Unknown error")
+        switch (logged.isEmpty, informative) {
+        case (false, true): return "\(logged) (\(described))"
+        case (false, false): return logged
+        case (true, true): return described
+        case (true, false): return described.isEmpty ? "failed without a message" : described
+        }
     }
 }
 
