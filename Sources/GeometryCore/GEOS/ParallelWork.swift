@@ -1,5 +1,5 @@
-internal import Dispatch
-internal import Foundation
+import Dispatch
+import Foundation
 
 /// Runs `body` for every index in `0..<count` on up to `threads` threads and returns the results in
 /// index order, so the output never depends on scheduling. Each thread that runs GEOS work uses its
@@ -9,7 +9,7 @@ internal import Foundation
 ///   - order: the order in which indices are started (largest job first balances the threads best);
 ///     it has no effect on the result.
 /// - Throws: the error of the lowest failing index, as a serial run would.
-func parallelMap<T: Sendable>(count: Int, threads: Int, order: [Int]? = nil,
+public func parallelMap<T: Sendable>(count: Int, threads: Int, order: [Int]? = nil,
                               _ body: @Sendable (Int) throws -> T) throws -> [T] {
     if threads <= 1 || count <= 1 {
         return try (0..<count).map(body)

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// The subcommands, in the order `--help` lists them.
+let commandList: [ParsableCommand.Type] = [
+    InfoCommand.self,
+]
