@@ -30,6 +30,30 @@ enum GDALRuntime {
         return type == CE_Failure || type == CE_Fatal
     }
 
+    /// Runs `body` with a handler pushed on this thread's GDAL error-handler stack
+    /// (`CPLPushErrorHandlerEx`) that records every failure message, and returns them with the result:
+    /// GDAL's last message alone is often only the summary ("Failed to read GeoJSON data").
+    static func collectingFailures<R>(_ body: () throws -> R) rethrows -> (result: R, failures: [String]) {
+        let log = FailureLog()
+        let unmanaged = Unmanaged.passRetained(log)
+        CPLPushErrorHandlerEx({ type, _, message in
+            guard type == CE_Failure || type == CE_Fatal, let message,
+                  let user = CPLGetErrorHandlerUserData() else { return }
+            Unmanaged<FailureLog>.fromOpaque(user).takeUnretainedValue().messages.append(String(cString: message))
+        }, unmanaged.toOpaque())
+        defer {
+            CPLPopErrorHandler()
+            unmanaged.release()
+        }
+        let result = try body()
+        return (result, log.messages)
+    }
+
+    /// The messages gathered by `collectingFailures`; touched only by the thread that pushed the handler.
+    private final class FailureLog {
+        var messages: [String] = []
+    }
+
     /// An error naming the file, the feature, the failed function and GDAL's last message.
     static func error(path: String, function: String, featureIndex: Int? = nil, _ what: String) -> GeoIOError {
         var message = what

@@ -28,11 +28,17 @@ public final class LayerWriter {
     }
 
     /// Appends one feature (`OGR_L_CreateFeature`). Properties not named are left null; a property
-    /// that is not a field of the layer is an error.
+    /// that is not a field of the layer is an error, and so is a null or empty geometry in FlatGeobuf
+    /// (which cannot store one).
     public func write(geometry: Geometry?, properties: [String: FieldValue]) throws {
         let path = owner.path
         let index = count
         _ = try owner.openDataset()
+        if owner.format == .flatGeobuf, geometry?.isEmpty ?? true {
+            // GDAL 3.6's FlatGeobuf writer skips such features without an error; refuse instead of losing one.
+            throw GeoIOError(path: path, featureIndex: index,
+                             message: "FlatGeobuf cannot store a feature without geometry; use GeoPackage")
+        }
         try owner.beginTransactionIfUseful()
         guard let feature = OGR_F_Create(OGR_L_GetLayerDefn(layer)) else {
             throw GDALRuntime.error(path: path, function: "OGR_F_Create", featureIndex: index, "cannot create a feature")
@@ -50,7 +56,8 @@ public final class LayerWriter {
             OGR_F_SetGeometryDirectly(feature, ogr)
         }
         CPLErrorReset()
-        guard OGR_L_CreateFeature(layer, feature) == OGRERR_NONE else {
+        let status = OGR_L_CreateFeature(layer, feature)
+        guard status == OGRERR_NONE, !GDALRuntime.lastCallFailed() else {
             throw GDALRuntime.error(path: path, function: "OGR_L_CreateFeature", featureIndex: index,
                                     "cannot write the feature to layer '\(name)'")
         }

@@ -10,24 +10,27 @@ func makeScratchFolder() throws -> String {
     return url.path
 }
 
-/// Runs a command-line tool (GDAL/PROJ utilities) and returns its standard output.
+/// Runs a command-line tool (GDAL/PROJ utilities) and returns its standard output. Output and
+/// input go through temporary files (reading a pipe with FileHandle traps on EINTR in Foundation).
 func run(_ tool: String, _ arguments: [String], input: String? = nil) throws -> String {
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hazmap-run-\(UUID().uuidString)")
+    let outputURL = scratch.appendingPathExtension("out")
+    let inputURL = scratch.appendingPathExtension("in")
+    defer {
+        try? FileManager.default.removeItem(at: outputURL)
+        try? FileManager.default.removeItem(at: inputURL)
+    }
+    FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+    try Data((input ?? "").utf8).write(to: inputURL)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [tool] + arguments
-    let output = Pipe()
-    process.standardOutput = output
+    process.standardOutput = try FileHandle(forWritingTo: outputURL)
+    process.standardInput = try FileHandle(forReadingFrom: inputURL)
     process.standardError = FileHandle.nullDevice
-    let inputPipe = Pipe()
-    if input != nil { process.standardInput = inputPipe }
     try process.run()
-    if let input {
-        inputPipe.fileHandleForWriting.write(Data(input.utf8))
-        try inputPipe.fileHandleForWriting.close()
-    }
-    let data = output.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    return try String(contentsOf: outputURL, encoding: .utf8)
 }
 
 /// Names in a folder, sorted.
@@ -65,4 +68,42 @@ func shoelace(_ ring: [[Double]]) -> Double {
         sum += ring[i][0] * ring[i + 1][1] - ring[i + 1][0] * ring[i][1]
     }
     return sum
+}
+
+/// Whether two closed rings (flat x,y) have the same vertices up to start point and direction,
+/// each coordinate within `tolerance`.
+func sameRing(_ a: FlatXY, _ b: FlatXY, tolerance: Double) -> Bool {
+    guard a.count == b.count, a.count >= 8 else { return false }
+    let n = a.count / 2 - 1
+    func point(_ ring: FlatXY, _ i: Int) -> (Double, Double) { (ring[2 * (i % n)], ring[2 * (i % n) + 1]) }
+    for start in 0..<n {
+        for direction in [1, -1] {
+            let matches = (0..<n).allSatisfy { i in
+                let p = point(a, i)
+                let q = point(b, ((start + direction * i) % n + n) % n)
+                return abs(p.0 - q.0) <= tolerance && abs(p.1 - q.1) <= tolerance
+            }
+            if matches { return true }
+        }
+    }
+    return false
+}
+
+/// Field names and feature counts from `ogrinfo -so -al` (layers in order).
+func ogrinfoSummary(_ path: String) throws -> (counts: [Int], fieldNames: [String]) {
+    let text = try run("ogrinfo", ["-so", "-al", path])
+    var counts: [Int] = []
+    var names: [String] = []
+    let types = ["String", "Integer", "Integer64", "Real", "Date", "DateTime"]
+    for line in text.split(separator: "\n") {
+        if line.hasPrefix("Feature Count: "), let count = Int(line.dropFirst("Feature Count: ".count)) {
+            counts.append(count)
+        }
+        let parts = line.split(separator: ":", maxSplits: 1)
+        if parts.count == 2, let type = parts[1].split(separator: " ").first, types.contains(String(type)),
+           !line.hasPrefix(" ") {
+            names.append(String(parts[0]))
+        }
+    }
+    return (counts, names)
 }
