@@ -18,7 +18,9 @@ enum Main {
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {
-            if Hazmap.exitCode(for: error) == .validationFailure {
+            // Help, version and usage errors can also surface from `run()` (e.g. `hazmap help info`).
+            let code = Hazmap.exitCode(for: error)
+            if code == .success || code == .validationFailure {
                 exitForParse(error)
             }
             Terminal.error(describe(error))
