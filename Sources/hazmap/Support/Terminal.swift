@@ -24,6 +24,5 @@ enum Terminal {
 
 /// Describes any error in one line: hazmap's error types already name the file, feature and cause.
 func describe(_ error: Error) -> String {
-    if let custom = error as? CustomStringConvertible { return custom.description }
-    return String(describing: error)
+    String(describing: error)
 }
