@@ -18,7 +18,7 @@ struct TOMLKeyLocator {
                 let (path, end) = Self.keyPath(characters, from: start)
                 guard end < characters.count, characters[end] == "]", !path.isEmpty else { continue }
                 table = path
-                record(path, line: lineNumber)
+                for length in 1...path.count { record(Array(path.prefix(length)), line: lineNumber) }
             } else if characters[start] != "#" {
                 let (path, end) = Self.keyPath(characters, from: start)
                 guard end < characters.count, characters[end] == "=", !path.isEmpty else { continue }
