@@ -78,7 +78,9 @@ struct HazardStream {
             defect = random.element(of: PlantedDefect.allCases)
         }
 
-        var hazard = freshHazard(id: id)
+        // Class shares: 12% CHAs nested in SHAs, ~2% CHAs among re-contamination, 3% SHA copies,
+        // and 32% of the remaining fresh hazards CHA: about 60% SHA and 40% CHA overall.
+        var hazard = freshHazard(id: id, chaProbability: 0.32)
         var shape = StarShape(center: ScenarioLayout.center, angles: [], radii: [])
         var canHaveHole = true
         let kind = random.unit()
@@ -109,7 +111,7 @@ struct HazardStream {
             if defect == nil && !isNull && !isDuplicate {
                 truth.nearDuplicateHazards.append(PlantedFeature(index: index, id: id, related: source.id))
             }
-        } else if kind < 0.26, let source = recentSHAs.last {
+        } else if kind < 0.18, let source = recentSHAs.last {
             // A CHA confirmed by technical survey inside an SHA.
             let target = random.logNormal(median: 30_000, sigma: 0.9).clamped(5_000, 200_000)
             let factor = (target / source.shape.area).squareRoot().clamped(0.15, 0.8)
@@ -163,8 +165,8 @@ struct HazardStream {
         return (hazard, releases)
     }
 
-    private mutating func freshHazard(id: String) -> HazardRecord {
-        let hazardClass = random.chance(0.6) ? "SHA" : "CHA"
+    private mutating func freshHazard(id: String, chaProbability: Double) -> HazardRecord {
+        let hazardClass = random.chance(chaProbability) ? "CHA" : "SHA"
         return HazardRecord(
             id: id, hazardClass: hazardClass, hazardType: random.weighted(HazardStream.hazardTypes),
             status: "open", recorded: random.date(HazardStream.firstRecorded, HazardStream.lastRecorded),

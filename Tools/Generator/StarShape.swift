@@ -112,11 +112,13 @@ struct StarShape {
         if span <= 0 { span += 2 * Double.pi }
         var ring = [center, boundaryPoint(angle: from)]
         let start = normalize(from)
-        let inside = angles.indices
-            .map { (index: $0, offset: normalize(angles[$0]) - start) }
-            .map { (index: $0.index, offset: $0.offset < 0 ? $0.offset + 2 * Double.pi : $0.offset) }
-            .filter { $0.offset > 1e-9 && $0.offset < span - 1e-9 }
-            .sorted { $0.offset < $1.offset }
+        var inside: [(index: Int, offset: Double)] = []
+        for index in angles.indices {
+            var offset = normalize(angles[index]) - start
+            if offset < 0 { offset += 2 * Double.pi }
+            if offset > 1e-9 && offset < span - 1e-9 { inside.append((index, offset)) }
+        }
+        inside.sort { $0.offset < $1.offset }
         ring.append(contentsOf: inside.map { vertex($0.index) })
         ring.append(boundaryPoint(angle: from + span))
         return ring
