@@ -248,6 +248,22 @@ struct GeneratorTests {
                                               "SELECT DISTINCT typeArea FROM hazards ORDER BY typeArea", field: "typeArea")
         #expect(values == ["Confirmed Minefield", "Suspected Minefield"])
     }
+
+    @Test("GeoData/sample is exactly what its documented command regenerates")
+    func shippedSampleIsRegenerable() throws {
+        let sample = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("GeoData/sample")
+        guard FileManager.default.fileExists(atPath: sample.appendingPathComponent("scenario.json").path) else { return }
+        let folder = try GeneratorTests.generate(["--hazards", "300", "--seed", "2026", "--style", "imsma"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let names = try FileManager.default.contentsOfDirectory(atPath: sample.path).filter { !$0.hasSuffix(".aux.xml") }
+        #expect(Set(names) == Set(try FileManager.default.contentsOfDirectory(atPath: folder.path)))
+        for name in names {
+            let shipped = try Data(contentsOf: sample.appendingPathComponent(name))
+            let regenerated = try Data(contentsOf: folder.appendingPathComponent(name))
+            #expect(shipped == regenerated, "GeoData/sample/\(name) differs from a fresh run")
+        }
+    }
 }
 
 /// A failure of the test harness itself (a missing binary, an unreadable summary).

@@ -33,7 +33,6 @@ struct HazardStream {
     }
 
     let layout: ScenarioLayout
-    let hazardCount: Int
     private var random: SplitMix64
     private(set) var truth = ScenarioTruth()
     private(set) var releaseCount = 0
@@ -48,7 +47,6 @@ struct HazardStream {
 
     init(layout: ScenarioLayout, hazardCount: Int, seed: UInt64) {
         self.layout = layout
-        self.hazardCount = hazardCount
         random = SplitMix64(seed: seed, stream: "hazards")
         nullSchedule = PlantingSchedule(rate: 0.001, of: hazardCount, random: SplitMix64(seed: seed, stream: "null"))
         duplicateSchedule = PlantingSchedule(rate: 0.0005, of: hazardCount,

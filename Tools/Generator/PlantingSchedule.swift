@@ -18,9 +18,6 @@ struct PlantingSchedule {
         self.nextPosition = position(of: 0)
     }
 
-    /// The number of problems planted in all, once the run is over.
-    var plannedCount: Int { count }
-
     /// Marks the feature at `index` as reached; problems falling due become pending.
     mutating func reach(_ index: Int) {
         while planted < count && nextPosition <= index {
