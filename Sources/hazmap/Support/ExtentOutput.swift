@@ -1,4 +1,5 @@
 import Contamination
+import Reports
 import GeoIO
 import GeometryCore
 

@@ -1,0 +1,62 @@
+import Foundation
+
+/// A table of text cells, rendered as aligned plain text (numbers right-aligned), CSV or Markdown.
+public struct TextTable: Sendable {
+    public var header: [String]
+    public var rows: [[String]] = []
+
+    public init(_ header: [String]) {
+        self.header = header
+    }
+
+    /// Appends a row; missing cells render empty.
+    public mutating func add(_ row: [String]) {
+        rows.append(row)
+    }
+
+    /// Aligned plain text with a rule under the header.
+    public func render() -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                let pad = String(repeating: " ", count: max(0, widths[column] - cell.count))
+                return Double(cell.replacingOccurrences(of: ",", with: "")) != nil ? pad + cell : cell + pad
+            }.joined(separator: "  ")
+        }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
+    }
+
+    /// RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled; CRLF line ends.
+    public func csv() -> String {
+        func field(_ text: String) -> String {
+            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A GitHub-flavoured Markdown table; pipes in cells are escaped.
+    public func markdown() -> String {
+        func cell(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+        let head = "| " + header.map(cell).joined(separator: " | ") + " |"
+        let rule = "|" + header.map { _ in "---|" }.joined()
+        let body = rows.map { "| " + $0.map(cell).joined(separator: " | ") + " |" }
+        return ([head, rule] + body).joined(separator: "\n") + "\n"
+    }
+}
+
+/// Fixed-decimal text for a number, such as `1234.57`.
+public func fixed(_ value: Double, _ decimals: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let rounded = (value * scale).rounded() / scale
+    var text = String(rounded)
+    if text.contains("e") { return text }
+    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+    let fraction = parts.count > 1 ? String(parts[1]) : ""
+    if decimals == 0 { return String(parts[0]) }
+    text = String(parts[0]) + "." + fraction + String(repeating: "0", count: max(0, decimals - fraction.count))
+    return text
+}
