@@ -7,9 +7,12 @@ import GeometryCore
 ///
 /// A = (b²Δλ/2)·[q(φ2) − q(φ1)], q(φ) = sinφ/(1−e²sin²φ) + ln((1+e·sinφ)/(1−e·sinφ))/(2e).
 /// The formula bounds the rectangle by parallels; a geodesic polygon bounds it by geodesics, which bow
-/// poleward. For a box Δλ wide and Δφ tall the two differ by about R²Δλ³Δφ·|d(cos²φ·sinφ)/dφ|/12, under
-/// 1e-9 relative for the ≤ 0.01° boxes used here (SpatiaLite's ellipsoidal ST_Area agrees with the closed
-/// form to 3e-13 on an 0.01° square at 44°N). Tests compare with a relative tolerance of 1e-9.
+/// poleward. For a box Δλ wide and Δφ tall the two differ by about R²Δλ³Δφ·|d(cos²φ·sinφ)/dφ|/12, a few
+/// 1e-13 relative for the ≤ 0.01° boxes used here: SpatiaLite's ellipsoidal ST_Area agrees with the closed
+/// form to 3e-13 on an 0.01° square at 44°N. PROJ's `geod_polygonarea` (what hazmap uses) gives 1.1e-9
+/// less on that square (891114.93004 vs 891114.93105 m², about 1 mm² per km², the truncation of its area
+/// series), so tests compare hazmap's areas with independent ones to 1e-8 relative, and hazmap's own
+/// figures with each other (parts against totals) to 1e-9.
 enum ClosedForm {
     static let a = 6_378_137.0
     static let f = 1 / 298.257223563
@@ -75,8 +78,9 @@ enum Fixture {
                source: SourceRef(file: "regions.test", featureIndex: index))
     }
 
-    /// |actual − expected| ≤ tolerance·|expected|.
-    static func close(_ actual: Double, _ expected: Double, relative tolerance: Double = 1e-9) -> Bool {
+    /// |actual − expected| ≤ tolerance·|expected|; the default suits a hazmap area against an independent
+    /// one (see `ClosedForm`).
+    static func close(_ actual: Double, _ expected: Double, relative tolerance: Double = 1e-8) -> Bool {
         abs(actual - expected) <= tolerance * abs(expected)
     }
 }
