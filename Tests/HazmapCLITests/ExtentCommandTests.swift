@@ -47,6 +47,15 @@ struct ExtentCommandTests {
         #expect(Set(groups.compactMap { $0["region"] as? String }).isSubset(of: codes))
     }
 
+    @Test("--threads 1 and --threads 4 print the same figures")
+    func threadsAgree() throws {
+        let split = ["--regions", CLI.sample("regions.geojson"), "--by", "class,hazard_type,region"]
+        let one = try CLI.hazmap(["extent"] + Self.inputs + split + ["--json", "-q", "--threads", "1"])
+        let four = try CLI.hazmap(["extent"] + Self.inputs + split + ["--json", "-q", "--threads", "4"])
+        #expect(one.status == 0 && four.status == 0)
+        #expect(!one.stdout.isEmpty && one.stdout == four.stdout)
+    }
+
     @Test("-o extent.geojson / .gpkg / .csv: ogrinfo reads one feature per group, with area_m2")
     func outputs() throws {
         let folder = try CLI.temporaryFolder()
