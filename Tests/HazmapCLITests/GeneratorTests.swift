@@ -20,26 +20,8 @@ struct GeneratorTests {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    /// The built `hazmap-generate`: next to the test bundle, else in a `.build*/debug` folder of the package.
-    static func generatorPath() -> String? {
-        let fileManager = FileManager.default
-        var candidates: [URL] = []
-        if let first = CommandLine.arguments.first {
-            var directory = URL(fileURLWithPath: first).deletingLastPathComponent()
-            for _ in 0..<3 {
-                candidates.append(directory.appendingPathComponent("hazmap-generate"))
-                directory = directory.deletingLastPathComponent()
-            }
-        }
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("hazmap-generate"))
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let builds = (try? fileManager.contentsOfDirectory(atPath: packageRoot.path))?.filter { $0.hasPrefix(".build") } ?? []
-        for build in builds.sorted() {
-            candidates.append(packageRoot.appendingPathComponent(build).appendingPathComponent("debug/hazmap-generate"))
-        }
-        return candidates.first { fileManager.isExecutableFile(atPath: $0.path) }?.path
-    }
+    /// The built `hazmap-generate`.
+    static func generatorPath() -> String? { Binary.path("hazmap-generate") }
 
     /// Generates a scenario into a fresh temporary folder.
     static func generate(_ arguments: [String]) throws -> URL {

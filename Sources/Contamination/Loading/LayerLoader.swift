@@ -134,7 +134,14 @@ public enum LayerLoader {
     private static func assumedCRS(reader: FeatureReader, layer: LayerKind, options: LoadOptions,
                                    findings: inout [Finding]) throws -> CRS? {
         guard reader.crsAssumed else { return nil }
-        if let declared = options.mapping[layer].crs { return try CRS(declared) }
+        if let declared = options.mapping[layer].crs {
+            do {
+                return try CRS(declared)
+            } catch {
+                throw GeoIOError(path: reader.path, message: "the file declares no CRS, and the mapping's "
+                                 + "crs = \"\(declared)\" under [\(layer)] is not one PROJ knows: \(error)")
+            }
+        }
         findings.append(Finding(
             .crsAssumed, file: reader.path, featureIndex: nil, id: nil,
             message: "the file declares no CRS; coordinates are read as WGS84 lon/lat",

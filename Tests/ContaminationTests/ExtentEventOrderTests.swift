@@ -1,0 +1,74 @@
+import Foundation
+import GeoIO
+import GeometryCore
+import Testing
+@testable import Contamination
+
+/// Event-sourced contamination (DESIGN.md "Event order") against hand-computed closed-form areas.
+@Suite("Extent event order")
+struct ExtentEventOrderTests {
+    /// Hazard H1 [18.000, 18.010] recorded 2015; its west half [18.000, 18.005] released 2018; a new hazard
+    /// H2 [17.998, 18.007] recorded 2020 over the released part (all 44.00–44.01°N).
+    static func scenario() throws -> (hazards: [Hazard], releases: [ReleaseEvent]) {
+        let hazards = [
+            try Fixture.hazard("H1", .sha, Box(18.000, 44.00, 18.010, 44.01).wkt, recorded: "2015-06-01", index: 0),
+            try Fixture.hazard("H2", .sha, Box(17.998, 44.00, 18.007, 44.01).wkt, recorded: "2020-06-01", index: 1),
+        ]
+        let releases = [try Fixture.release("R1", Box(18.000, 44.00, 18.005, 44.01).wkt, date: "2018-06-01")]
+        return (hazards, releases)
+    }
+
+    static func remaining(asOf: String?, _ scenario: (hazards: [Hazard], releases: [ReleaseEvent])) throws -> Double {
+        let request = ExtentRequest(asOf: try asOf.map(Fixture.day))
+        return try Extent(hazards: scenario.hazards, releases: scenario.releases, request: request).total.value
+    }
+
+    @Test("as of 2017, 2019 and 2021: the hazard, the unreleased half, then the half plus the new find")
+    func recontamination() throws {
+        let scenario = try Self.scenario()
+        let in2017 = try Self.remaining(asOf: "2017-12-31", scenario)
+        let in2019 = try Self.remaining(asOf: "2019-12-31", scenario)
+        let in2021 = try Self.remaining(asOf: "2021-12-31", scenario)
+        let all = try Self.remaining(asOf: nil, scenario)
+        #expect(Fixture.close(in2017, ClosedForm.rectangleArea(Box(18.000, 44.00, 18.010, 44.01))))
+        #expect(Fixture.close(in2019, ClosedForm.rectangleArea(Box(18.005, 44.00, 18.010, 44.01))))
+        // The unreleased half [18.005, 18.010] joined with H2 [17.998, 18.007]: [17.998, 18.010].
+        #expect(Fixture.close(in2021, ClosedForm.rectangleArea(Box(17.998, 44.00, 18.010, 44.01))))
+        #expect(all == in2021)
+        // Before anything was recorded there is nothing.
+        #expect(try Self.remaining(asOf: "2014-12-31", scenario) == 0)
+    }
+
+    @Test("the release day itself counts: as of 2018-06-01 the half is released, the day before it is not")
+    func releaseDayIsInclusive() throws {
+        let scenario = try Self.scenario()
+        let before = try Self.remaining(asOf: "2018-05-31", scenario)
+        let on = try Self.remaining(asOf: "2018-06-01", scenario)
+        #expect(Fixture.close(before, ClosedForm.rectangleArea(Box(18.000, 44.00, 18.010, 44.01))))
+        #expect(Fixture.close(on, ClosedForm.rectangleArea(Box(18.005, 44.00, 18.010, 44.01))))
+    }
+
+    @Test("a hazard and a release on the same day: the hazard applies first, so the release removes it")
+    func sameDayHazardsFirst() throws {
+        let hazard = try Fixture.hazard("H", .cha, Box(18.100, 44.00, 18.110, 44.01).wkt, recorded: "2019-03-01")
+        let release = try Fixture.release("R", Box(18.100, 44.00, 18.105, 44.01).wkt, date: "2019-03-01")
+        let onTheDay = try Extent(hazards: [hazard], releases: [release],
+                                  request: ExtentRequest(asOf: try Fixture.day("2019-03-01")))
+        #expect(Fixture.close(onTheDay.area(of: .cha).value, ClosedForm.rectangleArea(Box(18.105, 44.00, 18.110, 44.01))))
+        let dayBefore = try Extent(hazards: [hazard], releases: [release],
+                                   request: ExtentRequest(asOf: try Fixture.day("2019-02-28")))
+        #expect(dayBefore.total == .zero)
+        // A release of the whole hazard on its recording day leaves nothing.
+        let whole = try Fixture.release("R2", Box(18.100, 44.00, 18.110, 44.01).wkt, date: "2019-03-01")
+        let gone = try Extent(hazards: [hazard], releases: [whole], request: ExtentRequest())
+        #expect(gone.total.value < 1e-6)
+    }
+
+    @Test("a release dated before its hazard was recorded removes nothing of it")
+    func releaseBeforeHazard() throws {
+        let hazard = try Fixture.hazard("H", .sha, Box(18.0, 44.0, 18.01, 44.01).wkt, recorded: "2020-01-01")
+        let release = try Fixture.release("R", Box(18.0, 44.0, 18.01, 44.01).wkt, date: "2019-01-01")
+        let extent = try Extent(hazards: [hazard], releases: [release], request: ExtentRequest())
+        #expect(Fixture.close(extent.total.value, ClosedForm.rectangleArea(Box(18.0, 44.0, 18.01, 44.01))))
+    }
+}
