@@ -28,6 +28,8 @@ struct ValidateCommandTests {
             ("null_geometry_hazards", "null-geometry", "hazards.gpkg"),
             ("duplicate_id_hazards", "duplicate-id", "hazards.gpkg"),
             ("releases_outside_all_hazards", "release-outside-all-hazards", "releases.gpkg"),
+            ("releases_partly_outside_own_hazard", "release-outside-hazard", "releases.gpkg"),
+            ("releases_before_hazard_recorded", "release-before-recorded", "releases.gpkg"),
         ]
         for expectation in expectations {
             let planted = try CLI.planted(expectation.key)

@@ -6,8 +6,11 @@ import GeometryCore
 public struct Validator: Sendable {
     /// Overlaps smaller than this are not reported (rounding noise along shared edges).
     public var minimumOverlap = SquareMeters(0.01)
-    /// A release is reported as partly outside when more than this share of its area is.
-    public var outsideShare = 0.01
+    /// A release is reported as partly outside when more than this share of its area is, and more than
+    /// `minimumOutside`: small enough to catch a release drawn a few metres past its hazard, large enough to
+    /// ignore rounding along a shared edge.
+    public var outsideShare = 0.001
+    public var minimumOutside = SquareMeters(1)
     public var threads: Int
 
     public init(threads: Int = 1) {
@@ -65,7 +68,7 @@ public struct Validator: Sendable {
             let covered = try reference.map { try release.geometry.intersection($0).polygonalParts().geodesicArea() }
                 ?? insideArea
             let outside = area - covered
-            guard outside.value > area.value * outsideShare else { return [] }
+            guard outside.value > area.value * outsideShare, outside > minimumOutside else { return [] }
             let what = named.isEmpty ? "every hazard" : "its hazard \(release.hazardIds.joined(separator: ", "))"
             return [Finding(.releaseOutsideHazard, at: release.source, id: release.id,
                             message: "\(Self.format(outside)) of the release (\(Self.percent(outside, of: area))) "
