@@ -1,0 +1,126 @@
+import ArgumentParser
+import Contamination
+import Foundation
+import GeoIO
+import GeometryCore
+
+/// `hazmap exposure`: people inside contamination and within distances of it, each counted once.
+struct ExposureCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exposure",
+        abstract: "People inside hazards and within distances of them, from a population raster.",
+        discussion: """
+        People = Σ over raster cells of value × the exact fraction of the cell that the area covers (the \
+        exactextract method: no cell is counted whole or dropped). The areas are the dissolved contamination \
+        (CHA, SHA with CHA precedence, and both) and the union of geodesic buffers of it at each distance, so \
+        every person is counted once per area. The 'all' row is the union of both classes; the CHA and SHA rows \
+        within a distance overlap each other. Nodata cells add no people and are reported as a share of the \
+        covered area. The raster may be in any CRS; it is read window by window, never whole.
+
+        --density reads people per km² and multiplies by each cell's geodesic area. --per-hazard adds each \
+        hazard's own figures, which overlap between hazards. With --releases and several --as-of dates, the \
+        people still exposed at the end of each date; the drop between dates is the people no longer living in \
+        or near contamination.
+
+        Examples:
+          hazmap exposure hazards.gpkg population.tif
+          hazmap exposure hazards.gpkg population.tif --mapping mapping.toml --distances 500m,1km,5km --regions regions.gpkg -o exposure.csv
+          hazmap exposure hazards.gpkg density.tif --density --per-hazard --json
+          hazmap exposure hazards.gpkg population.tif --releases releases.gpkg --as-of 2020-12-31 --as-of 2023-12-31
+        """
+    )
+
+    @Argument(help: "Hazard polygons (any vector format GDAL reads).")
+    var hazards: String
+
+    @Argument(help: "Population raster: people per cell (or per km² with --density), any CRS.")
+    var population: String
+
+    @Option(name: .long, help: ArgumentHelp("Release events (polygons).", valueName: "file"))
+    var releases: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Remaining contamination as of this day (repeat for several dates).", valueName: "YYYY-MM-DD"))
+    var asOf: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Buffer distances: metres or km, comma-separated.",
+                                            valueName: "distances"))
+    var distances: String = "500m,1km,5km"
+
+    @Option(name: .long, help: ArgumentHelp("Admin polygons to split the figures by (fields code, name).",
+                                            valueName: "file"))
+    var regions: String?
+
+    @Flag(name: .customLong("per-hazard"), help: "Add each hazard's own figures (they overlap between hazards).")
+    var perHazard = false
+
+    @Flag(name: .long, help: "The raster holds people per km²: multiply by the geodesic cell area.")
+    var density = false
+
+    @Option(name: .long, help: "Raster band to read (from 1).")
+    var band: Int = 1
+
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Write the figures (.csv, .json) or the exposure areas with their figures (.geojson, .gpkg, .fgb, .shp).",
+        valueName: "file"))
+    var output: String?
+
+    @OptionGroup var mappingOptions: MappingOptions
+    @OptionGroup var threadOptions: ThreadOptions
+    @OptionGroup var reporting: ReportingOptions
+
+    func validate() throws {
+        _ = try parsedDistances()
+        if band < 1 { throw ValidationError("--band must be at least 1") }
+        if let output, !output.lowercased().hasSuffix(".json"), !output.lowercased().hasSuffix(".csv") {
+            _ = try VectorFormat(path: output)
+        }
+    }
+
+    /// `500m,1km,5km` or plain metres, in the order given, without repeats.
+    func parsedDistances() throws -> [Meters] {
+        var result: [Meters] = []
+        for item in distances.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        where !item.isEmpty {
+            let (number, scale) = item.hasSuffix("km") ? (item.dropLast(2), 1_000.0)
+                : item.hasSuffix("m") ? (item.dropLast(1), 1.0) : (Substring(item), 1.0)
+            guard let value = Double(number.trimmingCharacters(in: .whitespaces)), value.isFinite, value > 0 else {
+                throw ValidationError("--distances '\(item)' is not a positive distance such as 500m or 1km")
+            }
+            let meters = Meters(value * scale)
+            if !result.contains(meters) { result.append(meters) }
+        }
+        return result
+    }
+
+    func run() throws {
+        let mapping = try mappingOptions.resolve(primary: .hazards)
+        let options = LoadOptions(mapping: mapping, threads: threadOptions.count)
+        let days = try asOf.map { try parseDay($0, option: "--as-of") }.sorted()
+        let raster = try PopulationRaster(path: population, band: band, isDensity: density)
+        let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
+                                     quiet: reporting.quiet)
+        let request = ExposureRequest(distances: try parsedDistances(), asOf: days.isEmpty ? [nil] : days,
+                                      regions: inputs.regions?.records ?? [], perHazard: perHazard,
+                                      threads: threadOptions.count)
+        let quiet = reporting.quiet
+        let exposure = try Exposure(hazards: inputs.hazards.records, releases: inputs.releases?.records ?? [],
+                                    raster: raster, request: request) { step in
+            if !quiet { Terminal.note(step) }
+        }
+        if !exposure.hazardsOutsideRaster.isEmpty {
+            let ids = exposure.hazardsOutsideRaster
+            Terminal.warning("\(ids.count) hazard(s) lie partly or wholly outside the raster \(population); "
+                + "people there are not counted: " + ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? ", …" : ""))
+        }
+        let names = Dictionary((inputs.regions?.records ?? []).map { ($0.code, $0.name) },
+                               uniquingKeysWith: { first, _ in first })
+        let report = ExposureReport(exposure: exposure, inputs: inputs, raster: raster, perHazard: perHazard,
+                                    regionNames: names)
+        if let output {
+            try ExposureOutput.write(exposure, report: report, to: output)
+            if !quiet { Terminal.note("wrote exposure to \(output)") }
+        }
+        print(reporting.json ? try JSONText.encode(report) : report.text)
+    }
+}

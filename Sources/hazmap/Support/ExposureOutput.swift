@@ -1,0 +1,146 @@
+import Contamination
+import Foundation
+import GeoIO
+import GeometryCore
+
+/// The exposure figures for the terminal, `--json`, `-o *.json` and `-o *.csv`.
+struct ExposureReport: Encodable {
+    struct Row: Encodable {
+        var asOf: String?
+        var distanceM: Double?
+        var hazardClass: String
+        var region: String
+        var regionName: String?
+        var people: Double
+        var areaKm2: Double
+        var nodataShare: Double
+        var extendsBeyondRaster: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case asOf = "as_of", distanceM = "distance_m", hazardClass = "class", region, regionName = "region_name"
+            case people, areaKm2 = "area_km2", nodataShare = "nodata_share", extendsBeyondRaster = "beyond_raster"
+        }
+    }
+
+    struct HazardRow: Encodable {
+        var id: String
+        var hazardClass: String?
+        var distanceM: Double?
+        var people: Double
+        var nodataShare: Double
+
+        enum CodingKeys: String, CodingKey {
+            case id, hazardClass = "class", distanceM = "distance_m", people, nodataShare = "nodata_share"
+        }
+    }
+
+    var population: String
+    var values: String
+    var inputs: [LoadSummary]
+    var notes: [String]
+    var rows: [Row]
+    var perHazard: [HazardRow]?
+    var hazardsOutsideRaster: [String]
+
+    init(exposure: Exposure, inputs: Inputs, raster: PopulationRaster, perHazard: Bool, regionNames: [String: String]) {
+        population = raster.path
+        values = raster.isDensity ? "people per km² × geodesic cell area" : "people per cell"
+        self.inputs = inputs.summaries
+        var notes = [
+            "people = Σ cell value × exact fraction of the cell covered; each area counts every person once",
+            "class CHA and SHA rows within a distance overlap each other; the 'all' row is their union",
+            "nodata_share is the share of the covered cell area that is nodata; those cells add no people",
+        ]
+        if perHazard {
+            notes.append("per-hazard figures overlap between hazards: do not add them up")
+        }
+        self.notes = notes
+        rows = exposure.rows.map { row in
+            Row(asOf: row.key.asOf?.description, distanceM: row.key.distance?.value,
+                hazardClass: row.key.hazardClass?.rawValue ?? "all", region: row.key.region.description,
+                regionName: row.key.region.code.flatMap { regionNames[$0] }, people: row.totals.people,
+                areaKm2: row.area.squareKilometers, nodataShare: row.totals.nodataShare,
+                extendsBeyondRaster: row.totals.extendsBeyondRaster)
+        }
+        self.perHazard = perHazard ? exposure.hazards.map {
+            HazardRow(id: $0.hazardID, hazardClass: $0.hazardClass?.rawValue, distanceM: $0.distance?.value,
+                      people: $0.totals.people, nodataShare: $0.totals.nodataShare)
+        } : nil
+        hazardsOutsideRaster = exposure.hazardsOutsideRaster
+    }
+
+    var text: String {
+        var table = TextTable(["as_of", "within", "class", "region", "people", "area_km2", "nodata"])
+        for row in rows {
+            table.add([row.asOf ?? "", row.distanceM.map { "\(fixed($0, 0)) m" } ?? "inside", row.hazardClass,
+                       row.region, fixed(row.people, 1), fixed(row.areaKm2, 4), percent(row.nodataShare)])
+        }
+        var lines = ["population: \(population) (\(values))", table.render()]
+        if let perHazard {
+            var hazards = TextTable(["hazard", "class", "within", "people", "nodata"])
+            for row in perHazard {
+                hazards.add([row.id, row.hazardClass ?? "", row.distanceM.map { "\(fixed($0, 0)) m" } ?? "inside",
+                             fixed(row.people, 1), percent(row.nodataShare)])
+            }
+            lines += ["per hazard (overlapping between hazards: do not add up)", hazards.render()]
+        }
+        lines += notes.map { "note: \($0)" }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The rows as CSV, one line per exposure area (and per hazard with --per-hazard, scope "hazard").
+    var csv: String {
+        var lines = ["scope,as_of,distance_m,class,region,region_name,hazard_id,people,area_km2,nodata_share"]
+        for row in rows {
+            lines.append(["area", row.asOf ?? "", row.distanceM.map { fixed($0, 3) } ?? "", row.hazardClass,
+                          csvField(row.region), csvField(row.regionName ?? ""), "", "\(row.people)", "\(row.areaKm2)",
+                          "\(row.nodataShare)"].joined(separator: ","))
+        }
+        for row in perHazard ?? [] {
+            lines.append(["hazard", "", row.distanceM.map { fixed($0, 3) } ?? "", row.hazardClass ?? "", "", "",
+                          csvField(row.id), "\(row.people)", "", "\(row.nodataShare)"].joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func percent(_ share: Double) -> String { fixed(share * 100, 2) + "%" }
+
+    private func csvField(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}
+
+/// Writes the exposure areas as features (GeoJSON, GeoPackage, …) with their figures.
+enum ExposureOutput {
+    static let fields = [
+        FieldDefinition("as_of", .string), FieldDefinition("distance_m", .real), FieldDefinition("class", .string),
+        FieldDefinition("region", .string), FieldDefinition("people", .real), FieldDefinition("area_km2", .real),
+        FieldDefinition("nodata_share", .real),
+    ]
+
+    static func write(_ exposure: Exposure, report: ExposureReport, to path: String) throws {
+        let lowered = path.lowercased()
+        if lowered.hasSuffix(".csv") {
+            try AtomicFile.write(text: report.csv, to: path)
+            return
+        }
+        if lowered.hasSuffix(".json") {
+            try AtomicFile.write(text: try JSONText.encode(report) + "\n", to: path)
+            return
+        }
+        let writer = try FeatureWriter(path: path, layer: "exposure", fields: fields, geometryKind: .multiPolygon)
+        for row in exposure.rows {
+            try writer.write(geometry: row.geometry, properties: [
+                "as_of": row.key.asOf.map { .string($0.description) } ?? .null,
+                "distance_m": row.key.distance.map { .real($0.value) } ?? .null,
+                "class": .string(row.key.hazardClass?.rawValue ?? "all"),
+                "region": .string(row.key.region.description),
+                "people": .real(row.totals.people),
+                "area_km2": .real(row.area.squareKilometers),
+                "nodata_share": .real(row.totals.nodataShare),
+            ])
+        }
+        try writer.commit()
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import GeoIO
+import Testing
+
+/// End-to-end tests of `hazmap exposure`: the built binary on a raster and hazards written here, with
+/// hand-computed people.
+///
+/// The raster: 4×4 lon/lat cells of 0.01° from (20°E, 5°N), cell (column c, row r) holding 10·r + c + 1.
+/// Hazards: a CHA over exactly cells (1..2, 1..2) = 12 + 13 + 22 + 23 = 70 people; an SHA over the lower-right
+/// half of cell (0, 3) = 31 / 2 = 15.5 people; an SHA wholly east of the raster (warned about, no people).
+@Suite("hazmap exposure")
+struct ExposureCommandTests {
+    static func hazmapPath() -> String? {
+        var candidates: [URL] = []
+        if let first = CommandLine.arguments.first {
+            var directory = URL(fileURLWithPath: first).deletingLastPathComponent()
+            for _ in 0..<3 {
+                candidates.append(directory.appendingPathComponent("hazmap"))
+                directory = directory.deletingLastPathComponent()
+            }
+        }
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("hazmap"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
+    }
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+        guard let hazmap = hazmapPath() else { throw InputMissing() }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hazmap-run-\(UUID())")
+        let outURL = scratch.appendingPathExtension("out"), errURL = scratch.appendingPathExtension("err")
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        defer {
+            try? FileManager.default.removeItem(at: outURL)
+            try? FileManager.default.removeItem(at: errURL)
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: hazmap)
+        process.arguments = arguments
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        try process.run()
+        process.waitUntilExit()
+        return (process.terminationStatus, try String(contentsOf: outURL, encoding: .utf8),
+                try String(contentsOf: errURL, encoding: .utf8))
+    }
+
+    struct InputMissing: Error, CustomStringConvertible {
+        var description: String { "the hazmap binary is not built; run `swift build` first" }
+    }
+
+    /// Writes the raster and hazards into a fresh folder.
+    static func scenario() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hazmap-exposure-cli-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let writer = try RasterWriter(path: folder.appendingPathComponent("population.tif").path, width: 4, height: 4,
+                                      geoTransform: GeoTransform(originX: 20, originY: 5, cellWidth: 0.01,
+                                                                 cellHeight: 0.01),
+                                      crs: "EPSG:4326", nodata: -1)
+        for row in 0..<4 { try writer.write(row: row, values: (0..<4).map { Float(10 * row + $0 + 1) }) }
+        try writer.commit()
+        let hazards = """
+        {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"id": "h1", "class": "CHA", "recorded": "2020-01-01"},
+         "geometry": {"type": "Polygon", "coordinates": [[[20.01, 4.99], [20.01, 4.97], [20.03, 4.97], [20.03, 4.99], [20.01, 4.99]]]}},
+        {"type": "Feature", "properties": {"id": "h2", "class": "SHA", "recorded": "2020-01-01"},
+         "geometry": {"type": "Polygon", "coordinates": [[[20.00, 4.96], [20.01, 4.96], [20.01, 4.97], [20.00, 4.96]]]}},
+        {"type": "Feature", "properties": {"id": "h3", "class": "SHA", "recorded": "2020-01-01"},
+         "geometry": {"type": "Polygon", "coordinates": [[[21.0, 4.9], [21.01, 4.9], [21.01, 4.91], [21.0, 4.9]]]}}
+        ]}
+        """
+        try Data(hazards.utf8).write(to: folder.appendingPathComponent("hazards.geojson"))
+        return folder
+    }
+
+    struct Report: Decodable {
+        struct Row: Decodable {
+            let distance_m: Double?
+            let `class`: String
+            let region: String
+            let people: Double
+        }
+        struct HazardRow: Decodable {
+            let id: String
+            let distance_m: Double?
+            let people: Double
+        }
+        let rows: [Row]
+        let perHazard: [HazardRow]?
+        let hazardsOutsideRaster: [String]
+    }
+
+    @Test(.enabled(if: hazmapPath() != nil, "the hazmap binary is not built"))
+    func insideFiguresMatchHandComputation() throws {
+        let folder = try Self.scenario()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let csv = folder.appendingPathComponent("exposure.csv").path
+        let result = try Self.run(["exposure", folder.appendingPathComponent("hazards.geojson").path,
+                                   folder.appendingPathComponent("population.tif").path, "--distances", "2km",
+                                   "--per-hazard", "--json", "-q", "--threads", "2", "-o", csv])
+        #expect(result.status == 0, "\(result.errors)")
+        let report = try JSONDecoder().decode(Report.self, from: Data(result.output.utf8))
+        func people(_ hazardClass: String) -> Double? {
+            report.rows.first { $0.distance_m == nil && $0.class == hazardClass && $0.region == "total" }?.people
+        }
+        #expect(abs((people("CHA") ?? 0) - 70) < 1e-6)
+        #expect(abs((people("SHA") ?? 0) - 15.5) < 1e-6)
+        #expect(abs((people("all") ?? 0) - 85.5) < 1e-6)
+        // 2 km around the CHA reaches the raster corners (1.56 km away): the whole raster, Σ(10r + c + 1) = 280.
+        let within = report.rows.first { $0.distance_m == 2_000 && $0.class == "CHA" }?.people ?? 0
+        #expect(abs(within - 280) < 1e-6)
+        #expect(report.hazardsOutsideRaster == ["h3"])
+        let inside = (report.perHazard ?? []).filter { $0.distance_m == nil }
+        #expect(inside.map(\.id) == ["h1", "h2", "h3"])
+        #expect(abs((inside.first?.people ?? 0) - 70) < 1e-6)
+        let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "scope,as_of,distance_m,class,region,region_name,hazard_id,people,area_km2,nodata_share")
+        #expect(lines.count == 1 + 6 + 6)
+    }
+
+    @Test(.enabled(if: hazmapPath() != nil, "the hazmap binary is not built"))
+    func warnsAboutHazardsOutsideTheRasterAndRejectsBadDistances() throws {
+        let folder = try Self.scenario()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let hazards = folder.appendingPathComponent("hazards.geojson").path
+        let raster = folder.appendingPathComponent("population.tif").path
+        let result = try Self.run(["exposure", hazards, raster, "--distances", "500m"])
+        #expect(result.status == 0)
+        #expect(result.errors.contains("outside the raster"))
+        #expect(result.errors.contains("h3"))
+        let bad = try Self.run(["exposure", hazards, raster, "--distances", "far"])
+        #expect(bad.status == 2)
+    }
+}
