@@ -1,3 +1,4 @@
+import Reports
 import Contamination
 import Foundation
 import GeoIO
