@@ -4,11 +4,15 @@ import GeometryCore
 /// The ledger of one connected component of hazards and releases, built in one pass over its events.
 ///
 /// The running state is two disjoint geometries: CHA land, and SHA land less CHA land. Each event changes
-/// them by one or two overlays, and the area of what it changed is booked as it goes:
+/// them by one or two overlays, and what it changed is booked as it goes:
 /// - a CHA recorded over P: `P − CHA − SHA` is recorded CHA; `P ∩ SHA` is reclassified (+CHA, −SHA);
 /// - an SHA recorded over P: `P − CHA − SHA` is recorded SHA;
 /// - a release of R by a method: `R ∩ CHA` and `R ∩ SHA` are released by that method, then removed.
-/// So for each class, state(end) = state(start) + recorded + reclassified − released, event by event.
+/// The amounts booked are the measured change of each class's geodesic area (of the state's polygons near
+/// the event), shared between regions as the changed land is. Geodesic areas of lon/lat polygons are not
+/// exactly additive under planar overlay (a split adds vertices, and edges are geodesics), so booking the
+/// area of the changed land itself would leave gaps of about Δλ²/12 relative; booking the measured change
+/// makes state(end) = state(start) + recorded + reclassified − released hold for each class to rounding.
 struct ComponentLedger: Sendable {
     var flows: [LedgerKey: ClassAreas] = [:]
     /// The measured state area at every checkpoint of the plan.
@@ -118,16 +122,21 @@ struct ComponentLedger: Sendable {
             let period = plan.period(ofDay: hazard.day)
             let outsideCHA = try minus(hazard.geometry, cha)
             let new = try minus(outsideCHA, sha)
-            try book(new, .recorded, hazard.hazardClass, period: period)
+            let box = try affectedBox(hazard.geometry)
             switch hazard.hazardClass {
             case .cha:
                 let moved = try meet(outsideCHA, sha)
-                try book(moved, .reclassified, .cha, period: period)
-                try book(moved, .reclassified, .sha, period: period, negated: true)
-                cha = try join(cha, hazard.geometry)
-                if !moved.isEmpty { sha = try minus(sha, hazard.geometry) }
+                let gained = try change(of: \.cha, within: box) { run in run.cha = try join(run.cha, hazard.geometry) }
+                var turned = SquareMeters.zero
+                if !moved.isEmpty {
+                    turned = try change(of: \.sha, within: box) { run in run.sha = try minus(run.sha, hazard.geometry) }
+                }
+                try book(new, gained + turned, .recorded, .cha, period: period)
+                try book(moved, .zero - turned, .reclassified, .cha, period: period)
+                try book(moved, turned, .reclassified, .sha, period: period)
             case .sha:
-                sha = try join(sha, new)
+                let gained = try change(of: \.sha, within: box) { run in run.sha = try join(run.sha, new) }
+                try book(new, gained, .recorded, .sha, period: period)
             }
             areas = nil
         }
@@ -137,47 +146,99 @@ struct ComponentLedger: Sendable {
             let fromCHA = try meet(release.geometry, cha)
             let fromSHA = try meet(release.geometry, sha)
             guard !fromCHA.isEmpty || !fromSHA.isEmpty else { return }
+            let box = try affectedBox(release.geometry)
             let measure = LedgerMeasure(release.method)
-            let chaArea = try book(fromCHA, measure, .cha, period: period)
-            let shaArea = try book(fromSHA, measure, .sha, period: period)
-            if !fromCHA.isEmpty { cha = try minus(cha, release.geometry) }
-            if !fromSHA.isEmpty { sha = try minus(sha, release.geometry) }
+            var released = ClassAreas.zero
+            if !fromCHA.isEmpty {
+                released.cha = SquareMeters.zero - (try change(of: \.cha, within: box) { run in
+                    run.cha = try minus(run.cha, release.geometry)
+                })
+                try book(fromCHA, released.cha, measure, .cha, period: period)
+            }
+            if !fromSHA.isEmpty {
+                released.sha = SquareMeters.zero - (try change(of: \.sha, within: box) { run in
+                    run.sha = try minus(run.sha, release.geometry)
+                })
+                try book(fromSHA, released.sha, measure, .sha, period: period)
+            }
             areas = nil
             if plan.releasedLand || plan.perHazard {
                 let land = try Geometry.collection([fromCHA, fromSHA]).polygonalParts()
                 result.released.append(ReleasedLand(
                     releaseId: release.id, method: release.method, date: release.date,
-                    hazardIds: release.hazardId.map { [$0] } ?? [], geometry: land,
-                    area: ClassAreas(cha: chaArea, sha: shaArea)))
+                    hazardIds: release.hazardId.map { [$0] } ?? [], geometry: land, area: released))
             }
         }
 
-        /// Books the area of `land`, split by region, under a measure and class; returns the area booked.
-        @discardableResult
-        mutating func book(_ land: Geometry, _ measure: LedgerMeasure, _ hazardClass: HazardClass, period: Int?,
-                           negated: Bool = false) throws -> SquareMeters {
-            guard !land.isEmpty else { return .zero }
-            let parts: [(region: String?, area: SquareMeters)]
-            if let split {
-                let piece = ExtentPiece(key: ExtentKey(hazardClass: hazardClass), geometry: land, area: .zero)
-                parts = try split.split([piece]).map { ($0.key.region, $0.area) }
-            } else {
-                parts = [(fixedRegion, try land.geodesicArea())]
+        /// The box an event can change the state within: its own box, grown by the boxes of the state's
+        /// polygons that meet it (a difference can split such a polygon into pieces anywhere in its box).
+        func affectedBox(_ geometry: Geometry) throws -> Bounds? {
+            guard var box = geometry.bounds else { return nil }
+            let own = box
+            for state in [cha, sha] {
+                for polygon in try state.polygonRings() {
+                    if let shell = ringBounds(polygon.shell), shell.intersects(own) { box = box.union(shell) }
+                }
             }
-            var total = SquareMeters.zero
+            return box
+        }
+
+        /// Applies `update` and returns the change of the geodesic area of one class's state: the area of
+        /// its polygons that meet `box`, after less before. Polygons away from the box are not touched.
+        mutating func change(of state: WritableKeyPath<Run, Geometry>, within box: Bounds?,
+                             _ update: (inout Run) throws -> Void) throws -> SquareMeters {
+            let before = try localArea(self[keyPath: state], within: box)
+            try update(&self)
+            return SquareMeters(try localArea(self[keyPath: state], within: box) - before)
+        }
+
+        /// Books `amount` under a measure and class, shared between regions as `land` is (its geodesic
+        /// area in each region); `amount` is the measured change of the state, so balances hold exactly.
+        mutating func book(_ land: Geometry, _ amount: SquareMeters, _ measure: LedgerMeasure,
+                           _ hazardClass: HazardClass, period: Int?) throws {
+            guard let period, amount.value != 0 else { return }
+            var parts: [(region: String?, share: Double)] = [(fixedRegion, 1)]
+            if let split, !land.isEmpty {
+                let piece = ExtentPiece(key: ExtentKey(hazardClass: hazardClass), geometry: land, area: .zero)
+                let pieces = try split.split([piece])
+                let whole = pieces.reduce(0) { $0 + $1.area.value }
+                if whole > 0 { parts = pieces.map { ($0.key.region, $0.area.value / whole) } }
+            }
             for part in parts {
-                total = total + part.area
-                guard let period else { continue }
                 let key = LedgerKey(period: period, region: part.region, measure: measure)
                 var value = result.flows[key] ?? .zero
-                value[hazardClass] = negated ? value[hazardClass] - part.area : value[hazardClass] + part.area
+                value[hazardClass] = value[hazardClass] + SquareMeters(amount.value * part.share)
                 result.flows[key] = value
             }
-            return total
         }
     }
 
     private init(empty: ()) {}
+}
+
+/// The geodesic area (WGS84, m²) of the polygons of `geometry` whose shell's box meets `box` (all of
+/// them when `box` is `nil`).
+private func localArea(_ geometry: Geometry, within box: Bounds?) throws -> Double {
+    var total = 0.0
+    for polygon in try geometry.polygonRings() {
+        if let box, let shell = ringBounds(polygon.shell), !shell.intersects(box) { continue }
+        total += Geodesic.ringArea(polygon.shell).value
+        for hole in polygon.holes { total -= Geodesic.ringArea(hole).value }
+    }
+    return total
+}
+
+/// The box of a ring's interleaved x, y coordinates; `nil` for an empty ring.
+private func ringBounds(_ ring: FlatXY) -> Bounds? {
+    guard ring.count >= 2 else { return nil }
+    var box = Bounds(minX: ring[0], minY: ring[1], maxX: ring[0], maxY: ring[1])
+    for index in stride(from: 2, to: ring.count - 1, by: 2) {
+        box.minX = min(box.minX, ring[index])
+        box.maxX = max(box.maxX, ring[index])
+        box.minY = min(box.minY, ring[index + 1])
+        box.maxY = max(box.maxY, ring[index + 1])
+    }
+    return box
 }
 
 /// `a − b`, polygonal; `a` itself when their boxes are apart (`GEOSDifference_r`).
