@@ -5,5 +5,6 @@ let commandList: [ParsableCommand.Type] = [
     InfoCommand.self,
     ValidateCommand.self,
     ExtentCommand.self,
+    ReleaseCommand.self,
     ExposureCommand.self,
 ]

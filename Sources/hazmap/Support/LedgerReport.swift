@@ -1,0 +1,190 @@
+import Reports
+import Contamination
+import GeoIO
+import GeometryCore
+
+/// The ledger's figures for the terminal, `--json` and `-o ledger.json`; areas in m², ha and km².
+struct LedgerReport: Encodable {
+    struct Area: Encodable {
+        var m2: Double
+        var ha: Double
+        var km2: Double
+        init(_ area: SquareMeters) {
+            m2 = area.value
+            ha = area.hectares
+            km2 = area.squareKilometers
+        }
+    }
+
+    struct Classes: Encodable {
+        var cha: Area
+        var sha: Area
+        var total: Area
+        init(_ areas: ClassAreas) {
+            cha = Area(areas.cha)
+            sha = Area(areas.sha)
+            total = Area(areas.total)
+        }
+    }
+
+    /// One row: a period × region × measure, with the class split.
+    struct Row: Encodable {
+        var period: String
+        var start: String
+        var end: String
+        var region: String?
+        var measure: String
+        var area: Classes
+    }
+
+    struct Period: Encodable {
+        var period: String
+        var start: String
+        var end: String
+        var remainingStart: Classes
+        var recorded: Classes
+        var reclassified: Classes
+        var released: [String: Classes]
+        var remainingEnd: Classes
+        var balanceRelativeError: Double
+        var balanceHolds: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case period, start, end, recorded, reclassified, released
+            case remainingStart = "remaining_start", remainingEnd = "remaining_end"
+            case balanceRelativeError = "balance_relative_error", balanceHolds = "balance_holds"
+        }
+    }
+
+    struct AsOf: Encodable {
+        var date: String
+        var remaining: Classes
+    }
+
+    struct ForecastLine: Encodable {
+        var region: String?
+        var remaining: Area
+        var releasedPerYear: Area
+        var completion: String?
+        var neededPerYear: Area?
+
+        enum CodingKeys: String, CodingKey {
+            case region, remaining, completion
+            case releasedPerYear = "released_per_year", neededPerYear = "needed_per_year"
+        }
+
+        init(_ line: LedgerForecast.Line, region: Bool) {
+            self.region = region ? line.region ?? "(outside regions)" : nil
+            remaining = Area(line.remaining)
+            releasedPerYear = Area(line.releasedPerYear)
+            completion = line.completion?.description
+            neededPerYear = line.neededPerYear.map(Area.init)
+        }
+    }
+
+    struct Forecast: Encodable {
+        var ratePeriods: [String]
+        var from: String
+        var deadline: String?
+        var total: ForecastLine
+        var regions: [ForecastLine]
+
+        enum CodingKeys: String, CodingKey {
+            case from, deadline, total, regions
+            case ratePeriods = "rate_periods"
+        }
+    }
+
+    var inputs: [LoadSummary]
+    var findings: [String: Int]
+    var opening: Classes
+    var periods: [Period]
+    var rows: [Row]
+    var asOf: [AsOf]
+    var forecast: Forecast?
+
+    enum CodingKeys: String, CodingKey {
+        case inputs, findings, opening, periods, rows, forecast
+        case asOf = "as_of"
+    }
+
+    init(ledger: Ledger, inputs: Inputs, forecast: LedgerForecast?) {
+        self.inputs = inputs.summaries
+        var counts: [String: Int] = [:]
+        for finding in inputs.findings { counts[finding.severity.rawValue, default: 0] += 1 }
+        findings = counts
+        opening = Classes(ledger.opening)
+        periods = ledger.periods.indices.map { index in
+            let balance = ledger.balance(period: index)
+            var released: [String: Classes] = [:]
+            for measure in LedgerMeasure.releases {
+                released[measure.rawValue] = Classes(ledger.flow(period: index, measure: measure))
+            }
+            released["total"] = Classes(balance.released)
+            return Period(period: balance.period.label, start: balance.period.start.description,
+                          end: balance.period.end.description, remainingStart: Classes(balance.start),
+                          recorded: Classes(balance.recorded), reclassified: Classes(balance.reclassified),
+                          released: released, remainingEnd: Classes(balance.end),
+                          balanceRelativeError: balance.relativeError, balanceHolds: balance.holds)
+        }
+        var rows: [Row] = []
+        for (index, period) in ledger.periods.enumerated() {
+            let remaining = ledger.remainingByRegion(throughPeriod: index)
+            for region in ledger.regions {
+                for measure in LedgerMeasure.allCases {
+                    rows.append(Row(period: period.label, start: period.start.description, end: period.end.description,
+                                    region: region, measure: measure.rawValue,
+                                    area: Classes(ledger.flow(period: index, measure: measure, region: region))))
+                }
+                rows.append(Row(period: period.label, start: period.start.description, end: period.end.description,
+                                region: region, measure: "remaining", area: Classes(remaining[region] ?? .zero)))
+            }
+        }
+        self.rows = rows
+        asOf = ledger.asOf.map { AsOf(date: $0.date.description, remaining: Classes($0.remaining)) }
+        self.forecast = forecast.map { forecast in
+            Forecast(ratePeriods: forecast.ratePeriods.map(\.label), from: forecast.from.description,
+                     deadline: forecast.deadline?.description, total: ForecastLine(forecast.total, region: false),
+                     regions: forecast.regions.map { ForecastLine($0, region: true) })
+        }
+    }
+
+    /// The period × method table in km², remaining CHA/SHA/total, and the balance check; then as-of
+    /// figures and the forecast.
+    var text: String {
+        var table = TextTable(["period", "recorded", "reclassified", "cancelled", "reduced", "cleared", "released",
+                               "CHA", "SHA", "remaining", "balance"])
+        table.add(["opening", "", "", "", "", "", "", km2(opening.cha), km2(opening.sha), km2(opening.total), ""])
+        for period in periods {
+            table.add([period.period, km2(period.recorded.total), km2(period.reclassified.cha),
+                       km2(period.released["cancelled"]?.total), km2(period.released["reduced"]?.total),
+                       km2(period.released["cleared"]?.total), km2(period.released["total"]?.total),
+                       km2(period.remainingEnd.cha), km2(period.remainingEnd.sha), km2(period.remainingEnd.total),
+                       period.balanceHolds ? "ok" : "OFF \(period.balanceRelativeError)"])
+        }
+        var lines = ["land release ledger, km² (geodesic, WGS84; reclassified: SHA land turned CHA)", table.render()]
+        for point in asOf {
+            lines.append("remaining as of \(point.date): CHA \(km2(point.remaining.cha)), SHA "
+                + "\(km2(point.remaining.sha)), total \(km2(point.remaining.total)) km²")
+        }
+        if let forecast {
+            lines.append("forecast from the mean release rate of \(forecast.ratePeriods.joined(separator: ", ")):")
+            var lines2 = TextTable(["region", "remaining_km2", "released_km2_per_year", "completion",
+                                    "needed_km2_per_year"])
+            for line in forecast.regions + [forecast.total] {
+                lines2.add([line.region ?? "total", fixed(line.remaining.km2, 6), fixed(line.releasedPerYear.km2, 6),
+                            line.completion ?? "never at this rate",
+                            line.neededPerYear.map { fixed($0.km2, 6) } ?? (forecast.deadline == nil ? "" : "deadline passed")])
+            }
+            lines.append(lines2.render())
+            if let deadline = forecast.deadline { lines.append("Article 5 deadline: \(deadline)") }
+        }
+        let errors = findings["error"] ?? 0, warnings = findings["warning"] ?? 0
+        if errors + warnings > 0 {
+            lines.append("\(errors) errors and \(warnings) warnings in the inputs: run 'hazmap validate' for the list")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func km2(_ area: Area?) -> String { area.map { fixed($0.km2, 6) } ?? "" }
+}
