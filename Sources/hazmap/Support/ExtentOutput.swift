@@ -34,16 +34,7 @@ enum ExtentOutput {
 
 /// The extent figures for the terminal and for `--json`.
 struct ExtentReport: Encodable {
-    struct Area: Encodable {
-        var m2: Double
-        var ha: Double
-        var km2: Double
-        init(_ area: SquareMeters) {
-            m2 = area.value
-            ha = area.hectares
-            km2 = area.squareKilometers
-        }
-    }
+    typealias Area = AreaFigures
 
     struct Group: Encodable {
         var hazardClass: String

@@ -5,16 +5,7 @@ import GeometryCore
 
 /// The ledger's figures for the terminal, `--json` and `-o ledger.json`; areas in m², ha and km².
 struct LedgerReport: Encodable {
-    struct Area: Encodable {
-        var m2: Double
-        var ha: Double
-        var km2: Double
-        init(_ area: SquareMeters) {
-            m2 = area.value
-            ha = area.hectares
-            km2 = area.squareKilometers
-        }
-    }
+    typealias Area = AreaFigures
 
     struct Classes: Encodable {
         var cha: Area
