@@ -1,0 +1,76 @@
+import GeoIO
+import GeometryCore
+
+/// A population raster to sum under polygons: people per cell, or people per km² with `density`.
+///
+/// Holds only the raster's description, so it is Sendable; every sum opens its own `RasterReader` (GDAL
+/// dataset handles are per thread) and reads only the windows the polygons touch, tile by tile.
+public struct PopulationRaster: Sendable {
+    /// The raster file.
+    public let path: String
+    /// The band read, from 1.
+    public let band: Int
+    /// The cells, in the raster's CRS.
+    public let grid: RasterGrid
+    /// The raster's CRS.
+    public let crs: CRS
+    /// The band's nodata value, if any; NaN cells are always treated as nodata.
+    public let nodata: Double?
+    /// Whether values are people per km² (multiplied by each cell's geodesic area) rather than people per cell.
+    public let isDensity: Bool
+    /// The largest number of cells covered and read at once; bigger windows are cut into tiles.
+    public let maxTileCells: Int
+    /// The raster's bounding box in WGS84 lon/lat (from its corners and edge midpoints).
+    public let bounds: Bounds
+
+    /// Opens the raster to read its size, geotransform, CRS and nodata (`RasterReader`).
+    ///
+    /// Throws `GeoIOError` when it cannot be read, has no geotransform or no CRS, or the CRS is unknown to PROJ.
+    public init(path: String, band: Int = 1, isDensity: Bool = false, maxTileCells: Int = 1 << 22) throws {
+        let reader = try RasterReader(path: path, band: band)
+        guard let transform = reader.geoTransform else {
+            throw GeoIOError(path: path, message: "the raster has no geotransform: cells cannot be placed")
+        }
+        guard let info = reader.crs else {
+            throw GeoIOError(path: path, message: "the raster declares no CRS")
+        }
+        let crs: CRS
+        do {
+            if let epsg = info.epsg { crs = try CRS(epsg: epsg) } else if let wkt = info.wkt { crs = try CRS(wkt) } else {
+                throw GeoIOError(path: path, message: "the raster's CRS has neither an EPSG code nor WKT")
+            }
+        } catch let error as PROJError {
+            throw GeoIOError(path: path, message: "the raster's CRS: \(error)")
+        }
+        let grid: RasterGrid
+        do {
+            grid = try RasterGrid(coefficients: transform.coefficients, width: reader.width, height: reader.height)
+        } catch let error as CoverageError {
+            throw GeoIOError(path: path, message: error.description)
+        }
+        self.path = path
+        self.band = band
+        self.grid = grid
+        self.crs = crs
+        nodata = reader.nodata
+        self.isDensity = isDensity
+        self.maxTileCells = max(1, maxTileCells)
+        bounds = try PopulationRaster.wgs84Bounds(of: grid, crs: crs)
+    }
+
+    /// The grid's outline sampled at its corners and edge midpoints, transformed to WGS84, boxed.
+    private static func wgs84Bounds(of grid: RasterGrid, crs: CRS) throws -> Bounds {
+        let columns = Double(grid.width), rows = Double(grid.height)
+        var xy: FlatXY = []
+        for (column, row) in [(0, 0), (0.5, 0), (1, 0), (1, 0.5), (1, 1), (0.5, 1), (0, 1), (0, 0.5)] {
+            let point = grid.world(column: column * columns, row: row * rows)
+            xy += [point.x, point.y]
+        }
+        try Transformer(from: crs, to: .wgs84).transform(&xy)
+        var box = Bounds(minX: xy[0], minY: xy[1], maxX: xy[0], maxY: xy[1])
+        for index in stride(from: 0, to: xy.count, by: 2) {
+            box = box.union(Bounds(minX: xy[index], minY: xy[index + 1], maxX: xy[index], maxY: xy[index + 1]))
+        }
+        return box
+    }
+}
