@@ -11,10 +11,6 @@ public struct CriterionValues: Sendable {
     /// class, a missing attribute, no facility of the kind anywhere).
     public var raw: [[Double?]]
 
-    /// The error `people_within` gives without a population source.
-    public static let noExposureEngine = "people_within needs the exposure engine (people within a polygon, "
-        + "exact cell coverage), which this build does not have"
-
     /// Measures the criteria.
     ///
     /// - Throws: `CriteriaError` when a criterion cannot be measured with the inputs given; GEOS or PROJ
@@ -24,7 +20,8 @@ public struct CriterionValues: Sendable {
         for criterion in criteria.criteria {
             if case .peopleWithin = criterion.kind, inputs.people == nil {
                 throw CriteriaError(file: criteria.file, line: criterion.line,
-                                    message: "criterion '\(criterion.name)': \(Self.noExposureEngine)")
+                                    message: "criterion '\(criterion.name)' (people_within) needs a population raster: "
+                                        + "pass --population FILE")
             }
         }
         let context = MeasureContext(criteria: criteria.criteria, inputs: inputs)
@@ -109,8 +106,8 @@ private struct MeasureContext: Sendable {
         }
         func remainingArea(_ geometry: Geometry) throws -> Double {
             if let remaining { return remaining }
-            let value = try Self.remainingArea(hazard, geometry: geometry, releases: releases,
-                                               events: inputs.releases, asOf: inputs.asOf)
+            let value = try RemainingArea.area(of: hazard, geometry: geometry, releases: inputs.releases,
+                                               index: releases.index, asOf: inputs.asOf).value
             remaining = value
             return value
         }
@@ -164,15 +161,5 @@ private struct MeasureContext: Sendable {
             }
         }
         return values
-    }
-
-    /// The hazard's land still contaminated on `asOf`, in geodesic m² (event order of `EventHistory`).
-    static func remainingArea(_ hazard: Hazard, geometry: Geometry, releases: Layer, events: [ReleaseEvent],
-                              asOf: CalendarDate) throws -> Double {
-        guard let bounds = geometry.bounds else { return 0 }
-        let local = releases.index.query(bounds).map { (date: events[$0].date, geometry: events[$0].geometry) }
-        let state = try EventHistory(hazards: [(date: hazard.recorded, geometry: geometry)], releases: local,
-                                     asOf: asOf).state()
-        return try state.geodesicArea().value
     }
 }
