@@ -14,9 +14,13 @@ public struct Capacity: Sendable, Equatable {
     /// m² one team releases per working day, by method and hazard type (`nil`: any other type).
     public var productivity: [TeamMethod: [HazardType?: Double]]
 
+    /// The most team-days one task takes: larger jobs are cut into tasks that teams share.
+    public var taskTeamDays: Double
+
     public init(workingDaysPerYear: Double, teams: [TeamMethod: Int],
-                productivity: [TeamMethod: [HazardType?: Double]]) {
+                productivity: [TeamMethod: [HazardType?: Double]], taskTeamDays: Double = 60) {
         self.workingDaysPerYear = workingDaysPerYear
+        self.taskTeamDays = taskTeamDays
         self.teams = teams
         self.productivity = productivity
     }

@@ -6,6 +6,7 @@ extension Capacity {
     ///
     /// ```toml
     /// working_days_per_year = 220
+    /// task_team_days = 60        # larger jobs are shared between teams in tasks of this size
     /// [teams]
     /// survey = 2
     /// clearance = 6
@@ -42,6 +43,7 @@ extension Capacity {
         }
         func number(_ value: TOMLValueConvertible?) -> Double? { value?.double ?? value?.int.map(Double.init) }
         var workingDays = 0.0
+        var taskTeamDays = 60.0
         var teams: [TeamMethod: Int] = [:]
         var productivity: [TeamMethod: [HazardType?: Double]] = [:]
         for key in root.keys.sorted(by: { (locator.line(of: [$0]) ?? 0) < (locator.line(of: [$1]) ?? 0) }) {
@@ -51,6 +53,11 @@ extension Capacity {
                     throw fail([key], "working_days_per_year must be a number in 1…366")
                 }
                 workingDays = days
+            case "task_team_days":
+                guard let days = number(root[key]), days > 0 else {
+                    throw fail([key], "task_team_days must be a number of team-days > 0")
+                }
+                taskTeamDays = days
             case "teams":
                 guard let table = root[key]?.table else { throw fail([key], "[teams] must be a table") }
                 for name in table.keys {
@@ -84,7 +91,7 @@ extension Capacity {
                     productivity[method] = row
                 }
             default:
-                throw fail([key], "unknown key '\(key)'; expected working_days_per_year, [teams], [productivity.*]")
+                throw fail([key], "unknown key '\(key)'; expected working_days_per_year, task_team_days, [teams], [productivity.*]")
             }
         }
         guard workingDays > 0 else { throw CriteriaError(file: file, message: "working_days_per_year is missing") }
@@ -96,6 +103,7 @@ extension Capacity {
             throw CriteriaError(file: file, line: locator.line(of: ["teams", method.rawValue]),
                                 message: "\(method) teams need [productivity.\(method)] (m² per team-day)")
         }
-        self.init(workingDaysPerYear: workingDays, teams: teams, productivity: productivity)
+        self.init(workingDaysPerYear: workingDays, teams: teams, productivity: productivity,
+                  taskTeamDays: taskTeamDays)
     }
 }

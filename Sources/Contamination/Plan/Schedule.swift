@@ -46,7 +46,8 @@ public struct ScheduledHazard: Sendable, Equatable {
 
 /// A clearance schedule: hazards in priority order on teams that work in parallel.
 ///
-/// Every hazard goes to the earliest-available team of each method it needs: an SHA is surveyed first
+/// Work on a hazard is cut into tasks of at most `taskTeamDays` team-days, and each task goes to the
+/// earliest-available team of its method, so several teams share a large hazard. An SHA is surveyed first
 /// (its cancelled and reduced shares are released by survey), and the rest is cleared after the survey
 /// ends; a CHA (or any hazard when there are no survey teams) is cleared. Work runs on a continuous clock
 /// of working days; day t falls on calendar day start + t × 365 / (working days per year).
@@ -67,20 +68,30 @@ public struct Schedule: Sendable {
         for method in TeamMethod.allCases {
             free[method] = Array(repeating: 0, count: capacity.teams[method] ?? 0)
         }
-        func assign(_ method: TeamMethod, area: Double, released: Double, notBefore: Double,
-                    type: HazardType?, id: String) throws(PlanError) -> PlanTask {
+        /// Splits the work into tasks of at most `capacity.taskTeamDays`, each on the earliest-available team.
+        func assign(_ method: TeamMethod, area: Double, releasedShare: Double, notBefore: Double,
+                    type: HazardType?, id: String) throws(PlanError) -> [PlanTask] {
             guard let rate = capacity.productivity(method, type: type) else {
                 throw PlanError("hazard \(id): no \(method) productivity for type \(type?.rawValue ?? "unspecified"); "
                     + "add it, or a default, under [productivity.\(method)]")
             }
-            let teams = free[method] ?? []
-            guard let team = teams.indices.min(by: { (teams[$0], $0) < (teams[$1], $1) }) else {
-                preconditionFailure("a method is assigned only when it has teams")
+            var tasks: [PlanTask] = []
+            var left = area
+            while left > 0 {
+                let chunk = min(left, rate * capacity.taskTeamDays)
+                left -= chunk
+                if left < area * 1e-12 { left = 0 }
+                let teams = free[method] ?? []
+                guard let team = teams.indices.min(by: { (teams[$0], $0) < (teams[$1], $1) }) else {
+                    preconditionFailure("a method is assigned only when it has teams")
+                }
+                let begin = max(teams[team], notBefore)
+                let end = begin + chunk / rate
+                free[method]?[team] = end
+                tasks.append(PlanTask(method: method, team: team + 1, area: chunk, released: chunk * releasedShare,
+                                      startDay: begin, endDay: end))
             }
-            let begin = max(teams[team], notBefore)
-            let end = begin + area / rate
-            free[method]?[team] = end
-            return PlanTask(method: method, team: team + 1, area: area, released: released, startDay: begin, endDay: end)
+            return tasks
         }
         var scheduled: [ScheduledHazard] = []
         var endDay = 0.0
@@ -91,15 +102,15 @@ public struct Schedule: Sendable {
             var surveyReleased = 0.0
             if item.area > 0, item.hazardClass != .cha, (capacity.teams[.survey] ?? 0) > 0 {
                 surveyReleased = item.area * (shares.cancelled + shares.reduced)
-                let survey = try assign(.survey, area: item.area, released: surveyReleased, notBefore: 0,
-                                        type: item.hazardType, id: item.id)
-                tasks.append(survey)
+                let survey = try assign(.survey, area: item.area, releasedShare: shares.cancelled + shares.reduced,
+                                        notBefore: 0, type: item.hazardType, id: item.id)
+                tasks += survey
                 clearArea = item.area * shares.cleared
-                ready = survey.endDay
+                ready = survey.map(\.endDay).max() ?? 0
             }
             if clearArea > 0 {
-                tasks.append(try assign(.clearance, area: clearArea, released: clearArea, notBefore: ready,
-                                        type: item.hazardType, id: item.id))
+                tasks += try assign(.clearance, area: clearArea, releasedShare: 1, notBefore: ready,
+                                    type: item.hazardType, id: item.id)
             }
             let first = tasks.map(\.startDay).min() ?? 0, last = tasks.map(\.endDay).max() ?? 0
             endDay = max(endDay, last)
@@ -107,7 +118,8 @@ public struct Schedule: Sendable {
             scheduled.append(ScheduledHazard(
                 item: item, tasks: tasks, start: startDate,
                 finish: max(startDate, Self.date(endOf: last, from: start, capacity: capacity)),
-                surveyReleased: surveyReleased, cleared: tasks.first { $0.method == .clearance }?.area ?? 0))
+                surveyReleased: surveyReleased,
+                cleared: tasks.filter { $0.method == .clearance }.reduce(0) { $0 + $1.area }))
         }
         hazards = scheduled
         self.endDay = endDay

@@ -5,4 +5,7 @@ let commandList: [ParsableCommand.Type] = [
     InfoCommand.self,
     ValidateCommand.self,
     ExtentCommand.self,
+    PrioritizeCommand.self,
+    PlanCommand.self,
+    RoutesCommand.self,
 ]
