@@ -29,7 +29,7 @@ struct PriorityMeasureTests {
     static func geod(_ lon1: Double, _ lat1: Double, _ lon2: Double, _ lat2: Double) -> Double? {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["geod", "+ellps=WGS84", "-I", "+units=m", "-f", "%.6f"]
+        process.arguments = ["geod", "+ellps=WGS84", "-I", "+units=m", "-f", "%.6f", "-F", "%.6f"]
         let input = Pipe(), output = Pipe()
         process.standardInput = input
         process.standardOutput = output
