@@ -7,4 +7,7 @@ let commandList: [ParsableCommand.Type] = [
     ExtentCommand.self,
     ReleaseCommand.self,
     ExposureCommand.self,
+    PrioritizeCommand.self,
+    PlanCommand.self,
+    RoutesCommand.self,
 ]

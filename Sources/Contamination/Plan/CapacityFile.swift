@@ -1,0 +1,109 @@
+import Foundation
+import TOMLKit
+
+extension Capacity {
+    /// Reads a capacity TOML file.
+    ///
+    /// ```toml
+    /// working_days_per_year = 220
+    /// task_team_days = 60        # larger jobs are shared between teams in tasks of this size
+    /// [teams]
+    /// survey = 2
+    /// clearance = 6
+    /// [productivity.survey]      # m² per team-day
+    /// default = 20000
+    /// [productivity.clearance]
+    /// default = 100
+    /// AT = 300
+    /// ```
+    /// - Throws: `CriteriaError` naming the file and line.
+    public init(contentsOfFile path: String) throws(CriteriaError) {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw CriteriaError(file: path, message: "cannot read the capacity file: \(error.localizedDescription)")
+        }
+        try self.init(toml: text, file: path)
+    }
+
+    /// Parses capacity TOML text; `file` names the text in errors.
+    public init(toml text: String, file: String) throws(CriteriaError) {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw CriteriaError(file: file, line: error.source.begin.line, message: "invalid TOML: \(error.description)")
+        } catch {
+            throw CriteriaError(file: file, message: "invalid TOML: \(error)")
+        }
+        let locator = TOMLKeyLocator(text)
+        func fail(_ path: [String], _ message: String) -> CriteriaError {
+            CriteriaError(file: file, line: locator.line(of: path), message: message)
+        }
+        func number(_ value: TOMLValueConvertible?) -> Double? { value?.double ?? value?.int.map(Double.init) }
+        var workingDays = 0.0
+        var taskTeamDays = 60.0
+        var teams: [TeamMethod: Int] = [:]
+        var productivity: [TeamMethod: [HazardType?: Double]] = [:]
+        for key in root.keys.sorted(by: { (locator.line(of: [$0]) ?? 0) < (locator.line(of: [$1]) ?? 0) }) {
+            switch key {
+            case "working_days_per_year":
+                guard let days = number(root[key]), days > 0, days <= 366 else {
+                    throw fail([key], "working_days_per_year must be a number in 1…366")
+                }
+                workingDays = days
+            case "task_team_days":
+                guard let days = number(root[key]), days > 0 else {
+                    throw fail([key], "task_team_days must be a number of team-days > 0")
+                }
+                taskTeamDays = days
+            case "teams":
+                guard let table = root[key]?.table else { throw fail([key], "[teams] must be a table") }
+                for name in table.keys {
+                    guard let method = TeamMethod(rawValue: name) else {
+                        throw fail([key, name], "unknown team method '\(name)'; methods are: survey, clearance")
+                    }
+                    guard let count = table[name]?.int, count >= 0 else {
+                        throw fail([key, name], "teams.\(name) must be a whole number ≥ 0")
+                    }
+                    teams[method] = count
+                }
+            case "productivity":
+                guard let table = root[key]?.table else { throw fail([key], "[productivity] must hold tables") }
+                for name in table.keys {
+                    guard let method = TeamMethod(rawValue: name), let rows = table[name]?.table else {
+                        throw fail([key, name], "unknown productivity table '\(name)'; use [productivity.survey] "
+                            + "or [productivity.clearance]")
+                    }
+                    var row: [HazardType?: Double] = [:]
+                    for typeName in rows.keys {
+                        let type = HazardType.allCases.first { ValueKey($0.rawValue) == ValueKey(typeName) }
+                        guard typeName == "default" || type != nil else {
+                            throw fail([key, name, typeName], "'\(typeName)' is not a hazard type ("
+                                + HazardType.allCases.map(\.rawValue).joined(separator: ", ") + ") or default")
+                        }
+                        guard let value = number(rows[typeName]), value > 0 else {
+                            throw fail([key, name, typeName], "productivity must be m² per team-day > 0")
+                        }
+                        row[type] = value
+                    }
+                    productivity[method] = row
+                }
+            default:
+                throw fail([key], "unknown key '\(key)'; expected working_days_per_year, task_team_days, [teams], [productivity.*]")
+            }
+        }
+        guard workingDays > 0 else { throw CriteriaError(file: file, message: "working_days_per_year is missing") }
+        guard (teams[.clearance] ?? 0) > 0 else {
+            throw CriteriaError(file: file, line: locator.line(of: ["teams"]),
+                                message: "at least one clearance team is needed: set clearance = N under [teams]")
+        }
+        for method in TeamMethod.allCases where (teams[method] ?? 0) > 0 && productivity[method] == nil {
+            throw CriteriaError(file: file, line: locator.line(of: ["teams", method.rawValue]),
+                                message: "\(method) teams need [productivity.\(method)] (m² per team-day)")
+        }
+        self.init(workingDaysPerYear: workingDays, teams: teams, productivity: productivity,
+                  taskTeamDays: taskTeamDays)
+    }
+}

@@ -1,0 +1,346 @@
+import Foundation
+import GeometryCore
+import TOMLKit
+
+/// A weights file: the criteria a hazard's priority score is made of.
+///
+/// ```toml
+/// [[criterion]]
+/// name = "schools"
+/// kind = "facility_distance"   # see CriterionKind.names
+/// facility = "school"
+/// weight = 2
+/// normalisation = "minmax"     # or "rank"
+/// direction = "lower"          # nearer is more urgent (the default for facility_distance)
+/// ```
+public struct CriteriaFile: Sendable, Equatable {
+    /// The path the criteria were read from, for messages.
+    public var file: String
+    /// The criteria, in file order.
+    public var criteria: [Criterion]
+
+    public init(file: String, criteria: [Criterion]) {
+        self.file = file
+        self.criteria = criteria
+    }
+
+    /// Reads a criteria TOML file.
+    ///
+    /// - Throws: `CriteriaError` naming the file and line.
+    public init(contentsOfFile path: String) throws(CriteriaError) {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw CriteriaError(file: path, message: "cannot read the criteria file: \(error.localizedDescription)")
+        }
+        try self.init(toml: text, file: path)
+    }
+
+    /// Parses criteria TOML text (with TOMLKit); `file` names the text in errors.
+    ///
+    /// - Throws: `CriteriaError`; of several problems, the one on the earliest line.
+    public init(toml text: String, file: String) throws(CriteriaError) {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw CriteriaError(file: file, line: error.source.begin.line, message: "invalid TOML: \(error.description)")
+        } catch {
+            throw CriteriaError(file: file, message: "invalid TOML: \(error)")
+        }
+        let blocks = CriterionBlocks(text)
+        for key in root.keys where key != "criterion" {
+            throw CriteriaError(file: file, line: TOMLKeyLocator(text).line(of: [key]),
+                                message: "unknown key '\(key)'; a criteria file holds [[criterion]] tables")
+        }
+        guard let array = root["criterion"]?.array, !array.isEmpty else {
+            throw CriteriaError(file: file, message: "no [[criterion]] tables: add at least one criterion")
+        }
+        var criteria: [Criterion] = []
+        var problems: [CriteriaError] = []
+        for (index, element) in array.enumerated() {
+            let locate = { (key: String?) -> Int? in blocks.line(element: index, key: key) }
+            guard let table = element.table else {
+                problems.append(CriteriaError(file: file, line: locate(nil), message: "criterion must be a table"))
+                continue
+            }
+            var reader = CriterionReader(table: table, file: file, locate: locate)
+            if let criterion = reader.read() {
+                if criteria.contains(where: { $0.name == criterion.name }) {
+                    reader.report("name", "criterion name '\(criterion.name)' is used twice; names must be unique")
+                } else {
+                    criteria.append(criterion)
+                }
+            }
+            problems += reader.problems
+        }
+        if let first = problems.min(by: { ($0.line ?? Int.max) < ($1.line ?? Int.max) }) { throw first }
+        if criteria.allSatisfy({ $0.weight == 0 }) {
+            throw CriteriaError(file: file, line: criteria.first?.line,
+                                message: "every weight is 0: give at least one criterion a positive weight")
+        }
+        self.init(file: file, criteria: criteria)
+    }
+
+    /// Checks that every criterion's context layer was given.
+    ///
+    /// - Parameter available: the layers given on the command line (`.accidents`, `.facilities`, `.roads`).
+    /// - Throws: `CriteriaError` at the first criterion whose layer is missing, naming the option to add.
+    public func checkLayers(_ available: Set<LayerKind>) throws(CriteriaError) {
+        for criterion in criteria {
+            guard let layer = criterion.kind.requiredLayer, !available.contains(layer) else { continue }
+            throw CriteriaError(
+                file: file, line: criterion.line,
+                message: "criterion '\(criterion.name)' (\(criterion.kind.name)) needs the \(layer) layer: "
+                    + "pass --\(layer) FILE")
+        }
+    }
+}
+
+/// The lines of each `[[criterion]]` table, so that errors found after parsing can name a line.
+private struct CriterionBlocks {
+    /// Per element: the header's line and a locator for the keys in its block (lines relative to the file).
+    private var blocks: [(header: Int, locator: TOMLKeyLocator)] = []
+
+    init(_ text: String) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var starts: [Int] = []
+        for (index, line) in lines.enumerated()
+        where line.trimmingBlanks().replacingOccurrences(of: " ", with: "").hasPrefix("[[criterion]]") {
+            starts.append(index)
+        }
+        for (position, start) in starts.enumerated() {
+            let end = position + 1 < starts.count ? starts[position + 1] : lines.count
+            blocks.append((start + 1, TOMLKeyLocator(lines[start..<end].joined(separator: "\n"))))
+        }
+    }
+
+    /// The line of `key` in the element's table (or of its header when `key` is nil or not found).
+    func line(element: Int, key: String?) -> Int? {
+        guard element < blocks.count else { return nil }
+        let block = blocks[element]
+        guard let key, let relative = block.locator.line(of: ["criterion", key]) else { return block.header }
+        return block.header + relative - 1
+    }
+}
+
+/// Reads one `[[criterion]]` table, collecting problems with their lines.
+private struct CriterionReader {
+    let table: TOMLTable
+    let file: String
+    let locate: (String?) -> Int?
+    var problems: [CriteriaError] = []
+    private var used: Set<String> = []
+
+    init(table: TOMLTable, file: String, locate: @escaping (String?) -> Int?) {
+        self.table = table
+        self.file = file
+        self.locate = locate
+    }
+
+    mutating func report(_ key: String?, _ message: String) {
+        problems.append(CriteriaError(file: file, line: locate(key), message: message))
+    }
+
+    mutating func read() -> Criterion? {
+        guard let name = string("name", required: true), let kindName = string("kind", required: true) else {
+            return nil
+        }
+        let weight = number("weight", required: true)
+        if let weight, weight < 0 {
+            report("weight", "criterion '\(name)': weight \(weight) is negative; weights must be 0 or more")
+        }
+        var normalisation = Normalisation.minMax
+        if let text = string("normalisation", required: false) {
+            if let value = Normalisation(rawValue: text) { normalisation = value } else {
+                report("normalisation", "criterion '\(name)': normalisation '\(text)' is not one of: minmax, rank")
+            }
+        }
+        var direction: Direction?
+        if let text = string("direction", required: false) {
+            direction = Direction(rawValue: text)
+            if direction == nil {
+                report("direction", "criterion '\(name)': direction '\(text)' is not one of: higher, lower")
+            }
+        }
+        let kind = readKind(kindName, criterion: name)
+        for key in table.keys where !used.contains(key) {
+            report(key, "criterion '\(name)': unknown key '\(key)' for kind '\(kindName)'")
+        }
+        guard let kind, let weight, weight >= 0 else { return nil }
+        return Criterion(name: name, kind: kind, weight: weight, normalisation: normalisation,
+                         direction: direction, line: locate(nil))
+    }
+
+    private mutating func readKind(_ kindName: String, criterion: String) -> CriterionKind? {
+        switch kindName {
+        case "people_within":
+            return distance(criterion).map { .peopleWithin(distance: $0) }
+        case "accidents_within":
+            let within = distance(criterion)
+            let months = number("months", required: false) ?? 24
+            if months < 1 || months != months.rounded() {
+                report("months", "criterion '\(criterion)': months must be a whole number ≥ 1")
+            }
+            var casualties = false
+            if let field = string("field", required: false) {
+                if field == "casualties" { casualties = true } else if field != "count" {
+                    report("field", "criterion '\(criterion)': field '\(field)' must be \"casualties\" or \"count\"")
+                }
+            }
+            return within.map { .accidentsWithin(distance: $0, months: Int(months), casualties: casualties) }
+        case "facility_distance":
+            guard let text = string("facility", required: true) else { return nil }
+            guard let kind = FacilityKind(rawValue: text.lowercased()) else {
+                report("facility", "criterion '\(criterion)': facility '\(text)' is not one of: "
+                    + FacilityKind.allCases.map(\.rawValue).joined(separator: ", "))
+                return nil
+            }
+            return .facilityDistance(kind)
+        case "road_length_within":
+            let within = distance(criterion)
+            var road: RoadKind?
+            if let text = string("road", required: false) {
+                road = RoadKind(rawValue: text.lowercased())
+                if road == nil {
+                    report("road", "criterion '\(criterion)': road '\(text)' is not one of: main, access")
+                    return nil
+                }
+            }
+            return within.map { .roadLengthWithin(distance: $0, kind: road) }
+        case "remaining_area":
+            return .remainingArea
+        case "estimated_cost":
+            return costTable(criterion).map { .estimatedCost($0) }
+        case "class":
+            return values(criterion, as: HazardClass.self).map { .hazardClass($0) }
+        case "hazard_type":
+            return values(criterion, as: HazardType.self).map { .hazardType($0) }
+        case "attribute":
+            return string("field", required: true).map { .attribute(field: $0) }
+        default:
+            report("kind", "criterion '\(criterion)': unknown kind '\(kindName)'; kinds are: "
+                + CriterionKind.names.joined(separator: ", "))
+            return nil
+        }
+    }
+
+    private mutating func string(_ key: String, required: Bool) -> String? {
+        used.insert(key)
+        guard let value = table[key] else {
+            if required { report(nil, "criterion is missing '\(key)'") }
+            return nil
+        }
+        guard let text = value.string, !text.isEmpty else {
+            report(key, "'\(key)' must be a non-empty string in quotes")
+            return nil
+        }
+        return text
+    }
+
+    private mutating func number(_ key: String, required: Bool) -> Double? {
+        used.insert(key)
+        guard let value = table[key] else {
+            if required { report(nil, "criterion is missing '\(key)'") }
+            return nil
+        }
+        guard let number = Self.number(value), number.isFinite else {
+            report(key, "'\(key)' must be a number")
+            return nil
+        }
+        return number
+    }
+
+    private static func number(_ value: TOMLValueConvertible) -> Double? {
+        value.double ?? value.int.map(Double.init)
+    }
+
+    /// `distance = 500` (metres) or `distance = "1km"`.
+    private mutating func distance(_ criterion: String) -> Meters? {
+        used.insert("distance")
+        guard let value = table["distance"] else {
+            report(nil, "criterion '\(criterion)' is missing 'distance' (metres, or text such as \"1km\")")
+            return nil
+        }
+        let parsed = Self.number(value).flatMap { $0 >= 0 ? Meters($0) : nil }
+            ?? value.string.flatMap { Meters(parsing: $0) }
+        guard let parsed else {
+            report("distance", "criterion '\(criterion)': distance must be metres ≥ 0 or text such as \"500m\", \"1km\"")
+            return nil
+        }
+        return parsed
+    }
+
+    /// `values = { CHA = 1, SHA = 0.5 }`.
+    private mutating func values<Value: CanonicalValue & Hashable>(_ criterion: String,
+                                                                   as type: Value.Type) -> [Value: Double]? {
+        used.insert("values")
+        guard let entries = table["values"]?.table else {
+            report(table["values"] == nil ? nil : "values",
+                   "criterion '\(criterion)' needs 'values', a table of value = number, e.g. { CHA = 1, SHA = 0.5 }")
+            return nil
+        }
+        var result: [Value: Double] = [:]
+        for key in entries.keys {
+            guard let value = Value.allCases.first(where: { ValueKey($0.rawValue) == ValueKey(key) }) else {
+                report("values", "criterion '\(criterion)': '\(key)' is not one of: "
+                    + Value.allCases.map(\.rawValue).joined(separator: ", "))
+                continue
+            }
+            guard let number = entries[key].flatMap(Self.number) else {
+                report("values", "criterion '\(criterion)': the value of '\(key)' must be a number")
+                continue
+            }
+            result[value] = number
+        }
+        return result
+    }
+
+    /// `cost_per_m2 = { default = 10, AP = 12, AT = { SHA = 3, CHA = 8 } }`.
+    private mutating func costTable(_ criterion: String) -> CostTable? {
+        used.insert("cost_per_m2")
+        guard let entries = table["cost_per_m2"]?.table else {
+            report(table["cost_per_m2"] == nil ? nil : "cost_per_m2",
+                   "criterion '\(criterion)' needs 'cost_per_m2', e.g. { default = 10, AP = 12, AT = { CHA = 8 } }")
+            return nil
+        }
+        var byType: [HazardType: [HazardClass?: Double]] = [:]
+        var fallback: Double?
+        for key in entries.keys {
+            guard let entry = entries[key] else { continue }
+            if key == "default" {
+                fallback = Self.number(entry)
+                if fallback == nil { report("cost_per_m2", "criterion '\(criterion)': default cost must be a number") }
+                continue
+            }
+            guard let type = HazardType.allCases.first(where: { ValueKey($0.rawValue) == ValueKey(key) }) else {
+                report("cost_per_m2", "criterion '\(criterion)': '\(key)' is not a hazard type ("
+                    + HazardType.allCases.map(\.rawValue).joined(separator: ", ") + ") or 'default'")
+                continue
+            }
+            if let cost = Self.number(entry) {
+                byType[type] = [nil: cost]
+            } else if let classes = entry.table {
+                var row: [HazardClass?: Double] = [:]
+                for name in classes.keys {
+                    let hazardClass = HazardClass.allCases.first { ValueKey($0.rawValue) == ValueKey(name) }
+                    guard name == "default" || hazardClass != nil,
+                          let cost = classes[name].flatMap(Self.number) else {
+                        report("cost_per_m2", "criterion '\(criterion)': \(key).\(name) must be SHA, CHA or "
+                            + "default with a number")
+                        continue
+                    }
+                    row[hazardClass] = cost
+                }
+                byType[type] = row
+            } else {
+                report("cost_per_m2", "criterion '\(criterion)': \(key) must be a number or a table by class")
+            }
+        }
+        for cost in byType.values.flatMap(\.values) + (fallback.map { [$0] } ?? []) where cost < 0 {
+            report("cost_per_m2", "criterion '\(criterion)': costs must be 0 or more, got \(cost)")
+        }
+        return CostTable(byType: byType, fallback: fallback)
+    }
+}

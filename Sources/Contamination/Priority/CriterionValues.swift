@@ -1,0 +1,165 @@
+import GeoIO
+import GeometryCore
+
+/// Measures every criterion's raw value for every hazard.
+///
+/// Context layers are indexed once (`BoundsIndex`), and hazards are measured on all threads
+/// (`parallelMap`); the values never depend on the number of threads. Buffers are geodesic
+/// (`buffer(meters:)`, 32 segments per quarter circle), lengths and areas geodesic on WGS84.
+public struct CriterionValues: Sendable {
+    /// `raw[hazard][criterion]`: the value, or `nil` when the hazard has none (no polygon, an unlisted
+    /// class, a missing attribute, no facility of the kind anywhere).
+    public var raw: [[Double?]]
+
+    /// Measures the criteria.
+    ///
+    /// - Throws: `CriteriaError` when a criterion cannot be measured with the inputs given; GEOS or PROJ
+    ///   errors naming the hazard.
+    public init(criteria: CriteriaFile, inputs: PriorityInputs,
+                progress: (@Sendable (Int) -> Void)? = nil) throws {
+        for criterion in criteria.criteria {
+            if case .peopleWithin = criterion.kind, inputs.people == nil {
+                throw CriteriaError(file: criteria.file, line: criterion.line,
+                                    message: "criterion '\(criterion.name)' (people_within) needs a population raster: "
+                                        + "pass --population FILE")
+            }
+        }
+        let context = MeasureContext(criteria: criteria.criteria, inputs: inputs)
+        let hazards = inputs.hazards
+        raw = try parallelMap(count: hazards.count, threads: inputs.threads) { index in
+            let hazard = hazards[index]
+            do {
+                let values = try context.measure(hazard)
+                progress?(1)
+                return values
+            } catch {
+                throw PriorityError(hazard: hazard, message: "\(error)")
+            }
+        }
+    }
+}
+
+/// A criterion that failed on one hazard, naming it.
+public struct PriorityError: Error, Sendable, CustomStringConvertible {
+    public var source: SourceRef
+    public var id: String
+    public var message: String
+
+    init(hazard: Hazard, message: String) {
+        source = hazard.source
+        id = hazard.id
+        self.message = message
+    }
+
+    public var description: String { "\(source) (\(id)): \(message)" }
+}
+
+/// The indexes and filtered layers the criteria need, built once and shared by the worker threads.
+private struct MeasureContext: Sendable {
+    struct Layer: Sendable {
+        var geometries: [Geometry]
+        var weights: [Double]
+        var index: BoundsIndex
+
+        init(_ geometries: [Geometry], weights: [Double]? = nil) {
+            self.geometries = geometries
+            self.weights = weights ?? Array(repeating: 1, count: geometries.count)
+            index = BoundsIndex(geometries.map(\.bounds))
+        }
+    }
+
+    let criteria: [Criterion]
+    let inputs: PriorityInputs
+    /// Per criterion: its candidate layer (accidents in the window, facilities or roads of its kind).
+    let layers: [Layer?]
+    let releases: Layer
+
+    init(criteria: [Criterion], inputs: PriorityInputs) {
+        self.criteria = criteria
+        self.inputs = inputs
+        layers = criteria.map { criterion in
+            switch criterion.kind {
+            case .accidentsWithin(_, let months, let casualties):
+                let since = inputs.asOf.subtracting(months: months)
+                let recent = inputs.accidents.filter { $0.date > since && $0.date <= inputs.asOf }
+                return Layer(recent.map(\.geometry),
+                             weights: recent.map { casualties ? Double($0.casualties ?? 0) : 1 })
+            case .facilityDistance(let kind):
+                return Layer(inputs.facilities.filter { $0.kind == kind }.map(\.geometry))
+            case .roadLengthWithin(_, let kind):
+                return Layer(inputs.roads.filter { kind == nil || $0.kind == kind }.map(\.geometry))
+            default:
+                return nil
+            }
+        }
+        releases = Layer(inputs.releases.map(\.geometry))
+    }
+
+    func measure(_ hazard: Hazard) throws -> [Double?] {
+        var remaining: Double?
+        var buffers: [Meters: Geometry] = [:]
+        func buffered(_ geometry: Geometry, _ distance: Meters) throws -> Geometry {
+            if let cached = buffers[distance] { return cached }
+            let result = try geometry.buffer(meters: distance)
+            buffers[distance] = result
+            return result
+        }
+        func remainingArea(_ geometry: Geometry) throws -> Double {
+            if let remaining { return remaining }
+            let value = try RemainingArea.area(of: hazard, geometry: geometry, releases: inputs.releases,
+                                               index: releases.index, asOf: inputs.asOf).value
+            remaining = value
+            return value
+        }
+        var values: [Double?] = []
+        for (position, criterion) in criteria.enumerated() {
+            let geometry = hazard.geometry.flatMap { $0.isEmpty ? nil : $0 }
+            switch criterion.kind {
+            case .hazardClass(let table):
+                values.append(hazard.hazardClass.flatMap { table[$0] })
+            case .hazardType(let table):
+                values.append(hazard.hazardType.flatMap { table[$0] })
+            case .attribute(let field):
+                values.append(inputs.attributes[field]?[hazard.source.featureIndex])
+            case .remainingArea:
+                values.append(try geometry.map(remainingArea))
+            case .estimatedCost(let table):
+                guard let geometry, let cost = table.cost(type: hazard.hazardType, hazardClass: hazard.hazardClass)
+                else { values.append(nil); continue }
+                values.append(try remainingArea(geometry) * cost)
+            case .peopleWithin(let distance):
+                guard let geometry, let people = inputs.people else { values.append(nil); continue }
+                values.append(try people(buffered(geometry, distance)))
+            case .accidentsWithin(let distance, _, _):
+                guard let geometry, let layer = layers[position] else { values.append(nil); continue }
+                let zone = try buffered(geometry, distance)
+                var total = 0.0
+                if let bounds = zone.bounds {
+                    let prepared = try PreparedGeometry(zone)
+                    for candidate in layer.index.query(bounds) where try prepared.intersects(layer.geometries[candidate]) {
+                        total += layer.weights[candidate]
+                    }
+                }
+                values.append(total)
+            case .roadLengthWithin(let distance, _):
+                guard let geometry, let layer = layers[position] else { values.append(nil); continue }
+                let zone = try buffered(geometry, distance)
+                var total = Meters.zero
+                if let bounds = zone.bounds {
+                    let prepared = try PreparedGeometry(zone)
+                    for candidate in layer.index.query(bounds) {
+                        let road = layer.geometries[candidate]
+                        guard try prepared.intersects(road) else { continue }
+                        total = total + (try road.intersection(zone).geodesicLength())
+                    }
+                }
+                values.append(total.value)
+            case .facilityDistance:
+                guard let geometry, let layer = layers[position] else { values.append(nil); continue }
+                values.append(try NearestDistance.nearest(to: geometry, candidates: layer.geometries,
+                                                          index: layer.index)?.value)
+            }
+        }
+        return values
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import Contamination
+import Foundation
+import GeoIO
+import GeometryCore
+
+/// `hazmap plan`: a clearance schedule from priorities and capacity, and a completion forecast.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Clearance schedule from priorities and capacity; completion forecast against a deadline.",
+        discussion: """
+        Hazards are taken in priority order (the rank field of --priorities, as 'hazmap prioritize' writes \
+        it; hazards it does not list come last, by id). Each goes to the earliest-available team: an SHA is \
+        surveyed first, survey releases its cancelled and reduced shares, and clearance teams clear the rest; \
+        a CHA is cleared. Areas are the geodesic remaining area on the start date (less --releases).
+
+        The capacity file (TOML; example in GeoData/capacity/) gives working_days_per_year, [teams] per \
+        method (survey, clearance) and [productivity.survey] / [productivity.clearance] in m² per team-day \
+        by hazard type (or default). Working days are spread evenly over the calendar year.
+
+        Survey shares come from --survey-shares, else from the land released by method in --releases, \
+        else 0 (survey releases nothing).
+
+        Examples:
+          hazmap plan hazards.gpkg --priorities ranked.gpkg --capacity GeoData/capacity/example.toml -o plan.csv
+          hazmap plan hazards.gpkg --mapping mapping.toml --priorities ranked.gpkg --capacity capacity.toml \\
+            --start 2025-01-01 --deadline 2030-12-31 --survey-shares cancel=0.5,reduce=0.3 -o plan.geojson
+        """
+    )
+
+    @Argument(help: "Hazard polygons (any vector format GDAL reads).")
+    var hazards: String
+
+    @Option(name: .long, help: ArgumentHelp("Ranked hazards (fields id, rank).", valueName: "file"))
+    var priorities: String
+
+    @Option(name: .long, help: ArgumentHelp("Teams, productivity and working days (TOML).", valueName: "file"))
+    var capacity: String
+
+    @Option(name: .long, help: ArgumentHelp("First day of work (default: today).", valueName: "YYYY-MM-DD"))
+    var start: String?
+
+    @Option(name: .long, help: ArgumentHelp("Day the work must be finished by.", valueName: "YYYY-MM-DD"))
+    var deadline: String?
+
+    @Option(name: .customLong("survey-shares"), help: ArgumentHelp(
+        "Shares of SHA land survey cancels and reduces, e.g. cancel=0.5,reduce=0.3.", valueName: "shares"))
+    var surveyShares: String?
+
+    @Option(name: .long, help: ArgumentHelp("Release events: remaining area and survey shares.", valueName: "file"))
+    var releases: String?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Write the schedule (.csv, .geojson, .gpkg, …).", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var mappingOptions: MappingOptions
+    @OptionGroup var threadOptions: ThreadOptions
+    @OptionGroup var reporting: ReportingOptions
+
+    func validate() throws {
+        if let output { _ = try VectorFormat(path: output) }
+        if let surveyShares { _ = try Self.parseShares(surveyShares) }
+    }
+
+    /// `cancel=0.5,reduce=0.3` → shares; each in [0, 1], their sum at most 1.
+    static func parseShares(_ text: String) throws -> SurveyShares {
+        var cancel = 0.0, reduce = 0.0
+        for item in text.split(separator: ",") {
+            let pair = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2, let value = Double(pair[1]), (0...1).contains(value) else {
+                throw ValidationError("--survey-shares '\(item)': write cancel=SHARE,reduce=SHARE with shares in 0…1")
+            }
+            switch pair[0] {
+            case "cancel", "cancelled": cancel = value
+            case "reduce", "reduced": reduce = value
+            default: throw ValidationError("--survey-shares: unknown share '\(pair[0])'; use cancel and reduce")
+            }
+        }
+        guard cancel + reduce <= 1 + 1e-12 else {
+            throw ValidationError("--survey-shares: cancel + reduce is \(cancel + reduce), more than 1")
+        }
+        return SurveyShares(cancelled: cancel, reduced: reduce)
+    }
+
+    func run() throws {
+        let capacityFile = try Capacity(contentsOfFile: capacity)
+        let mapping = try mappingOptions.resolve(primary: .hazards)
+        let options = LoadOptions(mapping: mapping, threads: threadOptions.count)
+        let startDay = try start.map { try parseDay($0, option: "--start") } ?? CalendarDate.today
+        let deadlineDay = try deadline.map { try parseDay($0, option: "--deadline") }
+        let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: nil, options: options,
+                                     quiet: reporting.quiet)
+        let releaseEvents = inputs.releases?.records ?? []
+        let shares = try surveyShares.map(Self.parseShares)
+            ?? SurveyShares(releases: releaseEvents) ?? SurveyShares(cancelled: 0, reduced: 0)
+        let usable = inputs.hazards.records.filter { $0.geometry != nil }
+        let areas = try RemainingArea.areas(of: usable, releases: releaseEvents, asOf: startDay,
+                                            threads: threadOptions.count)
+        let ranks = try PlanInputs.ranks(from: priorities)
+        let items = PlanInputs.items(hazards: usable, areas: areas, ranks: ranks)
+        let unranked = items.count - usable.filter { ranks[$0.id] != nil }.count
+        if unranked > 0, !reporting.quiet {
+            Terminal.note("\(unranked) hazards are not in \(priorities); they are planned last, by id")
+        }
+        let schedule = try Schedule(items: items, capacity: capacityFile, shares: shares, start: startDay)
+        let check = try deadlineDay.map { try DeadlineCheck(schedule, items: items, deadline: $0) }
+        if let output {
+            try PlanOutput.write(schedule, hazards: usable, to: output)
+            if !reporting.quiet { Terminal.note("wrote \(schedule.hazards.count) scheduled hazards to \(output)") }
+        }
+        let report = PlanReport(schedule: schedule, check: check)
+        print(reporting.json ? try JSONText.encode(report) : report.text)
+    }
+}

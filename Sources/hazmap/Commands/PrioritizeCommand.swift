@@ -1,0 +1,129 @@
+import ArgumentParser
+import Contamination
+import Foundation
+import GeoIO
+import GeometryCore
+
+/// `hazmap prioritize`: multi-criteria scores and ranks per hazard, from a weights file.
+struct PrioritizeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prioritize",
+        abstract: "Multi-criteria priority scores and ranks per hazard, from a weights file.",
+        discussion: """
+        Each criterion of the weights file (TOML, [[criterion]] tables; examples in GeoData/criteria/) is \
+        measured for every hazard, normalised over all hazards (minmax or rank, direction higher or lower), \
+        and weighted: score = Σ wᵢ·normᵢ / Σ wᵢ. Rank 1 is the highest score; ties go by id. Every output \
+        feature carries its score, rank and each criterion's raw (<name>_raw) and normalised (<name>_norm) \
+        value. Distances and buffers are geodesic (WGS84); per-hazard people counts may overlap between hazards.
+
+        Criterion kinds: people_within (distance; needs --population), accidents_within (distance, months, \
+        field = "casualties"; needs --accidents), facility_distance (facility = school|health|water|settlement; \
+        needs --facilities), road_length_within (distance, road = main|access; needs --roads), remaining_area, \
+        estimated_cost (cost_per_m2 table), class and hazard_type (values tables), attribute (field).
+
+        Recent accidents are counted back from --as-of (default: today), and remaining area removes land \
+        released (--releases) on or before it; hazards with no land left then (or recorded later) are not ranked.
+
+        Examples:
+          hazmap prioritize hazards.gpkg --criteria GeoData/criteria/simple.toml -o ranked.csv
+          hazmap prioritize hazards.gpkg --mapping mapping.toml --criteria GeoData/criteria/prisma.toml \\
+            --accidents accidents.geojson --facilities facilities.geojson --roads roads.geojson \\
+            --population population.tif --releases releases.gpkg --as-of 2024-12-31 --sensitivity -o ranked.gpkg
+        """
+    )
+
+    @Argument(help: "Hazard polygons (any vector format GDAL reads).")
+    var hazards: String
+
+    @Option(name: .long, help: ArgumentHelp("Criteria and weights (TOML).", valueName: "file"))
+    var criteria: String
+
+    @Option(name: .long, help: ArgumentHelp("Population raster (people per cell).", valueName: "file"))
+    var population: String?
+
+    @Flag(name: .long, help: "The population raster holds people per km², not per cell.")
+    var density = false
+
+    @Option(name: .long, help: ArgumentHelp("Accident points (id, date, casualties).", valueName: "file"))
+    var accidents: String?
+
+    @Option(name: .long, help: ArgumentHelp("Facilities (id, kind: school|health|water|settlement).", valueName: "file"))
+    var facilities: String?
+
+    @Option(name: .long, help: ArgumentHelp("Road lines (id, kind: main|access).", valueName: "file"))
+    var roads: String?
+
+    @Option(name: .long, help: ArgumentHelp("Admin polygons (code, name), for region names.", valueName: "file"))
+    var regions: String?
+
+    @Option(name: .long, help: ArgumentHelp("Release events (polygons), for remaining area.", valueName: "file"))
+    var releases: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Day accidents are counted back from and releases up to.",
+                                                          valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    @Flag(name: .long, help: "Report how the top N changes when each weight moves ±20%.")
+    var sensitivity = false
+
+    @Option(name: .long, help: "How many top hazards to list and test for sensitivity.")
+    var top = 10
+
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Write the ranked hazards (.geojson, .geojsonl, .gpkg, .fgb, .shp, .csv).", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var mappingOptions: MappingOptions
+    @OptionGroup var threadOptions: ThreadOptions
+    @OptionGroup var reporting: ReportingOptions
+
+    func validate() throws {
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if let output { _ = try VectorFormat(path: output) }
+    }
+
+    func run() throws {
+        let criteriaFile = try CriteriaFile(contentsOfFile: criteria)
+        var given: Set<LayerKind> = []
+        if accidents != nil { given.insert(.accidents) }
+        if facilities != nil { given.insert(.facilities) }
+        if roads != nil { given.insert(.roads) }
+        try criteriaFile.checkLayers(given)
+        let mapping = try mappingOptions.resolve(primary: .hazards)
+        let options = LoadOptions(mapping: mapping, threads: threadOptions.count)
+        let day = try asOf.map { try parseDay($0, option: "--as-of") } ?? CalendarDate.today
+        let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
+                                     quiet: reporting.quiet)
+        let context = try PriorityLayers.load(accidents: accidents, facilities: facilities, roads: roads,
+                                              options: options, quiet: reporting.quiet)
+        let withPolygon = inputs.hazards.records.filter { $0.geometry != nil }
+        let remaining = try RemainingArea.areas(of: withPolygon, releases: inputs.releases?.records ?? [],
+                                                asOf: day, threads: threadOptions.count)
+        let ranked = zip(withPolygon, remaining).filter { ($0.1?.value ?? 0) > 0 }.map(\.0)
+        if ranked.count < withPolygon.count, !reporting.quiet {
+            Terminal.note("\(withPolygon.count - ranked.count) hazards have no land left on \(day) and are not ranked")
+        }
+        let people = try population.map { path -> PeopleCounter in
+            let raster = try PopulationRaster(path: path, isDensity: density)
+            return { try raster.totals(of: $0).people }
+        }
+        let attributes = try PriorityLayers.attributes(criteriaFile, hazards: hazards, mapping: mapping)
+        let priorityInputs = PriorityInputs(
+            hazards: ranked, accidents: context.accidents, facilities: context.facilities, roads: context.roads,
+            releases: inputs.releases?.records ?? [], asOf: day, attributes: attributes, people: people,
+            threads: threadOptions.count)
+        let bar = ProgressBar("scoring", total: ranked.count, quiet: reporting.quiet)
+        let values = try CriterionValues(criteria: criteriaFile, inputs: priorityInputs) { bar.advance(by: $0) }
+        bar.finish()
+        let ranking = Ranking(ids: ranked.map(\.id), raw: values.raw, criteria: criteriaFile.criteria)
+        let cases = sensitivity ? ranking.sensitivity(top: top) : nil
+        let regionNames = Dictionary((inputs.regions?.records ?? []).map { ($0.code, $0.name) },
+                                     uniquingKeysWith: { first, _ in first })
+        if let output {
+            try PriorityOutput.write(ranking, hazards: ranked, regionNames: regionNames, to: output)
+            if !reporting.quiet { Terminal.note("wrote \(ranking.entries.count) ranked hazards to \(output)") }
+        }
+        let report = PriorityReport(ranking: ranking, hazards: ranked, asOf: day, top: top, sensitivity: cases)
+        print(reporting.json ? try JSONText.encode(report) : report.text)
+    }
+}

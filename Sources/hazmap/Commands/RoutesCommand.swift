@@ -1,0 +1,111 @@
+import ArgumentParser
+import Contamination
+import Foundation
+import GeoIO
+import GeometryCore
+
+/// `hazmap routes`: route km by status over time, and km of route near remaining contamination.
+struct RoutesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "routes",
+        abstract: "Route km by status over time, and km of route within distances of contamination.",
+        discussion: """
+        A route is unverified until route events (lines with status verified or cleared and a date, linked \
+        by route_id, or else to every route they touch) cover it; the route within 5 m of an event's line \
+        takes its status from the event's date on; cleared beats verified. Lengths are geodesic (WGS84), \
+        in km, at the end of each period (year, quarter or month) from the first event to --as-of \
+        (default: the last event).
+
+        Remaining contamination is the dissolved extent of the hazards less --releases, as of --as-of. \
+        For each --distances value, the km of route within that distance (geodesic buffers) are reported, \
+        with the unverified km among them: the segments needing verification.
+
+        A .csv output holds one row per route and period end (and a 'total' route); other formats hold \
+        the segments within each distance as line features with their status.
+
+        Examples:
+          hazmap routes routes.geojson --events route_events.geojson --hazards hazards.gpkg -o routes.csv
+          hazmap routes routes.geojson --events route_events.geojson --hazards hazards.gpkg \\
+            --mapping mapping.toml --distances 100m,500m,1km --period quarter -o segments.geojson
+        """
+    )
+
+    @Argument(help: "Route lines (id, name).")
+    var routes: String
+
+    @Option(name: .long, help: ArgumentHelp("Route events (lines: id, route_id, status, date).", valueName: "file"))
+    var events: String?
+
+    @Option(name: .long, help: ArgumentHelp("Hazard polygons.", valueName: "file"))
+    var hazards: String
+
+    @Option(name: .long, help: ArgumentHelp("Release events (polygons).", valueName: "file"))
+    var releases: String?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Last day counted.", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    @Option(name: .long, help: ArgumentHelp("Distances from contamination, e.g. 100m,500m,1km.",
+                                            valueName: "distances"))
+    var distances = "100m,500m"
+
+    @Option(name: .long, help: ArgumentHelp("Period: year, quarter or month.", valueName: "period"))
+    var period = "year"
+
+    @Option(name: .shortAndLong, help: ArgumentHelp(
+        "Write per-route rows (.csv) or the segments near contamination (.geojson, .gpkg, …).", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var mappingOptions: MappingOptions
+    @OptionGroup var threadOptions: ThreadOptions
+    @OptionGroup var reporting: ReportingOptions
+
+    func validate() throws {
+        _ = try parsedDistances()
+        guard RoutePeriod(rawValue: period) != nil else {
+            throw ValidationError("--period '\(period)' is not one of: year, quarter, month")
+        }
+        if let output { _ = try VectorFormat(path: output) }
+    }
+
+    private func parsedDistances() throws -> [Meters] {
+        let items = distances.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+        let parsed = try items.filter { !$0.isEmpty }.map { item in
+            guard let distance = Meters(parsing: item) else {
+                throw ValidationError("--distances '\(item)' is not a distance such as 100m or 1km")
+            }
+            return distance
+        }
+        return Array(Set(parsed)).sorted()
+    }
+
+    func run() throws {
+        let mapping = try mappingOptions.resolve(primary: .routes)
+        let options = LoadOptions(mapping: mapping, threads: threadOptions.count)
+        let loadedRoutes = try LayerLoader.routes(from: routes, options: options)
+        let loadedEvents = try events.map { try LayerLoader.routeEvents(from: $0, options: options) }
+        if !reporting.quiet {
+            for summary in [loadedRoutes.summary] + (loadedEvents.map { [$0.summary] } ?? []) {
+                Terminal.note(summary.line)
+            }
+        }
+        let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: nil, options: options,
+                                     quiet: reporting.quiet)
+        let eventRecords = loadedEvents?.records ?? []
+        let last = try asOf.map { try parseDay($0, option: "--as-of") } ?? eventRecords.map(\.date).max()
+            ?? CalendarDate.today
+        let first = min(eventRecords.map(\.date).min() ?? last, last)
+        let ends = (RoutePeriod(rawValue: period) ?? .year).ends(from: first, to: last).map { min($0, last) }
+        let extent = try Extent(hazards: inputs.hazards.records, releases: inputs.releases?.records ?? [],
+                                request: ExtentRequest(asOf: last, threads: threadOptions.count))
+        let analysis = try RouteAnalysis(
+            routes: loadedRoutes.records, events: eventRecords, contamination: extent.pieces.map(\.geometry),
+            distances: try parsedDistances(), periodEnds: ends, threads: threadOptions.count)
+        if let output {
+            try RoutesOutput.write(analysis, to: output)
+            if !reporting.quiet { Terminal.note("wrote \(output)") }
+        }
+        let report = RoutesReport(analysis)
+        print(reporting.json ? try JSONText.encode(report) : report.text)
+    }
+}

@@ -1,0 +1,39 @@
+import Contamination
+import GeoIO
+import GeometryCore
+
+/// Reads the priority ranks a plan follows and joins them to the hazards.
+enum PlanInputs {
+    /// Hazard id → rank, from a ranked file's `id` and `rank` fields.
+    static func ranks(from path: String) throws -> [String: Int] {
+        let reader = try FeatureReader(path: path)
+        let names = reader.fields.map(\.name)
+        guard names.contains("id"), names.contains("rank") else {
+            throw InputError("\(path): a priorities file needs fields 'id' and 'rank' (as 'hazmap prioritize' "
+                + "writes them); it has: \(names.joined(separator: ", "))")
+        }
+        var ranks: [String: Int] = [:]
+        while let feature = try reader.next() {
+            guard let id = feature.properties["id"].map(\.description), !id.isEmpty else { continue }
+            switch feature.properties["rank"] {
+            case .integer(let rank)?: ranks[id] = Int(rank)
+            case .real(let rank)?: ranks[id] = Int(rank)
+            case .string(let text)?: if let rank = Int(text) { ranks[id] = rank }
+            default: continue
+            }
+        }
+        return ranks
+    }
+
+    /// Plan items in rank order; hazards without a rank follow, by id.
+    static func items(hazards: [Hazard], areas: [SquareMeters?], ranks: [String: Int]) -> [PlanItem] {
+        let last = ranks.values.max() ?? 0
+        let unranked = hazards.filter { ranks[$0.id] == nil }.map(\.id).sorted()
+        let extra = Dictionary(unranked.enumerated().map { ($0.element, last + 1 + $0.offset) },
+                               uniquingKeysWith: { first, _ in first })
+        return zip(hazards, areas).map { hazard, area in
+            PlanItem(id: hazard.id, rank: ranks[hazard.id] ?? extra[hazard.id] ?? last + 1,
+                     hazardClass: hazard.hazardClass, hazardType: hazard.hazardType, area: area?.value ?? 0)
+        }
+    }
+}

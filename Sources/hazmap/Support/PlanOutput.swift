@@ -1,0 +1,106 @@
+import Contamination
+import GeoIO
+import Reports
+
+/// Writes a schedule, one feature per hazard in priority order.
+enum PlanOutput {
+    static let fields = [
+        FieldDefinition("id", .string), FieldDefinition("rank", .integer), FieldDefinition("class", .string),
+        FieldDefinition("hazard_type", .string), FieldDefinition("area_m2", .real),
+        FieldDefinition("survey_released_m2", .real), FieldDefinition("cleared_m2", .real),
+        FieldDefinition("survey_teams", .integer), FieldDefinition("clearance_teams", .integer),
+        FieldDefinition("start", .date), FieldDefinition("finish", .date),
+    ]
+
+    static func write(_ schedule: Schedule, hazards: [Hazard], to path: String) throws {
+        let geometries = Dictionary(hazards.map { ($0.id, $0.geometry) }, uniquingKeysWith: { first, _ in first })
+        let writer = try FeatureWriter(path: path, layer: "plan", fields: fields, geometryKind: nil)
+        for hazard in schedule.hazards {
+            let item = hazard.item
+            let team = { (method: TeamMethod) -> FieldValue in
+                .integer(Int64(Set(hazard.tasks.filter { $0.method == method }.map(\.team)).count))
+            }
+            try writer.write(geometry: geometries[item.id] ?? nil, properties: [
+                "id": .string(item.id), "rank": .integer(Int64(item.rank)),
+                "class": item.hazardClass.map { .string($0.rawValue) } ?? .null,
+                "hazard_type": item.hazardType.map { .string($0.rawValue) } ?? .null,
+                "area_m2": .real(item.area), "survey_released_m2": .real(hazard.surveyReleased),
+                "cleared_m2": .real(hazard.cleared), "survey_teams": team(.survey),
+                "clearance_teams": team(.clearance), "start": .date(hazard.start), "finish": .date(hazard.finish),
+            ])
+        }
+        try writer.commit()
+    }
+}
+
+/// The plan's figures for the terminal and for `--json`.
+struct PlanReport: Encodable {
+    struct Year: Encodable {
+        var year: Int
+        var remainingM2: Double
+        var remainingKm2: Double
+        enum CodingKeys: String, CodingKey { case year, remainingM2 = "remaining_m2", remainingKm2 = "remaining_km2" }
+    }
+
+    struct Deadline: Encodable {
+        var deadline: String
+        var met: Bool
+        var teamsNeeded: [String: Int]?
+        enum CodingKeys: String, CodingKey { case deadline, met, teamsNeeded = "teams_needed" }
+    }
+
+    var start: String
+    var completion: String
+    var hazards: Int
+    var totalM2: Double
+    var teams: [String: Int]
+    var surveyShares: SurveyShares
+    var remainingByYear: [Year]
+    var deadline: Deadline?
+
+    enum CodingKeys: String, CodingKey {
+        case start, completion, hazards, totalM2 = "total_m2", teams, surveyShares = "survey_shares"
+        case remainingByYear = "remaining_by_year", deadline
+    }
+
+    init(schedule: Schedule, check: DeadlineCheck?) {
+        start = schedule.start.description
+        completion = schedule.completion.description
+        hazards = schedule.hazards.count
+        totalM2 = schedule.totalArea
+        teams = Self.names(schedule.capacity.teams)
+        surveyShares = schedule.shares
+        remainingByYear = schedule.remainingByYear.map { Year(year: $0.year, remainingM2: $0.area,
+                                                               remainingKm2: $0.area / 1_000_000) }
+        deadline = check.map { Deadline(deadline: $0.deadline.description, met: $0.met,
+                                        teamsNeeded: $0.teamsNeeded.map(Self.names)) }
+    }
+
+    private static func names(_ teams: [TeamMethod: Int]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: teams.map { ($0.key.rawValue, $0.value) })
+    }
+
+    var text: String {
+        var table = TextTable(["year", "remaining_m2", "remaining_km2"])
+        for year in remainingByYear {
+            table.add([String(year.year), fixed(year.remainingM2, 1), fixed(year.remainingKm2, 6)])
+        }
+        let teamText = teams.keys.sorted().map { "\(teams[$0] ?? 0) \($0)" }.joined(separator: ", ")
+        var lines = [
+            "\(hazards) hazards, \(fixed(totalM2 / 1_000_000, 6)) km² from \(start) with \(teamText) teams",
+            "survey shares: cancelled \(fixed(surveyShares.cancelled, 3)), reduced \(fixed(surveyShares.reduced, 3))",
+            "completion: \(completion)", table.render(),
+        ]
+        if let deadline {
+            if deadline.met {
+                lines.append("deadline \(deadline.deadline): met")
+            } else if let needed = deadline.teamsNeeded {
+                let text = needed.keys.sorted().map { "\(needed[$0] ?? 0) \($0)" }.joined(separator: ", ")
+                lines.append("deadline \(deadline.deadline): NOT met; \(text) teams would meet it")
+            } else {
+                lines.append("deadline \(deadline.deadline): NOT met, even with 4096 times the teams")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,76 @@
+import Contamination
+import Foundation
+import GeoIO
+
+/// Loads the context layers and attributes a priority score is measured against.
+enum PriorityLayers {
+    struct Context {
+        var accidents: [Accident] = []
+        var facilities: [Facility] = []
+        var roads: [Road] = []
+    }
+
+    static func load(accidents: String?, facilities: String?, roads: String?, options: LoadOptions,
+                     quiet: Bool) throws -> Context {
+        var context = Context()
+        var summaries: [LoadSummary] = []
+        if let accidents {
+            let loaded = try LayerLoader.accidents(from: accidents, options: options)
+            context.accidents = loaded.records
+            summaries.append(loaded.summary)
+        }
+        if let facilities {
+            let loaded = try LayerLoader.facilities(from: facilities, options: options)
+            context.facilities = loaded.records
+            summaries.append(loaded.summary)
+        }
+        if let roads {
+            let loaded = try LayerLoader.roads(from: roads, options: options)
+            context.roads = loaded.records
+            summaries.append(loaded.summary)
+        }
+        if !quiet {
+            for summary in summaries { Terminal.note(summary.line) }
+        }
+        return context
+    }
+
+    /// The numeric values of the fields `attribute` criteria name, by feature index. A canonical hazards
+    /// field is read from the source field the mapping names; any other name is a source field.
+    static func attributes(_ criteria: CriteriaFile, hazards path: String,
+                           mapping: SchemaMapping) throws -> [String: [Int: Double]] {
+        var fields: [String: String] = [:]
+        for criterion in criteria.criteria {
+            guard case .attribute(let field) = criterion.kind else { continue }
+            fields[field] = LayerKind.hazards.fields.contains(field) ? mapping[.hazards].sourceField(for: field) : field
+        }
+        guard !fields.isEmpty else { return [:] }
+        let reader = try FeatureReader(path: path)
+        let names = reader.fields.map(\.name)
+        for (field, source) in fields.sorted(by: { $0.key < $1.key })
+        where !names.contains(source) && !names.contains(where: { $0.lowercased() == source.lowercased() }) {
+            let line = criteria.criteria.first { $0.kind == .attribute(field: field) }?.line
+            throw CriteriaError(file: criteria.file, line: line,
+                                message: "attribute field '\(source)' is not in \(path); its fields are: "
+                                    + names.joined(separator: ", "))
+        }
+        var result: [String: [Int: Double]] = [:]
+        while let feature = try reader.next() {
+            for (field, source) in fields {
+                let value = feature.properties[source]
+                    ?? feature.properties.first { $0.key.lowercased() == source.lowercased() }?.value
+                if let number = value.flatMap(number) { result[field, default: [:]][feature.index] = number }
+            }
+        }
+        return result
+    }
+
+    private static func number(_ value: FieldValue) -> Double? {
+        switch value {
+        case .integer(let number): Double(number)
+        case .real(let number): number
+        case .string(let text): Double(text.trimmingCharacters(in: .whitespaces))
+        default: nil
+        }
+    }
+}

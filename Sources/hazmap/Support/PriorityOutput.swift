@@ -1,0 +1,103 @@
+import Contamination
+import Foundation
+import GeoIO
+import Reports
+
+/// Writes ranked hazards as features: score, rank, and every criterion's raw and normalised value.
+enum PriorityOutput {
+    static func fields(_ criteria: [Criterion]) -> [FieldDefinition] {
+        var fields = [
+            FieldDefinition("id", .string), FieldDefinition("class", .string), FieldDefinition("hazard_type", .string),
+            FieldDefinition("region", .string), FieldDefinition("region_name", .string),
+            FieldDefinition("rank", .integer), FieldDefinition("score", .real),
+        ]
+        for criterion in criteria {
+            fields.append(FieldDefinition("\(criterion.name)_raw", .real))
+            fields.append(FieldDefinition("\(criterion.name)_norm", .real))
+        }
+        return fields
+    }
+
+    static func write(_ ranking: Ranking, hazards: [Hazard], regionNames: [String: String], to path: String) throws {
+        let writer = try FeatureWriter(path: path, layer: "priorities", fields: fields(ranking.criteria),
+                                       geometryKind: nil)
+        for entry in ranking.entries {
+            let hazard = hazards[entry.index]
+            var properties: [String: FieldValue] = [
+                "id": .string(entry.id),
+                "class": hazard.hazardClass.map { .string($0.rawValue) } ?? .null,
+                "hazard_type": hazard.hazardType.map { .string($0.rawValue) } ?? .null,
+                "region": hazard.region.map { .string($0) } ?? .null,
+                "region_name": hazard.region.flatMap { regionNames[$0] }.map { .string($0) } ?? .null,
+                "rank": .integer(Int64(entry.rank)),
+                "score": .real(entry.score),
+            ]
+            for (position, criterion) in ranking.criteria.enumerated() {
+                properties["\(criterion.name)_raw"] = entry.raw[position].map { .real($0) } ?? .null
+                properties["\(criterion.name)_norm"] = .real(entry.normalised[position])
+            }
+            try writer.write(geometry: hazard.geometry, properties: properties)
+        }
+        try writer.commit()
+    }
+}
+
+/// The ranking for the terminal and for `--json`.
+struct PriorityReport: Encodable {
+    struct Entry: Encodable {
+        var rank: Int
+        var id: String
+        var score: Double
+        var raw: [String: Double?]
+        var normalised: [String: Double]
+    }
+
+    struct CriterionInfo: Encodable {
+        var name: String
+        var kind: String
+        var weight: Double
+        var normalisation: String
+        var direction: String
+    }
+
+    var asOf: String
+    var criteria: [CriterionInfo]
+    var hazards: Int
+    var top: [Entry]
+    var sensitivity: [SensitivityCase]?
+
+    init(ranking: Ranking, hazards: [Hazard], asOf: CalendarDate, top: Int, sensitivity: [SensitivityCase]?) {
+        self.asOf = asOf.description
+        criteria = ranking.criteria.map {
+            CriterionInfo(name: $0.name, kind: $0.kind.name, weight: $0.weight,
+                          normalisation: $0.normalisation.rawValue, direction: $0.direction.rawValue)
+        }
+        self.hazards = hazards.count
+        let names = ranking.criteria.map(\.name)
+        self.top = ranking.entries.prefix(top).map { entry in
+            Entry(rank: entry.rank, id: entry.id, score: entry.score,
+                  raw: Dictionary(uniqueKeysWithValues: zip(names, entry.raw)),
+                  normalised: Dictionary(uniqueKeysWithValues: zip(names, entry.normalised)))
+        }
+        self.sensitivity = sensitivity
+    }
+
+    var text: String {
+        let names = criteria.map(\.name)
+        var table = TextTable(["rank", "id", "score"] + names)
+        for entry in top {
+            table.add([String(entry.rank), entry.id, fixed(entry.score, 4)]
+                + names.map { name in (entry.raw[name] ?? nil).map { fixed($0, 1) } ?? "" })
+        }
+        var lines = ["top \(top.count) of \(hazards) hazards (raw values; as of \(asOf))", table.render()]
+        if let sensitivity {
+            lines.append("sensitivity of the top \(top.count) to each weight ±20%:")
+            for item in sensitivity {
+                let change = item.entered.isEmpty && item.left.isEmpty ? "no change"
+                    : "entered: \(item.entered.joined(separator: ", ")); left: \(item.left.joined(separator: ", "))"
+                lines.append("  \(item.criterion) ×\(item.factor): \(change)")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

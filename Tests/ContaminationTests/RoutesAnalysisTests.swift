@@ -1,0 +1,94 @@
+import Contamination
+import Foundation
+import GeoIO
+import GeometryCore
+import Testing
+
+/// An east-west route along the equator through a square hazard: lengths known in closed form.
+@Suite("Routes analysis")
+struct RoutesAnalysisTests {
+    /// WGS84 equatorial radius: along the equator a longitude span Δλ is a·Δλ metres.
+    static let a = 6_378_137.0
+    static let source = SourceRef(file: "test", featureIndex: 0)
+
+    static func day(_ text: String) throws -> CalendarDate { try #require(CalendarDate(parsing: text)) }
+    static func equator(degrees: Double) -> Double { a * degrees * .pi / 180 }
+
+    static func setup() throws -> (route: Route, hazard: Geometry) {
+        let route = Route(id: "r1", name: "MSR", geometry: try Geometry.lineString([-0.05, 0, 0.05, 0]),
+                          source: source)
+        let hazard = try Geometry.polygon(PolygonRings(shell: [-0.005, -0.005, 0.005, -0.005, 0.005, 0.005,
+                                                               -0.005, 0.005, -0.005, -0.005]))
+        return (route, hazard)
+    }
+
+    @Test func lengthWithinEachDistance() throws {
+        let (route, hazard) = try Self.setup()
+        let analysis = try RouteAnalysis(routes: [route], events: [], contamination: [hazard],
+                                         distances: [Meters(100), Meters(500)],
+                                         periodEnds: [try Self.day("2024-12-31")])
+        let row = try #require(analysis.rows.first)
+        // Within d of the square: its width 0.01° along the equator plus d on each side.
+        for d in [100.0, 500.0] {
+            let expected = Self.equator(degrees: 0.01) + 2 * d
+            #expect(abs((row.within[Meters(d)]?.value ?? 0) - expected) < 0.01)
+            #expect(abs((row.unverifiedWithin[Meters(d)]?.value ?? 0) - expected) < 0.01)
+        }
+        #expect(abs((row.lengths[.unverified]?.value ?? 0) - Self.equator(degrees: 0.1)) < 1e-6)
+        #expect(analysis.segments.count == 2)
+        #expect(analysis.segments.allSatisfy { $0.status == .unverified })
+    }
+
+    @Test func statusOverTimeFromEvents() throws {
+        let (route, hazard) = try Self.setup()
+        // The east half is cleared in 2022; the west half verified in 2023. The event lines are widened by
+        // the 5 m tolerance, so the cleared part reaches 5 m west of lon 0: 0.05° + 5 m.
+        let events = [
+            RouteEvent(id: "e1", routeId: "r1", status: .cleared, date: try Self.day("2022-06-01"),
+                       geometry: try Geometry.lineString([0, 0, 0.05, 0]), source: Self.source),
+            RouteEvent(id: "e2", routeId: "r1", status: .verified, date: try Self.day("2023-03-01"),
+                       geometry: try Geometry.lineString([-0.05, 0, 0, 0]), source: Self.source),
+            RouteEvent(id: "other", routeId: "r2", status: .cleared, date: try Self.day("2021-01-01"),
+                       geometry: try Geometry.lineString([-0.05, 0, 0.05, 0]), source: Self.source),
+        ]
+        let ends = RoutePeriod.year.ends(from: try Self.day("2021-05-01"), to: try Self.day("2023-12-31"))
+        #expect(ends.map(\.description) == ["2021-12-31", "2022-12-31", "2023-12-31"])
+        let analysis = try RouteAnalysis(routes: [route], events: events, contamination: [hazard],
+                                         distances: [Meters(100)], periodEnds: ends)
+        let half = Self.equator(degrees: 0.05)
+        let rows = analysis.rows
+        #expect(abs((rows[0].lengths[.unverified]?.value ?? 0) - 2 * half) < 1e-6)
+        #expect(abs((rows[1].lengths[.cleared]?.value ?? 0) - (half + 5)) < 1e-3)
+        #expect(abs((rows[1].lengths[.unverified]?.value ?? 0) - (half - 5)) < 1e-3)
+        #expect(abs((rows[2].lengths[.verified]?.value ?? 0) - (half - 5)) < 1e-3)
+        #expect(abs((rows[2].lengths[.unverified]?.value ?? 0)) < 1e-3)
+        // Within 100 m, after 2022 only the west part (0.005° + 100 m − 5 m) is still unverified.
+        let expected = Self.equator(degrees: 0.005) + 100 - 5
+        #expect(abs((rows[1].unverifiedWithin[Meters(100)]?.value ?? 0) - expected) < 0.01)
+        #expect(abs((analysis.totals[1].lengths[.cleared]?.value ?? 0) - (half + 5)) < 1e-3)
+    }
+
+    @Test func geodAgreesWithTheClosedForm() throws {
+        // `geod -I` between (0, 0) and (0.01, 0) on WGS84 gives a·Δλ along the equator.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["geod", "+ellps=WGS84", "-I", "+units=m", "-f", "%.6f", "-F", "%.6f"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        guard (try? process.run()) != nil else { return }
+        input.fileHandleForWriting.write(Data("0 0 0 0.01\n".utf8))
+        input.fileHandleForWriting.closeFile()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        let metres = text.split(whereSeparator: { $0 == "\t" || $0 == "\n" }).last.flatMap { Double($0) }
+        #expect(abs((metres ?? 0) - Self.equator(degrees: 0.01)) < 1e-5)
+    }
+
+    @Test func quarterAndMonthEnds() throws {
+        let quarters = RoutePeriod.quarter.ends(from: try Self.day("2024-02-10"), to: try Self.day("2024-07-01"))
+        #expect(quarters.map(\.description) == ["2024-03-31", "2024-06-30", "2024-09-30"])
+        let months = RoutePeriod.month.ends(from: try Self.day("2024-01-31"), to: try Self.day("2024-02-15"))
+        #expect(months.map(\.description) == ["2024-01-31", "2024-02-29"])
+    }
+}

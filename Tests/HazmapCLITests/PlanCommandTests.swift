@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@Suite("hazmap plan", .enabled(if: HazmapBinary.ready))
+struct PlanCommandTests {
+    let sample = HazmapBinary.sample.path
+
+    @Test func schedulesTheSampleInPriorityOrder() throws {
+        let folder = try HazmapBinary.temporaryFolder()
+        let ranked = folder.appendingPathComponent("ranked.gpkg").path
+        let plan = folder.appendingPathComponent("plan.csv").path
+        let capacity = folder.appendingPathComponent("capacity.toml")
+        try """
+        working_days_per_year = 365
+        [teams]
+        clearance = 1
+        [productivity.clearance]
+        default = 1000
+        """.write(to: capacity, atomically: true, encoding: .utf8)
+        let ranking = try HazmapBinary.hazmap([
+            "prioritize", "\(sample)/hazards.gpkg", "--mapping", "\(sample)/mapping.toml",
+            "--criteria", "\(HazmapBinary.packageRoot.path)/GeoData/criteria/simple.toml",
+            "--facilities", "\(sample)/facilities.geojson", "--as-of", "2024-12-31", "-o", ranked, "-q",
+        ])
+        #expect(ranking.status == 0, "\(ranking.error)")
+        let result = try HazmapBinary.hazmap([
+            "plan", "\(sample)/hazards.gpkg", "--mapping", "\(sample)/mapping.toml", "--priorities", ranked,
+            "--capacity", capacity.path, "--start", "2025-01-01", "--deadline", "2025-12-31", "-o", plan, "-q", "--json",
+        ])
+        #expect(result.status == 0, "\(result.error)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        // One team at 1,000 m²/day every day: the whole area takes total/1000 days (rounded up).
+        let total = try #require(json?["total_m2"] as? Double)
+        let days = Int((total / 1_000).rounded(.up))
+        let start = try #require(ISO8601DateFormatter().date(from: "2025-01-01T00:00:00Z"))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let expected = try #require(calendar.date(byAdding: .day, value: days - 1, to: start))
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        #expect(json?["completion"] as? String == formatter.string(from: expected))
+        let deadline = json?["deadline"] as? [String: Any]
+        #expect((deadline?["met"] as? Bool) == (days <= 365))
+        // Finish dates never go back as ranks rise (one team works in rank order).
+        let finishes = try HazmapBinary.ogrValues(plan, sql: "SELECT finish FROM plan", field: "finish")
+        #expect(finishes == finishes.sorted())
+    }
+
+    @Test func badSharesAreAUsageError() throws {
+        let result = try HazmapBinary.hazmap([
+            "plan", "\(sample)/hazards.gpkg", "--priorities", "x.gpkg", "--capacity", "c.toml",
+            "--survey-shares", "cancel=0.8,reduce=0.4",
+        ])
+        #expect(result.status == 2)
+    }
+}

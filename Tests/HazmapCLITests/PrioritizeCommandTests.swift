@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+/// Runs the built `hazmap` binary for the prioritize, plan and routes tests.
+enum HazmapBinary {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let sample = packageRoot.appendingPathComponent("GeoData/sample")
+
+    /// The built `hazmap`: next to the test bundle, else in a `.build*/debug` folder of the package.
+    static var path: String? {
+        var candidates: [URL] = []
+        if let first = CommandLine.arguments.first {
+            var directory = URL(fileURLWithPath: first).deletingLastPathComponent()
+            for _ in 0..<3 {
+                candidates.append(directory.appendingPathComponent("hazmap"))
+                directory = directory.deletingLastPathComponent()
+            }
+        }
+        let builds = (try? FileManager.default.contentsOfDirectory(atPath: packageRoot.path))?
+            .filter { $0.hasPrefix(".build") } ?? []
+        for build in builds.sorted() {
+            candidates.append(packageRoot.appendingPathComponent(build).appendingPathComponent("debug/hazmap"))
+        }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
+    }
+
+    /// Runs a program; returns its status, stdout and stderr.
+    static func run(_ executable: String, _ arguments: [String]) throws
+        -> (status: Int32, output: String, error: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    static func hazmap(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        guard let path else { throw CocoaError(.fileNoSuchFile) }
+        return try run(path, arguments)
+    }
+
+    /// `ogrinfo -q -dialect SQLite -sql SQL FILE`'s `name (Type) = value` lines, as values of one field in order.
+    static func ogrValues(_ file: String, sql: String, field: String) throws -> [String] {
+        let result = try run("/usr/bin/env", ["ogrinfo", "-q", "-dialect", "SQLite", "-sql", sql, file])
+        return result.output.split(separator: "\n").compactMap { line in
+            let text = line.trimmingCharacters(in: .whitespaces)
+            guard text.hasPrefix("\(field) ("), let equals = text.range(of: " = ") else { return nil }
+            return String(text[equals.upperBound...])
+        }
+    }
+
+    static func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hazmap-pri-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    static var ready: Bool {
+        path != nil && FileManager.default.fileExists(atPath: sample.appendingPathComponent("hazards.gpkg").path)
+    }
+}
+
+@Suite("hazmap prioritize", .enabled(if: HazmapBinary.ready))
+struct PrioritizeCommandTests {
+    let sample = HazmapBinary.sample.path
+
+    @Test func ranksTheSampleHazards() throws {
+        let folder = try HazmapBinary.temporaryFolder()
+        let output = folder.appendingPathComponent("ranked.gpkg").path
+        let result = try HazmapBinary.hazmap([
+            "prioritize", "\(sample)/hazards.gpkg", "--mapping", "\(sample)/mapping.toml",
+            "--criteria", "\(HazmapBinary.packageRoot.path)/GeoData/criteria/simple.toml",
+            "--facilities", "\(sample)/facilities.geojson", "--as-of", "2024-12-31", "-o", output, "-q", "--json",
+        ])
+        #expect(result.status == 0, "\(result.error)")
+        // Every hazard with a polygon is ranked once, 1…N, with scores falling as ranks rise.
+        let polygons = try HazmapBinary.ogrValues(
+            "\(sample)/hazards.gpkg", sql: "SELECT COUNT(*) AS n FROM hazards WHERE geom IS NOT NULL", field: "n")
+        let ranks = try HazmapBinary.ogrValues(output, sql: "SELECT rank FROM priorities ORDER BY rank", field: "rank")
+        #expect(ranks.map { Int($0) } == Array(1...(Int(polygons.first ?? "") ?? 0)).map { Optional($0) })
+        let scores = try HazmapBinary.ogrValues(output, sql: "SELECT score FROM priorities ORDER BY rank",
+                                                field: "score").compactMap(Double.init)
+        #expect(scores == scores.sorted(by: >))
+        // The class criterion (CHA = 1, SHA = 0) is the normalised value itself.
+        let mismatched = try HazmapBinary.ogrValues(output, sql: """
+            SELECT COUNT(*) AS n FROM priorities WHERE (class = 'CHA' AND class_norm <> 1) \
+            OR (class = 'SHA' AND class_norm <> 0)
+            """, field: "n")
+        #expect(mismatched == ["0"])
+        // The score is Σ w·norm / Σ w with weights 2, 1, 1.
+        let off = try HazmapBinary.ogrValues(output, sql: """
+            SELECT COUNT(*) AS n FROM priorities WHERE \
+            ABS(score - (2 * class_norm + settlement_distance_norm + area_norm) / 4) > 1e-12
+            """, field: "n")
+        #expect(off == ["0"])
+    }
+
+    @Test func badCriteriaFileNamesTheLine() throws {
+        let folder = try HazmapBinary.temporaryFolder()
+        let criteria = folder.appendingPathComponent("bad.toml")
+        try "[[criterion]]\nname = \"x\"\nkind = \"remaining_area\"\nweight = -1\n"
+            .write(to: criteria, atomically: true, encoding: .utf8)
+        let result = try HazmapBinary.hazmap(["prioritize", "\(sample)/hazards.gpkg", "--criteria", criteria.path, "-q"])
+        #expect(result.status == 1)
+        #expect(result.error.contains("\(criteria.path):4:"))
+        #expect(result.error.contains("negative"))
+    }
+
+    @Test func missingLayerIsReportedBeforeReading() throws {
+        let result = try HazmapBinary.hazmap([
+            "prioritize", "\(sample)/hazards.gpkg", "--mapping", "\(sample)/mapping.toml",
+            "--criteria", "\(HazmapBinary.packageRoot.path)/GeoData/criteria/prisma.toml", "-q",
+        ])
+        #expect(result.status == 1)
+        #expect(result.error.contains("prisma.toml:5:"))
+        #expect(result.error.contains("--accidents"))
+    }
+}
