@@ -1,0 +1,184 @@
+import GeoIO
+import GeometryCore
+
+/// The land-release ledger: land released by period × method × region, land newly recorded, and the
+/// contamination remaining at each period's end, all geodesic (WGS84) and dissolved.
+///
+/// Built by event sourcing (DESIGN.md "Semantics"), incrementally: hazards and releases are grouped into
+/// connected components (`Geometry.connectedComponents`), and each component's events are applied once, in
+/// date order, on its own thread (`parallelMap`). Released land is the release ∩ the contamination just
+/// before it, so land is released once, for the earliest event (on one day: cleared, reduced, cancelled),
+/// and never outside the contamination. Results are summed in component order, so they are identical for
+/// any number of threads.
+public struct Ledger: Sendable {
+    public var periods: [LedgerPeriod]
+    /// Areas by period (−1: before the first period), region and measure. Released areas are positive;
+    /// `reclassified` is + for CHA and − for SHA.
+    public var flows: [LedgerKey: ClassAreas]
+    /// The remaining contamination measured the day before the first period.
+    public var opening: ClassAreas
+    /// The remaining contamination measured at each period's end.
+    public var remaining: [ClassAreas]
+    /// The remaining contamination measured at each as-of date of the request.
+    public var asOf: [(date: CalendarDate, remaining: ClassAreas)]
+    /// The remaining contamination's geometry at each snapshot date (when asked for).
+    public var snapshots: [LedgerSnapshot]
+    /// The counted part of each release (when asked for), by date, then release id.
+    public var releasedLand: [ReleasedLand]
+    /// Each hazard's own balance (when asked for), in input order.
+    public var hazards: [HazardBalance]
+
+    /// Computes the ledger.
+    ///
+    /// Hazards without a class or a polygon, and releases without a polygon, are left out (validation
+    /// reports them). Hazards with no recorded date are present from the start.
+    ///
+    /// - Parameter progress: called once per finished component with its number of hazards, from any thread.
+    public init(hazards: [Hazard], releases: [ReleaseEvent], request: LedgerRequest,
+                progress: (@Sendable (Int) -> Void)? = nil) throws {
+        let plan = try LedgerPlan(request)
+        var ledgerHazards: [LedgerHazard] = []
+        for (index, hazard) in hazards.enumerated() {
+            guard let hazardClass = hazard.hazardClass, let geometry = hazard.geometry, !geometry.isEmpty,
+                  geometry.isPolygonal else { continue }
+            ledgerHazards.append(LedgerHazard(index: index, id: hazard.id, hazardClass: hazardClass,
+                                              day: hazard.recorded?.daysSinceEpoch ?? Int.min,
+                                              region: hazard.region, geometry: geometry))
+        }
+        var ledgerReleases: [LedgerRelease] = []
+        for (index, release) in releases.enumerated() {
+            guard !release.geometry.isEmpty, release.geometry.isPolygonal else { continue }
+            ledgerReleases.append(LedgerRelease(index: index, id: release.id, method: release.method,
+                                                date: release.date, hazardId: release.hazardId,
+                                                geometry: release.geometry))
+        }
+        let hazardCount = ledgerHazards.count
+        let allHazards = ledgerHazards, allReleases = ledgerReleases
+        let components = try Geometry.connectedComponents(
+            of: allHazards.map(\.geometry) + allReleases.map(\.geometry), threads: request.threads)
+            .filter { ($0.first ?? hazardCount) < hazardCount }
+        let order = components.indices.sorted {
+            components[$0].count > components[$1].count || (components[$0].count == components[$1].count && $0 < $1)
+        }
+        let parts = try parallelMap(count: components.count, threads: request.threads, order: order) { index in
+            let members = components[index]
+            let own = members.filter { $0 < hazardCount }.map { allHazards[$0] }
+            let touching = members.filter { $0 >= hazardCount }.map { allReleases[$0 - hazardCount] }
+            let part = try ComponentLedger(hazards: own, releases: touching, plan: plan)
+            progress?(own.count)
+            return part
+        }
+        try self.init(parts: parts, plan: plan, request: request)
+    }
+
+    /// Sums the components' ledgers in component order.
+    private init(parts: [ComponentLedger], plan: LedgerPlan, request: LedgerRequest) throws {
+        periods = request.periods
+        var flows: [LedgerKey: ClassAreas] = [:]
+        var measured = Array(repeating: ClassAreas.zero, count: plan.checkpoints.count)
+        var kept: [Int: (cha: [Geometry], sha: [Geometry])] = [:]
+        var released: [ReleasedLand] = []
+        var balances: [(index: Int, balance: HazardBalance)] = []
+        for part in parts {
+            for (key, value) in part.flows { flows[key] = (flows[key] ?? .zero) + value }
+            for (index, value) in part.measured.enumerated() { measured[index] = measured[index] + value }
+            for (index, state) in part.states.sorted(by: { $0.key < $1.key }) {
+                kept[index, default: ([], [])].cha.append(state.cha)
+                kept[index, default: ([], [])].sha.append(state.sha)
+            }
+            released.append(contentsOf: part.released)
+            balances.append(contentsOf: part.hazards)
+        }
+        self.flows = flows
+        opening = measured[plan.opening]
+        remaining = plan.periodCheckpoints.map { measured[$0] }
+        asOf = request.asOf.map { date in
+            (date, plan.checkpoints.firstIndex(of: date.daysSinceEpoch).map { measured[$0] } ?? .zero)
+        }
+        if request.snapshots {
+            snapshots = try request.snapshotDates.map { date in
+                guard let index = plan.checkpoints.firstIndex(of: date.daysSinceEpoch) else {
+                    preconditionFailure("every snapshot date is a checkpoint")
+                }
+                let state = kept[index] ?? ([], [])
+                return LedgerSnapshot(date: date, cha: try Geometry.collection(state.cha).polygonalParts(),
+                                      sha: try Geometry.collection(state.sha).polygonalParts(),
+                                      remaining: measured[index])
+            }
+        } else {
+            snapshots = []
+        }
+        releasedLand = request.releasedLand
+            ? released.sorted { ($0.date, $0.releaseId) < ($1.date, $1.releaseId) } : []
+        hazards = balances.sorted { $0.index < $1.index }.map(\.balance)
+    }
+}
+
+extension Ledger {
+    /// The region codes flows are booked to, sorted, with `nil` (outside every region) last.
+    public var regions: [String?] {
+        let codes = Set(flows.keys.map(\.region))
+        return codes.compactMap { $0 }.sorted() + (codes.contains(nil) ? [nil] : [])
+    }
+
+    /// A measure's area in a period, over all regions.
+    public func flow(period: Int, measure: LedgerMeasure) -> ClassAreas {
+        flows.filter { $0.key.period == period && $0.key.measure == measure }
+            .sorted { $0.key < $1.key }.reduce(.zero) { $0 + $1.value }
+    }
+
+    /// A measure's area in a period and one region (`nil`: outside every region).
+    public func flow(period: Int, measure: LedgerMeasure, region: String?) -> ClassAreas {
+        flows[LedgerKey(period: period, region: region, measure: measure)] ?? .zero
+    }
+
+    /// Land released in a period by all methods.
+    public func released(period: Int) -> ClassAreas {
+        LedgerMeasure.releases.reduce(.zero) { $0 + flow(period: period, measure: $1) }
+    }
+
+    /// The remaining contamination by region at the end of a period, from the booked flows
+    /// (opening balance included): recorded + reclassified − released, summed.
+    public func remainingByRegion(throughPeriod period: Int) -> [String?: ClassAreas] {
+        var result: [String?: ClassAreas] = [:]
+        for (key, value) in flows.sorted(by: { $0.key < $1.key }) where key.period <= period {
+            let current = result[key.region] ?? .zero
+            result[key.region] = key.measure.isRelease ? current - value : current + value
+        }
+        return result
+    }
+
+    /// The balance of a period: remaining(end) against remaining(start) + recorded + reclassified − released.
+    public func balance(period: Int) -> LedgerBalance {
+        LedgerBalance(period: periods[period], start: period == 0 ? opening : remaining[period - 1],
+                      recorded: flow(period: period, measure: .recorded),
+                      reclassified: flow(period: period, measure: .reclassified),
+                      released: released(period: period), end: remaining[period])
+    }
+}
+
+/// One period's balance, per class and in total; areas geodesic in m².
+public struct LedgerBalance: Sendable {
+    public var period: LedgerPeriod
+    public var start: ClassAreas
+    public var recorded: ClassAreas
+    public var reclassified: ClassAreas
+    public var released: ClassAreas
+    /// The remaining contamination measured at the period's end.
+    public var end: ClassAreas
+
+    /// start + recorded + reclassified − released.
+    public var expectedEnd: ClassAreas { start + recorded + reclassified - released }
+
+    /// The largest gap between `end` and `expectedEnd` (CHA, SHA or total), relative to the largest
+    /// area involved (at least 1 m²).
+    public var relativeError: Double {
+        let expected = expectedEnd
+        let scale = [start.total.value, end.total.value, recorded.total.value, released.total.value, 1].map(abs).max() ?? 1
+        let gaps = [expected.cha - end.cha, expected.sha - end.sha, expected.total - end.total]
+        return (gaps.map { abs($0.value) }.max() ?? 0) / scale
+    }
+
+    /// Whether the balance holds to 1e-9 relative.
+    public var holds: Bool { relativeError <= 1e-9 }
+}
