@@ -5,4 +5,5 @@ let commandList: [ParsableCommand.Type] = [
     InfoCommand.self,
     ValidateCommand.self,
     ExtentCommand.self,
+    ReportCommand.self,
 ]
