@@ -57,6 +57,6 @@ public struct HTMLPage: Sendable {
     .figure{border:1px solid #d0d4d8;border-radius:6px;padding:10px 16px;min-width:150px}\
     .figure b{display:block;font-size:24px}.figure span{color:#55606a;font-size:13px}\
     .note{background:#fff7e0;border-left:4px solid #e0a800;padding:8px 12px;margin:10px 0;font-size:14px}\
-    .tables{display:flex;flex-wrap:wrap;gap:28px}svg{max-width:100%;height:auto}code{font-size:12px}
+    .tables{display:flex;flex-wrap:wrap;gap:28px;align-items:flex-start}svg{max-width:100%;height:auto}code{font-size:12px}
     """
 }

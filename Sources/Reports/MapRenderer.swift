@@ -28,14 +28,27 @@ public struct MapLayer: Sendable {
     }
 }
 
+/// A text label at a WGS84 lon/lat point, drawn above every layer (e.g. a region's code).
+public struct MapLabel: Sendable, Equatable {
+    public var longitude: Double
+    public var latitude: Double
+    public var text: String
+
+    public init(longitude: Double, latitude: Double, text: String) {
+        self.longitude = longitude
+        self.latitude = latitude
+        self.text = text
+    }
+}
+
 /// Draws map layers as one SVG element: the layers fitted into the map frame with a `MapProjection`,
 /// a legend in its own column to the right (so it never covers the map), and a geodesic scale bar.
 ///
 /// Layers with more than `simplifyAbove` vertices are simplified for drawing only, to half a pixel
 /// (`Geometry.simplify`, GEOS topology-preserving simplification); figures never come from the drawing.
 public struct MapRenderer: Sendable {
-    public var width: Double = 960
-    public var height: Double = 640
+    public var width: Double = 1100
+    public var height: Double = 760
     public var legendWidth: Double = 220
     public var simplifyAbove = 5000
 
@@ -46,8 +59,8 @@ public struct MapRenderer: Sendable {
         Frame(x: 10, y: 10, width: width - legendWidth - 20, height: height - 20)
     }
 
-    /// The SVG of the layers; `title` becomes the SVG's accessible title.
-    public func render(_ layers: [MapLayer], title: String) throws -> String {
+    /// The SVG of the layers and labels; `title` becomes the SVG's accessible title.
+    public func render(_ layers: [MapLayer], labels: [MapLabel] = [], title: String) throws -> String {
         let n = { (value: Double) in Markup.number(value) }
         var svg = """
         <svg xmlns="http://www.w3.org/2000/svg" class="map" viewBox="0 0 \(n(width)) \(n(height))" \
@@ -66,6 +79,12 @@ public struct MapRenderer: Sendable {
         let projection = MapProjection(fitting: padded, into: frame)
         for layer in layers {
             svg += try path(layer, projection: projection)
+        }
+        for label in labels {
+            let point = projection.project(longitude: label.longitude, latitude: label.latitude)
+            svg += "<text class=\"label\" x=\"\(n(point.x))\" y=\"\(n(point.y))\" text-anchor=\"middle\" "
+                + "font-size=\"13\" font-weight=\"bold\" fill=\"#333333\" stroke=\"#ffffff\" stroke-width=\"3\" "
+                + "paint-order=\"stroke\">\(Markup.escape(label.text))</text>\n"
         }
         let scale = ScaleBar(metersPerPixel: projection.metersPerPixel, maximumPixels: frame.width / 4)
         svg += scale.svg(x: frame.x + 16, y: frame.y + frame.height - 20) + "\n"

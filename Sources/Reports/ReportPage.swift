@@ -107,7 +107,11 @@ extension ReportData {
 
     private func mapSection() throws -> HTMLSection {
         let title = "Map of remaining contamination and released land"
-        let svg = try MapRenderer().render(mapLayers(), title: title)
+        let labels = try regions.map { region in
+            let point = try region.geometry.pointOnSurface().coordinates()
+            return MapLabel(longitude: point.first ?? 0, latitude: point.dropFirst().first ?? 0, text: region.code)
+        }.filter { !$0.text.isEmpty }
+        let svg = try MapRenderer().render(mapLayers(), labels: labels, title: title)
         return HTMLSection(id: "map", heading: "Map", body: svg)
     }
 
