@@ -10,4 +10,5 @@ let commandList: [ParsableCommand.Type] = [
     PrioritizeCommand.self,
     PlanCommand.self,
     RoutesCommand.self,
+    ReportCommand.self,
 ]
