@@ -73,11 +73,11 @@ public final class BatchProgress: @unchecked Sendable {
         }
     }
 
-    /// Ends the display: the live block is replaced by the overall line.
+    /// Ends the display: on a terminal, the live block is replaced by the overall line.
     public func finish() {
         lock.lock()
         defer { lock.unlock() }
-        guard !quiet else { return }
+        guard redraw else { return }
         write(clearBlock() + "batch: " + overall() + "\n")
         drawnLines = 0
     }

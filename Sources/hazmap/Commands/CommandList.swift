@@ -7,4 +7,5 @@ let commandList: [ParsableCommand.Type] = [
     ExtentCommand.self,
     ReleaseCommand.self,
     ExposureCommand.self,
+    BatchCommand.self,
 ]
