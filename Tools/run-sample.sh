@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The main job on the shipped sample: describe the inputs, check them, and compute the dissolved extent.
+# The main job on the shipped sample: the full report (HTML page, GeoJSON layers, CSV tables, GeoPackage).
 # Usage: Tools/run-sample.sh HAZMAP_BINARY SAMPLE_DIR OUT_DIR
 set -euo pipefail
 hazmap=$1
@@ -7,20 +7,11 @@ sample=$2
 out=$3
 mkdir -p "$out"
 
-echo "== hazmap info"
-"$hazmap" info "$sample/hazards.gpkg" "$sample/releases.gpkg" "$sample/population.tif"
+echo "== hazmap report on $sample (the sample has planted data errors; the report lists them)"
+"$hazmap" report --hazards "$sample/hazards.gpkg" --releases "$sample/releases.gpkg" \
+  --regions "$sample/regions.geojson" --population "$sample/population.tif" \
+  --accidents "$sample/accidents.geojson" --routes "$sample/routes.geojson" \
+  --mapping "$sample/mapping.toml" --title "hazmap sample programme" -o "$out/report"
 
 echo
-echo "== hazmap validate (the sample has planted errors; they are listed in $out/findings.csv)"
-status=0
-"$hazmap" validate "$sample/hazards.gpkg" --releases "$sample/releases.gpkg" --regions "$sample/regions.geojson" \
-  --mapping "$sample/mapping.toml" -o "$out/findings.csv" --quiet | tail -n 1 || status=$?
-[ "$status" -le 1 ] || exit "$status"
-
-echo
-echo "== hazmap extent: contamination remaining after all releases, by class and region"
-"$hazmap" extent "$sample/hazards.gpkg" --releases "$sample/releases.gpkg" --regions "$sample/regions.geojson" \
-  --mapping "$sample/mapping.toml" --by class,region -o "$out/extent.geojson"
-
-echo
-echo "Outputs are in $out/: extent.geojson (dissolved extents with areas), findings.csv (validation findings)."
+echo "Open $out/report/index.html in a browser; the layers are in $out/report/report.gpkg (for QGIS)."

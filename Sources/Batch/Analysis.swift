@@ -8,6 +8,8 @@ public enum Analysis: String, Sendable, Codable, CaseIterable, Comparable {
     case release
     /// People inside and near contamination: `exposure.csv` (needs `population`).
     case exposure
+    /// The self-contained HTML report with its layers and tables: `report/index.html` and beside it.
+    case report
 
     /// The order analyses run in, whatever order the jobs file lists them in.
     public static func < (a: Analysis, b: Analysis) -> Bool {

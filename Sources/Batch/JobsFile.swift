@@ -10,7 +10,7 @@ import TOMLKit
 /// mapping = "../sample/mapping.toml"       # paths are relative to this file
 /// regions = "../sample/regions.geojson"
 /// as_of = 2024-12-31
-/// analyses = ["validate", "extent", "release", "exposure"]
+/// analyses = ["validate", "extent", "release", "exposure", "report"]
 /// distances = ["500m", "1km", "5km"]
 /// period = "year"
 ///

@@ -13,7 +13,8 @@ struct BatchCommand: ParsableCommand {
         period, density, today) inherited by each [[job]] (name, hazards, releases, population, regions, \
         mapping, and [job.overrides] for settings). Paths are relative to the jobs file. Analyses: validate \
         (findings.csv), extent (extent.geojson, extent.json), release (ledger.csv, ledger.json, \
-        released.geojson) and exposure (exposure.csv); they run in that order, on layers read once per job.
+        released.geojson), exposure (exposure.csv) and report (report/index.html with its layers and tables, as \
+        'hazmap report' builds it); they run in that order, on layers read once per job.
 
         Each job writes into OUT/.<job>.tmp-<pid>/ and becomes OUT/<job>/ only when every analysis succeeded, \
         with OUT/<job>/.hazmap-job.json holding its fingerprint (SHA-256 of its settings and input files). \

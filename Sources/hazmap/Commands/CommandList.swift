@@ -7,5 +7,6 @@ let commandList: [ParsableCommand.Type] = [
     ExtentCommand.self,
     ReleaseCommand.self,
     ExposureCommand.self,
+    ReportCommand.self,
     BatchCommand.self,
 ]

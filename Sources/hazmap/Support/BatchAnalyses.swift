@@ -3,6 +3,7 @@ import Contamination
 import Foundation
 import GeoIO
 import GeometryCore
+import Reports
 
 /// One batch job's work: loads its layers once, then runs each analysis through the same functions the
 /// subcommands use, writing into the job's (temporary) folder, and returns the job's headline figures.
@@ -18,12 +19,12 @@ enum BatchAnalyses {
         try context.begin("reading", index: 1, count: steps)
         let inputs = try Inputs.load(hazards: job.hazards, releases: job.releases, regions: job.regions,
                                      options: options, quiet: true)
+        let today = try job.today.map { try parseDay($0, option: "today") } ?? asOf ?? CalendarDate.today
         var summary = JobSummary()
         for (index, analysis) in job.analyses.enumerated() {
             try context.begin(analysis.rawValue, index: index + 2, count: steps)
             switch analysis {
             case .validate:
-                let today = try job.today.map { try parseDay($0, option: "today") } ?? asOf ?? CalendarDate.today
                 try validate(inputs, today: today, context: context, into: &summary)
             case .extent:
                 try extent(inputs, asOf: asOf, context: context, into: &summary)
@@ -31,6 +32,8 @@ enum BatchAnalyses {
                 try release(inputs, asOf: asOf, context: context, into: &summary)
             case .exposure:
                 try exposure(inputs, asOf: asOf, distances: distances, context: context, into: &summary)
+            case .report:
+                try report(inputs, asOf: asOf, today: today, context: context)
             }
         }
         return summary
@@ -106,6 +109,29 @@ enum BatchAnalyses {
         summary.peopleExposed = exposure.rows.first {
             $0.key.distance == nil && $0.key.hazardClass == nil && $0.key.region == .total
         }?.totals.people
+    }
+
+    /// `report/`: the HTML report and its files, as `hazmap report` builds them.
+    private static func report(_ inputs: Inputs, asOf: CalendarDate?, today: CalendarDate, context: JobContext) throws {
+        let job = context.job
+        var lines: [String: String] = [:]
+        for summary in inputs.summaries { lines[summary.file] = summary.line }
+        let files: [(String, String?)] = [("hazards", job.hazards), ("releases", job.releases), ("regions", job.regions),
+                                          ("mapping", job.mapping), ("population", job.population)]
+        let reportInputs = try files.compactMap { role, path in
+            try path.map { ReportInput(role: role, path: $0, sha256: try SHA256.hexDigest(ofFile: $0),
+                                       summary: lines[$0] ?? "") }
+        }
+        let notes = [
+            SectionNote(section: ReportData.exposureHeading, reason: job.population == nil
+                ? "the job has no population raster" : "not in the report yet: see exposure.csv beside it"),
+            SectionNote(section: ReportData.prioritiesHeading, reason: "the job has no criteria file"),
+        ]
+        let request = ReportRequest(title: "hazmap report: \(job.name)", hazmapVersion: Hazmap.version, asOf: asOf,
+                                    today: today, threads: context.threads)
+        let data = try ReportData(hazards: inputs.hazards, releases: inputs.releases, regions: inputs.regions,
+                                  inputs: reportInputs, notes: notes, request: request)
+        _ = try data.write(to: path(context, "report"))
     }
 
     private static func path(_ context: JobContext, _ name: String) -> String {

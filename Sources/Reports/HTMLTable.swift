@@ -1,0 +1,19 @@
+/// HTML rendering of a `TextTable`: escaped cells, numeric cells right-aligned (class `n`).
+public enum HTMLTable {
+    /// A `<table>` with an optional id and caption; a cell is numeric when it parses as a number.
+    public static func render(_ table: TextTable, id: String? = nil, caption: String? = nil) -> String {
+        var html = "<table" + (id.map { " id=\"\(Markup.escape($0))\"" } ?? "") + ">"
+        if let caption { html += "<caption>\(Markup.escape(caption))</caption>" }
+        html += "<thead><tr>" + table.header.map { "<th>\(Markup.escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+        for row in table.rows {
+            html += "<tr>"
+            for column in table.header.indices {
+                let cell = row.indices.contains(column) ? row[column] : ""
+                let numeric = Double(cell.replacingOccurrences(of: ",", with: "")) != nil
+                html += (numeric ? "<td class=\"n\">" : "<td>") + Markup.escape(cell) + "</td>"
+            }
+            html += "</tr>\n"
+        }
+        return html + "</tbody></table>"
+    }
+}

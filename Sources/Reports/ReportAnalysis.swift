@@ -1,0 +1,121 @@
+import Contamination
+import GeoIO
+import GeometryCore
+
+/// What a report is computed for.
+public struct ReportRequest: Sendable {
+    public var title: String
+    public var hazmapVersion: String
+    /// Report the contamination as of this day (events on or before it); `nil` for every event.
+    public var asOf: CalendarDate?
+    /// The day dates are validated against (future dates).
+    public var today: CalendarDate
+    /// Worker threads; results are identical for any number.
+    public var threads: Int
+
+    public init(title: String, hazmapVersion: String, asOf: CalendarDate?, today: CalendarDate, threads: Int) {
+        self.title = title
+        self.hazmapVersion = hazmapVersion
+        self.asOf = asOf
+        self.today = today
+        self.threads = max(1, threads)
+    }
+}
+
+extension ReportData {
+    /// Runs the analyses a report needs on loaded layers: validation, the dissolved extent by class and
+    /// region (`Extent`), and the land-release ledger by year (`Ledger`) for releases per year, the
+    /// remaining contamination at each year end, snapshots and released land.
+    ///
+    /// Years run from the first to the last event year (hazard recorded or release), or to `asOf`, whose
+    /// year is cut short at that day. Without dated events there are no yearly sections, and `notes` says so.
+    ///
+    /// - Parameters:
+    ///   - inputs: the input files with checksums, shown in the page.
+    ///   - notes: sections the caller could not fill (e.g. no population given), shown in the page.
+    public init(hazards: Loaded<Hazard>, releases: Loaded<ReleaseEvent>?, regions: Loaded<Region>?,
+                inputs: [ReportInput], notes: [SectionNote], request: ReportRequest,
+                progress: (@Sendable (Int) -> Void)? = nil) throws {
+        let hazardRecords = hazards.records
+        let releaseRecords = releases?.records ?? []
+        let regionRecords = regions?.records ?? []
+        self.init(title: request.title, hazmapVersion: request.hazmapVersion, asOf: request.asOf, inputs: inputs,
+                  regions: regionRecords.sorted { $0.code < $1.code }, notes: notes)
+
+        let nameByCode = Dictionary(regionRecords.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let regionName = { (code: String?) in code.flatMap { nameByCode[$0] } }
+        var findings = hazards.findings + (releases?.findings ?? []) + (regions?.findings ?? [])
+        let validator = Validator(threads: request.threads)
+        findings += AttributeChecks(today: request.today).check(hazards: hazardRecords, releases: releaseRecords)
+        findings += try validator.overlaps(hazardRecords)
+        findings += try validator.releasesOutside(releaseRecords, hazards: hazardRecords)
+        self.findings = FindingsSection(findings: findings.sorted())
+
+        let extentRequest = ExtentRequest(dimensions: [.hazardClass, .region], asOf: request.asOf,
+                                          regions: regionRecords, threads: request.threads)
+        let extent = try Extent(hazards: hazardRecords, releases: releaseRecords, request: extentRequest,
+                                progress: progress)
+        remaining = RemainingSection(extent: extent, byRegion: Self.byRegion(extent, names: regionName))
+
+        guard let periods = Self.years(hazards: hazardRecords, releases: releaseRecords, asOf: request.asOf) else {
+            self.notes.append(SectionNote(section: "Land released and remaining over time",
+                                          reason: "no hazard or release carries a date"))
+            return
+        }
+        let ledgerRequest = LedgerRequest(periods: periods, regions: regionRecords, snapshots: true,
+                                          releasedLand: releases != nil, threads: request.threads)
+        let ledger = try Ledger(hazards: hazardRecords, releases: releaseRecords, request: ledgerRequest)
+        history = periods.indices.map {
+            HistoryPoint(label: periods[$0].label, date: periods[$0].end, remaining: ledger.remaining[$0])
+        }
+        snapshots = ledger.snapshots
+        if releases != nil {
+            self.releases = Self.releaseSection(ledger, names: regionName)
+        } else {
+            self.notes.append(SectionNote(section: "Land released", reason: "no release events were given (--releases)"))
+        }
+    }
+
+    /// Calendar years from the first to the last event year; the last ends at `asOf` when given.
+    static func years(hazards: [Hazard], releases: [ReleaseEvent], asOf: CalendarDate?) -> [LedgerPeriod]? {
+        var dates = hazards.compactMap(\.recorded) + releases.map(\.date)
+        if let asOf { dates = dates.filter { $0 <= asOf } }
+        guard let first = dates.min(), let last = asOf ?? dates.max() else { return nil }
+        var periods = LedgerPeriod.periods(fromYear: first.year, toYear: last.year, length: .year)
+        if let asOf, let end = periods.last, asOf < end.end {
+            periods[periods.count - 1] = LedgerPeriod(label: "\(asOf.year) (to \(asOf))", start: end.start, end: asOf)
+        }
+        return periods
+    }
+
+    /// Extent pieces summed by region, regions in code order, land outside every region last.
+    static func byRegion(_ extent: Extent, names: (String?) -> String?) -> [RegionRemaining] {
+        var areas: [String?: ClassAreas] = [:]
+        for piece in extent.pieces {
+            var current = areas[piece.key.region] ?? .zero
+            current[piece.key.hazardClass] = current[piece.key.hazardClass] + piece.area
+            areas[piece.key.region] = current
+        }
+        let codes = areas.keys.compactMap { $0 }.sorted() + (areas.keys.contains(nil) ? [nil] : [])
+        return codes.map { RegionRemaining(code: $0, name: names($0), areas: areas[$0] ?? .zero) }
+    }
+
+    /// Released land per year and per region by method, from the ledger's flows.
+    static func releaseSection(_ ledger: Ledger, names: (String?) -> String?) -> ReleaseSection {
+        let years = ledger.periods.indices.map { index in
+            YearReleased(label: ledger.periods[index].label,
+                         cancelled: ledger.flow(period: index, measure: .cancelled).total,
+                         reduced: ledger.flow(period: index, measure: .reduced).total,
+                         cleared: ledger.flow(period: index, measure: .cleared).total)
+        }
+        let periods = Array(-1..<ledger.periods.count)
+        func sum(_ region: String?, _ measure: LedgerMeasure) -> SquareMeters {
+            periods.reduce(SquareMeters.zero) { $0 + ledger.flow(period: $1, measure: measure, region: region).total }
+        }
+        let byRegion = ledger.regions.map { code in
+            RegionReleased(code: code, name: names(code), cancelled: sum(code, .cancelled),
+                           reduced: sum(code, .reduced), cleared: sum(code, .cleared))
+        }.filter { $0.total > .zero }
+        return ReleaseSection(years: years, byRegion: byRegion, land: ledger.releasedLand)
+    }
+}

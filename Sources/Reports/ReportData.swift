@@ -1,0 +1,154 @@
+import Contamination
+import GeoIO
+import GeometryCore
+
+/// Everything a report shows. Each analysis is an optional section: a section is `nil` when its data
+/// is missing, and `notes` says why, so the page never shows a figure that was not computed.
+public struct ReportData: Sendable {
+    public var title: String
+    public var hazmapVersion: String
+    /// The day the remaining contamination is reported for (`nil`: after every event).
+    public var asOf: CalendarDate?
+    /// The input files with their checksums.
+    public var inputs: [ReportInput]
+    /// Admin polygons drawn as outlines and used to split figures (empty without `--regions`).
+    public var regions: [Region]
+    /// The remaining CHA and SHA, dissolved, by region.
+    public var remaining: RemainingSection?
+    /// Land released per year by method, and the released land itself.
+    public var releases: ReleaseSection?
+    /// The remaining contamination at each year end.
+    public var history: [HistoryPoint]?
+    /// The remaining contamination's geometry at each year end.
+    public var snapshots: [LedgerSnapshot]
+    /// Data-quality findings.
+    public var findings: FindingsSection?
+    /// Sections left out, and why.
+    public var notes: [SectionNote]
+
+    public init(title: String, hazmapVersion: String, asOf: CalendarDate?, inputs: [ReportInput],
+                regions: [Region] = [], remaining: RemainingSection? = nil, releases: ReleaseSection? = nil,
+                history: [HistoryPoint]? = nil, snapshots: [LedgerSnapshot] = [], findings: FindingsSection? = nil,
+                notes: [SectionNote] = []) {
+        self.title = title
+        self.hazmapVersion = hazmapVersion
+        self.asOf = asOf
+        self.inputs = inputs
+        self.regions = regions
+        self.remaining = remaining
+        self.releases = releases
+        self.history = history
+        self.snapshots = snapshots
+        self.findings = findings
+        self.notes = notes
+    }
+
+    /// The name of a region code, when the regions layer gives one.
+    public func regionName(_ code: String?) -> String? {
+        guard let code else { return nil }
+        return regions.first { $0.code == code }?.name
+    }
+}
+
+/// One input file of a report: what it was used as, where it is, and its SHA-256.
+public struct ReportInput: Sendable, Equatable {
+    /// `hazards`, `releases`, `regions`, `mapping`, `population`…
+    public var role: String
+    public var path: String
+    /// 64 lowercase hex digits (`SHA256.hexDigest(ofFile:)`).
+    public var sha256: String
+    /// What was read from it, e.g. `300 hazards read, 299 usable, 6 repaired`; empty when not read.
+    public var summary: String
+
+    public init(role: String, path: String, sha256: String, summary: String = "") {
+        self.role = role
+        self.path = path
+        self.sha256 = sha256
+        self.summary = summary
+    }
+}
+
+/// A section left out of the report and the reason, shown in the page where the section would be.
+public struct SectionNote: Sendable, Equatable {
+    /// The section's heading, e.g. `People exposed`.
+    public var section: String
+    public var reason: String
+
+    public init(section: String, reason: String) {
+        self.section = section
+        self.reason = reason
+    }
+}
+
+/// The remaining contamination of one region (`code` `nil`: outside every region, or no region given).
+public struct RegionRemaining: Sendable, Equatable {
+    public var code: String?
+    public var name: String?
+    public var areas: ClassAreas
+}
+
+/// The dissolved remaining contamination: pieces by class and region, with geodesic areas (WGS84).
+public struct RemainingSection: Sendable {
+    /// The extent pieces (class × region), in key order.
+    public var extent: Extent
+    /// Areas by region, sorted by code, with land outside every region last.
+    public var byRegion: [RegionRemaining]
+
+    /// The totals by class.
+    public var total: ClassAreas {
+        byRegion.reduce(ClassAreas.zero) { $0 + $1.areas }
+    }
+}
+
+/// Land released in one year, by method (geodesic m², WGS84, dissolved: each piece of land once).
+public struct YearReleased: Sendable, Equatable {
+    /// `2019`, or `2024 (to 2024-06-30)` for a year cut short by `--as-of`.
+    public var label: String
+    public var cancelled: SquareMeters
+    public var reduced: SquareMeters
+    public var cleared: SquareMeters
+
+    public var total: SquareMeters { cancelled + reduced + cleared }
+}
+
+/// Land released in one region over the whole report period, by method.
+public struct RegionReleased: Sendable, Equatable {
+    public var code: String?
+    public var name: String?
+    public var cancelled: SquareMeters
+    public var reduced: SquareMeters
+    public var cleared: SquareMeters
+
+    public var total: SquareMeters { cancelled + reduced + cleared }
+}
+
+/// Land release from the ledger: per year by method, per region, and the counted land of each release.
+public struct ReleaseSection: Sendable {
+    public var years: [YearReleased]
+    public var byRegion: [RegionReleased]
+    /// Each release's counted land (release ∩ contamination just before it), by date then id.
+    public var land: [ReleasedLand]
+}
+
+/// The remaining contamination at the end of one period.
+public struct HistoryPoint: Sendable, Equatable {
+    public var label: String
+    public var date: CalendarDate
+    public var remaining: ClassAreas
+}
+
+/// The validation findings, sorted, with counts by code.
+public struct FindingsSection: Sendable {
+    public var findings: [Finding]
+
+    /// (code, severity, count), most frequent first, then by code.
+    public var countsByCode: [(code: FindingCode, severity: Severity, count: Int)] {
+        var counts: [FindingCode: (Severity, Int)] = [:]
+        for finding in findings {
+            let current = counts[finding.code]
+            counts[finding.code] = (min(current?.0 ?? finding.severity, finding.severity), (current?.1 ?? 0) + 1)
+        }
+        return counts.map { (code: $0.key, severity: $0.value.0, count: $0.value.1) }
+            .sorted { ($1.count, $0.code.rawValue) < ($0.count, $1.code.rawValue) }
+    }
+}

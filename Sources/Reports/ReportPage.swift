@@ -1,0 +1,180 @@
+import Contamination
+import GeoIO
+import GeometryCore
+
+/// The colours of the report's map and charts.
+public enum ReportColors {
+    public static let cha = "#d7301f"
+    public static let sha = "#fdae61"
+    public static let cancelled = "#a6cee3"
+    public static let reduced = "#1f78b4"
+    public static let cleared = "#33a02c"
+    public static let total = "#444444"
+    public static let region = "#6b6b6b"
+}
+
+extension ReportData {
+    /// The headings of the sections that depend on analyses the caller may not have (for `SectionNote`).
+    public static let exposureHeading = "People exposed"
+    public static let prioritiesHeading = "Top priorities"
+
+    /// How many findings the page lists (all are in findings.csv).
+    public static let findingsShown = 100
+
+    /// index.html: one self-contained page (inline CSS and SVG, no scripts) with the summary, map, charts,
+    /// tables by region, findings, priorities and the inputs with their checksums.
+    public func html() throws -> String {
+        var sections: [HTMLSection] = [summarySection(), try mapSection(), chartsSection(), noteSection(Self.exposureHeading, id: "exposure")]
+        sections.append(regionSection())
+        sections.append(findingsSection())
+        sections.append(noteSection(Self.prioritiesHeading, id: "priorities"))
+        sections.append(inputsSection())
+        let subtitle = (asOf.map { "Remaining contamination as of \($0)" } ?? "Remaining contamination after all recorded events")
+            + " · areas geodesic on WGS84, dissolved (no double counting) · hazmap \(hazmapVersion)"
+        return HTMLPage(title: title, subtitle: subtitle, sections: sections).render()
+    }
+
+    private func km2(_ area: SquareMeters) -> String { fixed(area.squareKilometers, 4) }
+
+    private func notesHTML(_ heading: String) -> String {
+        notes.filter { $0.section == heading }
+            .map { "<p class=\"note\">\(Markup.escape($0.section)): not in this report — \(Markup.escape($0.reason)).</p>" }
+            .joined()
+    }
+
+    private func summarySection() -> HTMLSection {
+        var body = "<div class=\"figures\">"
+        func figure(_ value: String, _ label: String) {
+            body += "<div class=\"figure\"><b>\(Markup.escape(value))</b><span>\(Markup.escape(label))</span></div>"
+        }
+        if let total = remaining?.total {
+            figure(km2(total.cha), "km² CHA remaining")
+            figure(km2(total.sha), "km² SHA remaining")
+            figure(km2(total.total), "km² remaining in total")
+        }
+        if let releases {
+            let released = releases.years.reduce(SquareMeters.zero) { $0 + $1.total }
+            figure(km2(released), "km² released \(releases.years.first?.label ?? "")–\(releases.years.last?.label ?? "")")
+        }
+        if let findings {
+            figure(String(findings.findings.filter { $0.severity == .error }.count), "data errors found")
+        }
+        body += "</div>\n<div class=\"tables\">"
+        if let table = remainingTable(decimals: 4) {
+            body += HTMLTable.render(table, id: "remaining-by-region", caption: "Remaining contamination by region (km²)")
+        }
+        if let table = releasedByYearTable(decimals: 4) {
+            body += HTMLTable.render(table, id: "released-by-year",
+                                     caption: "Land released per year by method (km²): cancelled by non-technical survey, "
+                                         + "reduced by technical survey, cleared")
+        }
+        body += "</div>"
+        let shownElsewhere = [Self.exposureHeading, Self.prioritiesHeading]
+        body += notes.filter { !shownElsewhere.contains($0.section) }.map { note in
+            "<p class=\"note\">\(Markup.escape(note.section)): not in this report — \(Markup.escape(note.reason)).</p>"
+        }.joined()
+        return HTMLSection(id: "summary", heading: "Summary", body: body)
+    }
+
+    /// The map layers, bottom to top: regions, released land by method, remaining SHA, remaining CHA.
+    public func mapLayers() -> [MapLayer] {
+        var layers: [MapLayer] = []
+        if !regions.isEmpty {
+            layers.append(MapLayer(label: "Region boundary", geometries: regions.map(\.geometry),
+                                   style: MapStyle(fill: nil, stroke: ReportColors.region, strokeWidth: 1.2)))
+        }
+        if let releases {
+            let methods: [(ReleaseMethod, String, String)] = [
+                (.cancelled, "Released: cancelled (NTS)", ReportColors.cancelled),
+                (.reduced, "Released: reduced (TS)", ReportColors.reduced),
+                (.cleared, "Released: cleared", ReportColors.cleared),
+            ]
+            for (method, label, color) in methods {
+                layers.append(MapLayer(label: label, geometries: releases.land.filter { $0.method == method }.map(\.geometry),
+                                       style: MapStyle(fill: color, fillOpacity: 0.9, stroke: color, strokeWidth: 0.4)))
+            }
+        }
+        if let remaining {
+            for (hazardClass, label, color, stroke) in [(HazardClass.sha, "Remaining SHA", ReportColors.sha, "#c0681b"),
+                                                        (.cha, "Remaining CHA", ReportColors.cha, "#7f1b10")] {
+                let geometries = remaining.extent.pieces.filter { $0.key.hazardClass == hazardClass }.map(\.geometry)
+                layers.append(MapLayer(label: label, geometries: geometries,
+                                       style: MapStyle(fill: color, fillOpacity: 0.9, stroke: stroke, strokeWidth: 0.5)))
+            }
+        }
+        return layers
+    }
+
+    private func mapSection() throws -> HTMLSection {
+        let title = "Map of remaining contamination and released land"
+        let labels = try regions.map { region in
+            let point = try region.geometry.pointOnSurface().coordinates()
+            return MapLabel(longitude: point.first ?? 0, latitude: point.dropFirst().first ?? 0, text: region.code)
+        }.filter { !$0.text.isEmpty }
+        let svg = try MapRenderer().render(mapLayers(), labels: labels, title: title)
+        return HTMLSection(id: "map", heading: "Map", body: svg)
+    }
+
+    private func chartsSection() -> HTMLSection {
+        var body = ""
+        if let releases {
+            let chart = StackedBarChart(categories: releases.years.map(\.label), series: [
+                ChartSeries(name: "cancelled", color: ReportColors.cancelled, values: releases.years.map(\.cancelled.squareKilometers)),
+                ChartSeries(name: "reduced", color: ReportColors.reduced, values: releases.years.map(\.reduced.squareKilometers)),
+                ChartSeries(name: "cleared", color: ReportColors.cleared, values: releases.years.map(\.cleared.squareKilometers)),
+            ], unit: "km² released")
+            body += "<h3>Land released per year by method</h3>" + chart.render(title: "Land released per year by method")
+        }
+        if let history {
+            let chart = LineChart(categories: history.map(\.label), series: [
+                ChartSeries(name: "CHA", color: ReportColors.cha, values: history.map(\.remaining.cha.squareKilometers)),
+                ChartSeries(name: "SHA", color: ReportColors.sha, values: history.map(\.remaining.sha.squareKilometers)),
+                ChartSeries(name: "total", color: ReportColors.total, values: history.map(\.remaining.total.squareKilometers)),
+            ], unit: "km² remaining")
+            body += "<h3>Remaining contamination at each year end</h3>"
+                + chart.render(title: "Remaining contamination at each year end")
+        }
+        if body.isEmpty { body = "<p class=\"note\">No dated events: no chart over time.</p>" }
+        return HTMLSection(id: "charts", heading: "Over time", body: body)
+    }
+
+    private func noteSection(_ heading: String, id: String) -> HTMLSection {
+        let body = notesHTML(heading)
+        return HTMLSection(id: id, heading: heading,
+                           body: body.isEmpty ? "<p class=\"note\">\(Markup.escape(heading)): not computed.</p>" : body)
+    }
+
+    private func regionSection() -> HTMLSection {
+        var body = "<div class=\"tables\">"
+        if let table = remainingTable(decimals: 4) {
+            body += HTMLTable.render(table, caption: "Remaining contamination (km²)")
+        }
+        if let table = releasedByRegionTable(decimals: 4) {
+            body += HTMLTable.render(table, id: "released-by-region", caption: "Land released by method, all years (km²)")
+        }
+        if let table = historyTable(decimals: 4) {
+            body += HTMLTable.render(table, id: "remaining-over-time", caption: "Remaining contamination at each year end (km²)")
+        }
+        return HTMLSection(id: "regions", heading: "Tables", body: body + "</div>")
+    }
+
+    private func findingsSection() -> HTMLSection {
+        guard let findings, let counts = findingCountsTable(), let rows = findingsTable(limit: Self.findingsShown) else {
+            return HTMLSection(id: "findings", heading: "Validation findings", body: "<p class=\"note\">Not validated.</p>")
+        }
+        var body = "<p>\(findings.findings.count) findings. "
+        if findings.findings.count > Self.findingsShown {
+            body += "The first \(Self.findingsShown) are listed; all are in findings.csv and findings.geojson."
+        }
+        body += "</p>" + HTMLTable.render(counts, id: "finding-counts", caption: "Findings by code")
+            + HTMLTable.render(rows, id: "findings-list", caption: "Findings")
+        return HTMLSection(id: "findings", heading: "Validation findings", body: body)
+    }
+
+    private func inputsSection() -> HTMLSection {
+        let body = HTMLTable.render(inputsTable(), id: "inputs", caption: "Input files")
+            + "<p>Made by hazmap \(Markup.escape(hazmapVersion)). Beside this page: GeoJSON layers, CSV tables and "
+            + "report.gpkg holding every layer, for QGIS.</p>"
+        return HTMLSection(id: "inputs", heading: "Inputs", body: body)
+    }
+}

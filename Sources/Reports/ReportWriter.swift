@@ -1,0 +1,52 @@
+import Foundation
+import GeoIO
+
+extension ReportData {
+    /// The GeoPackage beside index.html that holds every layer.
+    public static let geoPackageName = "report.gpkg"
+
+    /// Writes the report folder atomically (`ReportFolder`): index.html, one GeoJSON file per layer
+    /// (`remaining`, `released`, `snapshots`, `regions`, `findings`), report.gpkg holding them all, and
+    /// the CSV tables. Returns the file names written, sorted.
+    @discardableResult
+    public func write(to folder: String) throws -> [String] {
+        var written: [String] = []
+        let html = try html()
+        let layers = try layers()
+        try ReportFolder.write(to: folder) { temporary in
+            func path(_ name: String) -> String { (temporary as NSString).appendingPathComponent(name) }
+            try AtomicFile.write(text: html, to: path("index.html"))
+            written.append("index.html")
+            let geoPackage = try VectorDatasetWriter(path: path(Self.geoPackageName))
+            for layer in layers {
+                let name = layer.name + ".geojson"
+                let single = try FeatureWriter(path: path(name), layer: layer.name, fields: layer.fields,
+                                               geometryKind: layer.geometryKind)
+                let packaged = try geoPackage.addLayer(name: layer.name, fields: layer.fields, geometryKind: layer.geometryKind)
+                for feature in layer.features {
+                    try single.write(geometry: feature.geometry, properties: feature.properties)
+                    try packaged.write(geometry: feature.geometry, properties: feature.properties)
+                }
+                try single.commit()
+                written.append(name)
+            }
+            try geoPackage.commit()
+            written.append(Self.geoPackageName)
+            let tables: [(String, TextTable?)] = [
+                ("remaining_by_region.csv", remainingTable(decimals: 6)),
+                ("released_by_year.csv", releasedByYearTable(decimals: 6)),
+                ("released_by_region.csv", releasedByRegionTable(decimals: 6)),
+                ("remaining_over_time.csv", historyTable(decimals: 6)),
+                ("finding_counts.csv", findingCountsTable()),
+                ("findings.csv", findingsTable(limit: nil)),
+                ("inputs.csv", inputsTable()),
+            ]
+            for (name, table) in tables {
+                guard let table else { continue }
+                try AtomicFile.write(text: table.csv(), to: path(name))
+                written.append(name)
+            }
+        }
+        return written.sorted()
+    }
+}
