@@ -39,7 +39,10 @@ let package = Package(
             dependencies: ["GeometryCore", "GeoIO", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(name: "Reports", dependencies: ["Contamination", "GeometryCore", "GeoIO"]),
-        .target(name: "Batch", dependencies: ["Contamination", "Reports", "GeoIO"]),
+        .target(
+            name: "Batch",
+            dependencies: ["Contamination", "Reports", "GeoIO", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .executableTarget(
             name: "hazmap",
             dependencies: [

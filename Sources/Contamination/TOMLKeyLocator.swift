@@ -1,10 +1,18 @@
 /// Finds the line on which a key of a TOML document is written, so that errors found after parsing
 /// (an unknown field, a bad value) can name it. It reads table headers (`[a.b]`) and `key = value`
 /// lines, with bare, quoted and dotted keys; a key inside an inline table is located at its table's line.
-struct TOMLKeyLocator {
+/// The elements of an array of tables (`[[job]]`) are told apart by `element(_:)` path parts:
+/// `["job", TOMLKeyLocator.element(1), "name"]` is the `name` key of the second `[[job]]`.
+public struct TOMLKeyLocator: Sendable {
     private var lines: [[String]: Int] = [:]
+    /// The index of the latest element of each array of tables seen so far, by its (indexed) path.
+    private var latestElement: [[String]: Int] = [:]
 
-    init(_ text: String) {
+    /// The path part that stands for element `index` (from 0) of an array of tables.
+    public static func element(_ index: Int) -> String { "[\(index)]" }
+
+    /// Reads the lines of `text` (TOML).
+    public init(_ text: String) {
         var table: [String] = []
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -14,11 +22,19 @@ struct TOMLKeyLocator {
             while start < characters.count, characters[start] == " " || characters[start] == "\t" { start += 1 }
             guard start < characters.count else { continue }
             if characters[start] == "[" {
+                let isArray = start + 1 < characters.count && characters[start + 1] == "["
                 while start < characters.count, characters[start] == "[" { start += 1 }
                 let (path, end) = Self.keyPath(characters, from: start)
                 guard end < characters.count, characters[end] == "]", !path.isEmpty else { continue }
-                table = path
-                for length in 1...path.count { record(Array(path.prefix(length)), line: lineNumber) }
+                if isArray {
+                    table = indexed(Array(path.dropLast())) + path.suffix(1)
+                    let index = latestElement[table].map { $0 + 1 } ?? 0
+                    latestElement[table] = index
+                    table.append(Self.element(index))
+                } else {
+                    table = indexed(path)
+                }
+                for length in 1...table.count { record(Array(table.prefix(length)), line: lineNumber) }
             } else if characters[start] != "#" {
                 let (path, end) = Self.keyPath(characters, from: start)
                 guard end < characters.count, characters[end] == "=", !path.isEmpty else { continue }
@@ -29,13 +45,24 @@ struct TOMLKeyLocator {
 
     /// The line of the key at `path` (e.g. `["hazards", "fields", "clas"]`), or of its nearest enclosing
     /// table or key when the key itself is not on a line of its own.
-    func line(of path: [String]) -> Int? {
+    public func line(of path: [String]) -> Int? {
         var prefix = path
         while !prefix.isEmpty {
             if let line = lines[prefix] { return line }
             prefix.removeLast()
         }
         return nil
+    }
+
+    /// A header path with the latest element index inserted after each array of tables it passes through
+    /// (`[job.overrides]` after the second `[[job]]` is `["job", "[1]", "overrides"]`).
+    private func indexed(_ path: [String]) -> [String] {
+        var result: [String] = []
+        for part in path {
+            result.append(part)
+            if let index = latestElement[result] { result.append(Self.element(index)) }
+        }
+        return result
     }
 
     private mutating func record(_ path: [String], line: Int) {

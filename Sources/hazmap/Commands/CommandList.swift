@@ -11,4 +11,5 @@ let commandList: [ParsableCommand.Type] = [
     PlanCommand.self,
     RoutesCommand.self,
     ReportCommand.self,
+    BatchCommand.self,
 ]

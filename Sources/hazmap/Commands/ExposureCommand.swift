@@ -77,8 +77,13 @@ struct ExposureCommand: ParsableCommand {
         }
     }
 
-    /// `500m,1km,5km` or plain metres, in the order given, without repeats.
+    /// `--distances` as metres.
     func parsedDistances() throws -> [Meters] {
+        try Self.parseDistances(distances)
+    }
+
+    /// `500m,1km,5km` or plain metres, in the order given, without repeats. Shared with `hazmap batch`.
+    static func parseDistances(_ distances: String) throws -> [Meters] {
         var result: [Meters] = []
         for item in distances.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() })
         where !item.isEmpty {

@@ -102,14 +102,9 @@ struct ReleaseCommand: ParsableCommand {
         let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
                                      quiet: reporting.quiet)
         let hazardRecords = inputs.hazards.records, releaseRecords = inputs.releases?.records ?? []
-        let years = hazardRecords.compactMap { $0.recorded?.year } + releaseRecords.map(\.date.year)
-        guard let firstYear = from ?? years.min(), let lastYear = to ?? years.max() else {
-            throw InputError("no dated hazard or release: give --from and --to")
-        }
-        guard firstYear <= lastYear else { throw InputError("--from \(firstYear) is after --to \(lastYear)") }
         let length = LedgerPeriodLength(rawValue: period) ?? .year
         let request = LedgerRequest(
-            periods: LedgerPeriod.periods(fromYear: firstYear, toYear: lastYear, length: length), asOf: asOfDays,
+            periods: try Self.periods(inputs, from: from, to: to, length: length), asOf: asOfDays,
             regions: inputs.regions?.records ?? [], snapshots: snapshots != nil, releasedLand: releasedFeatures != nil,
             perHazard: perHazard != nil, threads: threadOptions.count)
         let bar = ProgressBar("event history", total: hazardRecords.count, quiet: reporting.quiet)
@@ -121,6 +116,18 @@ struct ReleaseCommand: ParsableCommand {
                                   forecast: ledger.forecast(lastPeriods: forecastPeriods, deadline: deadlineDay))
         try writeFiles(ledger: ledger, report: report)
         print(reporting.json ? try JSONText.encode(report) : report.text)
+    }
+
+    /// The ledger's periods from `from` (default: the first event's year) to `to` (default: the last
+    /// event's year). Shared with `hazmap batch`.
+    static func periods(_ inputs: Inputs, from: Int?, to: Int?, length: LedgerPeriodLength) throws -> [LedgerPeriod] {
+        let years = inputs.hazards.records.compactMap { $0.recorded?.year }
+            + (inputs.releases?.records ?? []).map(\.date.year)
+        guard let firstYear = from ?? years.min(), let lastYear = to ?? years.max() else {
+            throw InputError("no dated hazard or release: give --from and --to")
+        }
+        guard firstYear <= lastYear else { throw InputError("--from \(firstYear) is after --to \(lastYear)") }
+        return LedgerPeriod.periods(fromYear: firstYear, toYear: lastYear, length: length)
     }
 
     private func writeFiles(ledger: Ledger, report: LedgerReport) throws {

@@ -64,13 +64,7 @@ struct ValidateCommand: ParsableCommand {
         let day = try today.map { try parseDay($0, option: "--today") } ?? CalendarDate.today
         let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
                                      quiet: reporting.quiet)
-        let validator = Validator(threads: threadOptions.count)
-        let releaseRecords = inputs.releases?.records ?? []
-        var findings = inputs.findings
-        findings += AttributeChecks(today: day).check(hazards: inputs.hazards.records, releases: releaseRecords)
-        findings += try validator.overlaps(inputs.hazards.records)
-        findings += try validator.releasesOutside(releaseRecords, hazards: inputs.hazards.records)
-        findings.sort()
+        let findings = try Self.findings(inputs, today: day, threads: threadOptions.count)
         var repair: Repair.Report?
         if let output {
             if fix {
@@ -83,5 +77,17 @@ struct ValidateCommand: ParsableCommand {
         let report = ValidationReport(findings: findings, inputs: inputs.summaries, repair: repair)
         print(reporting.json ? try JSONText.encode(report) : report.text)
         if report.errorCount > 0 { throw ExitCode(1) }
+    }
+
+    /// Every finding: the loaders', the attribute checks against `today`, overlaps and releases outside
+    /// their hazards; sorted. Shared with `hazmap batch`.
+    static func findings(_ inputs: Inputs, today: CalendarDate, threads: Int) throws -> [Finding] {
+        let validator = Validator(threads: threads)
+        let releaseRecords = inputs.releases?.records ?? []
+        var findings = inputs.findings
+        findings += AttributeChecks(today: today).check(hazards: inputs.hazards.records, releases: releaseRecords)
+        findings += try validator.overlaps(inputs.hazards.records)
+        findings += try validator.releasesOutside(releaseRecords, hazards: inputs.hazards.records)
+        return findings.sorted()
     }
 }

@@ -1,0 +1,62 @@
+import Foundation
+
+/// One job of a batch, resolved: the defaults laid under the job's own settings, paths made absolute
+/// (relative paths in a jobs file are relative to the jobs file's folder).
+public struct JobConfiguration: Sendable, Hashable, Codable {
+    /// The job's name; also the name of its output folder `out/<name>/`.
+    public var name: String
+    /// Hazard polygons (any vector format GDAL reads).
+    public var hazards: String
+    /// Release event polygons.
+    public var releases: String?
+    /// Population raster (people per cell, or per km² with `density`).
+    public var population: String?
+    /// Admin polygons (fields code, name).
+    public var regions: String?
+    /// Schema mapping TOML.
+    public var mapping: String?
+    /// Remaining contamination as of this day (`YYYY-MM-DD`); default: after every event.
+    public var asOf: String?
+    /// The analyses to run, in run order.
+    public var analyses: [Analysis]
+    /// Exposure buffer distances, such as `500m,1km,5km`.
+    public var distances: String
+    /// Ledger period length: year, quarter or month.
+    public var period: String
+    /// The population raster holds people per km².
+    public var density: Bool
+    /// The day dates are validated against (`YYYY-MM-DD`); default: `asOf`, else the run's day.
+    public var today: String?
+
+    /// The job's defaults when the jobs file sets none.
+    public init(name: String, hazards: String) {
+        self.name = name
+        self.hazards = hazards
+        analyses = Analysis.allCases
+        distances = "500m,1km,5km"
+        period = "year"
+        density = false
+    }
+
+    /// The input files the job reads: their contents are part of its fingerprint.
+    public var inputFiles: [String] {
+        [hazards, releases, population, regions, mapping].compactMap { $0 }
+    }
+
+    /// The configuration as canonical text: one `key = value` line per setting, in a fixed order.
+    public var canonicalText: String {
+        let lines: [(String, String?)] = [
+            ("name", name), ("hazards", hazards), ("releases", releases), ("population", population),
+            ("regions", regions), ("mapping", mapping), ("as_of", asOf),
+            ("analyses", analyses.map(\.rawValue).joined(separator: ",")), ("distances", distances),
+            ("period", period), ("density", String(density)), ("today", today),
+        ]
+        return lines.map { "\($0.0) = \($0.1 ?? "")" }.joined(separator: "\n")
+    }
+
+    /// The fingerprint of this configuration and the current contents of its input files.
+    /// - Throws: when an input file cannot be read.
+    public func fingerprint() throws -> Fingerprint {
+        try Fingerprint(configuration: canonicalText, inputs: inputFiles)
+    }
+}

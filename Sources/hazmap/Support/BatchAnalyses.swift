@@ -1,0 +1,144 @@
+import Batch
+import Contamination
+import Foundation
+import GeoIO
+import GeometryCore
+import Reports
+
+/// One batch job's work: loads its layers once, then runs each analysis through the same functions the
+/// subcommands use, writing into the job's (temporary) folder, and returns the job's headline figures.
+enum BatchAnalyses {
+    /// Runs `context.job`'s analyses into `context.folder`, checking for cancellation between steps.
+    static func run(_ context: JobContext) throws -> JobSummary {
+        let job = context.job
+        let mapping = try job.mapping.map { try SchemaMapping(contentsOfFile: $0) } ?? SchemaMapping()
+        let options = LoadOptions(mapping: mapping, threads: context.threads)
+        let asOf = try job.asOf.map { try parseDay($0, option: "as_of") }
+        let distances = try ExposureCommand.parseDistances(job.distances)
+        let steps = job.analyses.count + 1
+        try context.begin("reading", index: 1, count: steps)
+        let inputs = try Inputs.load(hazards: job.hazards, releases: job.releases, regions: job.regions,
+                                     options: options, quiet: true)
+        let today = try job.today.map { try parseDay($0, option: "today") } ?? asOf ?? CalendarDate.today
+        var summary = JobSummary()
+        for (index, analysis) in job.analyses.enumerated() {
+            try context.begin(analysis.rawValue, index: index + 2, count: steps)
+            switch analysis {
+            case .validate:
+                try validate(inputs, today: today, context: context, into: &summary)
+            case .extent:
+                try extent(inputs, asOf: asOf, context: context, into: &summary)
+            case .release:
+                try release(inputs, asOf: asOf, context: context, into: &summary)
+            case .exposure:
+                try exposure(inputs, asOf: asOf, distances: distances, context: context, into: &summary)
+            case .report:
+                try report(inputs, asOf: asOf, today: today, context: context)
+            }
+        }
+        return summary
+    }
+
+    /// `findings.csv`: every finding, as `hazmap validate -o findings.csv` writes it.
+    private static func validate(_ inputs: Inputs, today: CalendarDate, context: JobContext,
+                                 into summary: inout JobSummary) throws {
+        let findings = try ValidateCommand.findings(inputs, today: today, threads: context.threads)
+        try FindingsOutput.write(findings, to: path(context, "findings.csv"))
+        summary.findingErrors = findings.filter { $0.severity == .error }.count
+        summary.findingWarnings = findings.filter { $0.severity == .warning }.count
+    }
+
+    /// `extent.geojson` (by class, and region when the job has regions) and `extent.json`.
+    private static func extent(_ inputs: Inputs, asOf: CalendarDate?, context: JobContext,
+                               into summary: inout JobSummary) throws {
+        var dimensions: Set<ExtentDimension> = [.hazardClass]
+        if inputs.regions != nil { dimensions.insert(.region) }
+        let regions = inputs.regions?.records ?? []
+        let request = ExtentRequest(dimensions: dimensions, asOf: asOf, regions: regions, threads: context.threads)
+        let extent = try Extent(hazards: inputs.hazards.records, releases: inputs.releases?.records ?? [],
+                                request: request)
+        try ExtentOutput.write(extent, to: path(context, "extent.geojson"), regionNames: regionNames(inputs))
+        let report = ExtentReport(extent: extent, inputs: inputs, asOf: asOf, dimensions: dimensions)
+        try AtomicFile.write(text: try JSONText.encode(report) + "\n", to: path(context, "extent.json"))
+        summary.remainingCHAKm2 = extent.area(of: .cha).squareKilometers
+        summary.remainingSHAKm2 = extent.area(of: .sha).squareKilometers
+    }
+
+    /// `ledger.csv`, `ledger.json` and `released.geojson`, through the year of `asOf` (default: the last
+    /// event's); the summary takes the land released in that last year by method.
+    private static func release(_ inputs: Inputs, asOf: CalendarDate?, context: JobContext,
+                                into summary: inout JobSummary) throws {
+        let length = LedgerPeriodLength(rawValue: context.job.period) ?? .year
+        let periods = try ReleaseCommand.periods(inputs, from: nil, to: asOf?.year, length: length)
+        let request = LedgerRequest(periods: periods, asOf: asOf.map { [$0] } ?? [],
+                                    regions: inputs.regions?.records ?? [], snapshots: false, releasedLand: true,
+                                    perHazard: false, threads: context.threads)
+        let ledger = try Ledger(hazards: inputs.hazards.records, releases: inputs.releases?.records ?? [],
+                                request: request)
+        let report = LedgerReport(ledger: ledger, inputs: inputs,
+                                  forecast: ledger.forecast(lastPeriods: 3, deadline: nil))
+        try LedgerFiles.writeTable(report, to: path(context, "ledger.csv"))
+        try LedgerFiles.writeTable(report, to: path(context, "ledger.json"))
+        try LedgerFiles.writeReleasedLand(ledger.releasedLand, to: path(context, "released.geojson"))
+        guard let lastYear = ledger.periods.last?.end.year else { return }
+        var released: [String: Double] = [:]
+        for (index, period) in ledger.periods.enumerated() where period.end.year == lastYear {
+            for measure in LedgerMeasure.releases {
+                let flow = ledger.flow(period: index, measure: measure)
+                released[measure.rawValue, default: 0] += (flow.cha + flow.sha).squareKilometers
+            }
+        }
+        summary.releasedYear = lastYear
+        summary.releasedKm2 = released
+    }
+
+    /// `exposure.csv`: people inside contamination and within the distances, as of `asOf`.
+    private static func exposure(_ inputs: Inputs, asOf: CalendarDate?, distances: [Meters], context: JobContext,
+                                 into summary: inout JobSummary) throws {
+        guard let population = context.job.population else {
+            throw InputError("job '\(context.job.name)': exposure needs a population raster")
+        }
+        let raster = try PopulationRaster(path: population, band: 1, isDensity: context.job.density)
+        let request = ExposureRequest(distances: distances, asOf: [asOf], regions: inputs.regions?.records ?? [],
+                                      perHazard: false, threads: context.threads)
+        let exposure = try Exposure(hazards: inputs.hazards.records, releases: inputs.releases?.records ?? [],
+                                    raster: raster, request: request)
+        let report = ExposureReport(exposure: exposure, inputs: inputs, raster: raster, perHazard: false,
+                                    regionNames: regionNames(inputs))
+        try ExposureOutput.write(exposure, report: report, to: path(context, "exposure.csv"))
+        summary.peopleExposed = exposure.rows.first {
+            $0.key.distance == nil && $0.key.hazardClass == nil && $0.key.region == .total
+        }?.totals.people
+    }
+
+    /// `report/`: the HTML report and its files, as `hazmap report` builds them.
+    private static func report(_ inputs: Inputs, asOf: CalendarDate?, today: CalendarDate, context: JobContext) throws {
+        let job = context.job
+        var lines: [String: String] = [:]
+        for summary in inputs.summaries { lines[summary.file] = summary.line }
+        let files: [(String, String?)] = [("hazards", job.hazards), ("releases", job.releases), ("regions", job.regions),
+                                          ("mapping", job.mapping), ("population", job.population)]
+        let reportInputs = try files.compactMap { role, path in
+            try path.map { ReportInput(role: role, path: $0, sha256: try SHA256.hexDigest(ofFile: $0),
+                                       summary: lines[$0] ?? "") }
+        }
+        let notes = [
+            SectionNote(section: ReportData.exposureHeading, reason: job.population == nil
+                ? "the job has no population raster" : "not in the report yet: see exposure.csv beside it"),
+            SectionNote(section: ReportData.prioritiesHeading, reason: "the job has no criteria file"),
+        ]
+        let request = ReportRequest(title: "hazmap report: \(job.name)", hazmapVersion: Hazmap.version, asOf: asOf,
+                                    today: today, threads: context.threads)
+        let data = try ReportData(hazards: inputs.hazards, releases: inputs.releases, regions: inputs.regions,
+                                  inputs: reportInputs, notes: notes, request: request)
+        _ = try data.write(to: path(context, "report"))
+    }
+
+    private static func path(_ context: JobContext, _ name: String) -> String {
+        (context.folder as NSString).appendingPathComponent(name)
+    }
+
+    private static func regionNames(_ inputs: Inputs) -> [String: String] {
+        Dictionary((inputs.regions?.records ?? []).map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
+    }
+}
