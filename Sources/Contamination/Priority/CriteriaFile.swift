@@ -49,9 +49,9 @@ public struct CriteriaFile: Sendable, Equatable {
         } catch {
             throw CriteriaError(file: file, message: "invalid TOML: \(error)")
         }
-        let blocks = CriterionBlocks(text)
+        let locator = TOMLKeyLocator(text)
         for key in root.keys where key != "criterion" {
-            throw CriteriaError(file: file, line: TOMLKeyLocator(text).line(of: [key]),
+            throw CriteriaError(file: file, line: locator.line(of: [key]),
                                 message: "unknown key '\(key)'; a criteria file holds [[criterion]] tables")
         }
         guard let array = root["criterion"]?.array, !array.isEmpty else {
@@ -60,7 +60,9 @@ public struct CriteriaFile: Sendable, Equatable {
         var criteria: [Criterion] = []
         var problems: [CriteriaError] = []
         for (index, element) in array.enumerated() {
-            let locate = { (key: String?) -> Int? in blocks.line(element: index, key: key) }
+            // The key's line, or the line of its `[[criterion]]` header when the key is absent.
+            let path = ["criterion", TOMLKeyLocator.element(index)]
+            let locate = { (key: String?) -> Int? in locator.line(of: path + (key.map { [$0] } ?? [])) }
             guard let table = element.table else {
                 problems.append(CriteriaError(file: file, line: locate(nil), message: "criterion must be a table"))
                 continue
@@ -95,33 +97,6 @@ public struct CriteriaFile: Sendable, Equatable {
                 message: "criterion '\(criterion.name)' (\(criterion.kind.name)) needs the \(layer) layer: "
                     + "pass --\(layer) FILE")
         }
-    }
-}
-
-/// The lines of each `[[criterion]]` table, so that errors found after parsing can name a line.
-private struct CriterionBlocks {
-    /// Per element: the header's line and a locator for the keys in its block (lines relative to the file).
-    private var blocks: [(header: Int, locator: TOMLKeyLocator)] = []
-
-    init(_ text: String) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var starts: [Int] = []
-        for (index, line) in lines.enumerated()
-        where line.trimmingBlanks().replacingOccurrences(of: " ", with: "").hasPrefix("[[criterion]]") {
-            starts.append(index)
-        }
-        for (position, start) in starts.enumerated() {
-            let end = position + 1 < starts.count ? starts[position + 1] : lines.count
-            blocks.append((start + 1, TOMLKeyLocator(lines[start..<end].joined(separator: "\n"))))
-        }
-    }
-
-    /// The line of `key` in the element's table (or of its header when `key` is nil or not found).
-    func line(element: Int, key: String?) -> Int? {
-        guard element < blocks.count else { return nil }
-        let block = blocks[element]
-        guard let key, let relative = block.locator.line(of: ["criterion", key]) else { return block.header }
-        return block.header + relative - 1
     }
 }
 
