@@ -36,12 +36,14 @@ public struct PostGISSource: Sendable, Equatable, CustomStringConvertible {
         while true {
             rest = rest.drop(while: \.isWhitespace)
             guard !rest.isEmpty else { break }
-            guard let equals = rest.firstIndex(of: "=") else {
+            let word = rest.prefix(while: { !$0.isWhitespace && $0 != "=" })
+            let afterWord = rest[word.endIndex...].drop(while: \.isWhitespace)
+            guard !word.isEmpty, afterWord.first == "=" else {
                 throw GeoIOError(path: Self.masked(text),
                                  message: "'\(rest.prefix(while: { !$0.isWhitespace }))' is not keyword=value")
             }
-            let key = rest[..<equals].trimmingCharacters(in: .whitespaces).lowercased()
-            rest = rest[rest.index(after: equals)...].drop(while: \.isWhitespace)
+            let key = word.lowercased()
+            rest = afterWord.dropFirst().drop(while: \.isWhitespace)
             if key == "sql" {
                 sql = String(rest).trimmingCharacters(in: .whitespacesAndNewlines)
                 break
