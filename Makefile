@@ -26,9 +26,10 @@ build: deps
 run: build
 	@bash Tools/run-sample.sh .build/release/hazmap $(SAMPLE) $(OUT)
 
+## test: the suite; the PostGIS tests run against a throwaway cluster under .build (skipped if it cannot start)
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test
+	@bash Tools/postgis/with_cluster.sh .build/postgis-test .build/debug/hazmap-generate $(SWIFT) test
 
 clean:
 	rm -rf .build out

@@ -8,7 +8,7 @@ import GeometryCore
 /// Not thread-safe (a GDAL dataset handle must not be shared between threads): use one reader per
 /// thread or task.
 public final class FeatureReader {
-    /// The file read.
+    /// The file read (or the PostgreSQL source, password hidden).
     public let path: String
     /// The layer read.
     public let layerName: String
@@ -29,27 +29,43 @@ public final class FeatureReader {
     private let dataset: GDALDatasetH
     private let layer: OGRLayerH
     private let transformation: OGRCoordinateTransformationH?
+    /// Whether `layer` is a SQL result set (`GDALDatasetExecuteSQL`), released before the dataset closes.
+    private let isResultSet: Bool
     private var includedFields: [(index: Int32, name: String, type: FieldType)]
     private var position = 0
 
     /// Opens `path` read-only (`GDALOpenEx`) and selects `layer` (the first one when `nil`).
     /// Errors name the file: missing, a folder, not geospatial, unreadable, or the layer is
     /// missing (listing the layers there are).
+    ///
+    /// `path` may also be a PostgreSQL connection string, `PG:dbname=… table=…` or `PG:… sql=SELECT …`
+    /// (see `PostGISSource`), read through GDAL's PostgreSQL driver; `path` then shows it with the
+    /// password hidden.
     public init(path: String, layer name: String? = nil) throws {
-        let dataset = try DatasetOpening.open(path: path, vector: true, raster: false)
-        let names = DatasetOpening.layerNames(dataset)
+        let dataset: GDALDatasetH
+        let names: [String]
         let chosen: OGRLayerH?
-        if let name {
-            chosen = GDALDatasetGetLayerByName(dataset, name)
+        if PostGISSource.isConnection(path) {
+            let source = try PostGISSource(parsing: path)
+            let opened = try PostGISReading.open(source, layer: name)
+            (dataset, names, chosen, isResultSet) = (opened.dataset, opened.layerNames, opened.layer, opened.isResultSet)
+            self.path = source.description
         } else {
-            chosen = GDALDatasetGetLayer(dataset, 0)
+            dataset = try DatasetOpening.open(path: path, vector: true, raster: false)
+            names = DatasetOpening.layerNames(dataset)
+            if let name {
+                chosen = GDALDatasetGetLayerByName(dataset, name)
+            } else {
+                chosen = GDALDatasetGetLayer(dataset, 0)
+            }
+            isResultSet = false
+            self.path = path
         }
         guard let layer = chosen else {
             GDALClose(dataset)
             let available = names.isEmpty ? "none" : names.map { "'\($0)'" }.joined(separator: ", ")
             throw GeoIOError(path: path, message: "no layer '\(name ?? "")'; layers: \(available)")
         }
-        self.path = path
         self.dataset = dataset
         self.layer = layer
         self.layerNames = names
@@ -84,6 +100,7 @@ public final class FeatureReader {
                 }
                 self.transformation = transformation
             } catch {
+                if isResultSet { GDALDatasetReleaseResultSet(dataset, layer) }
                 GDALClose(dataset)
                 throw error
             }
@@ -147,6 +164,7 @@ public final class FeatureReader {
 
     deinit {
         if let transformation { OCTDestroyCoordinateTransformation(transformation) }
+        if isResultSet { GDALDatasetReleaseResultSet(dataset, layer) }
         GDALClose(dataset)
     }
 

@@ -52,7 +52,12 @@ public final class LayerWriter {
             set(value, column: column, on: feature)
         }
         if let geometry {
-            let ogr = try GeometryBridge.ogrGeometry(geometry, path: path, featureIndex: index)
+            var ogr = try GeometryBridge.ogrGeometry(geometry, path: path, featureIndex: index)
+            let declared = OGR_L_GetGeomType(layer)
+            if owner.format == .postgreSQL, declared != wkbUnknown, OGR_G_GetGeometryType(ogr) != declared {
+                // A typed PostGIS column refuses a Polygon in a MultiPolygon column: promote (`OGR_G_ForceTo`).
+                ogr = OGR_G_ForceTo(ogr, declared, nil) ?? ogr
+            }
             OGR_F_SetGeometryDirectly(feature, ogr)
         }
         CPLErrorReset()

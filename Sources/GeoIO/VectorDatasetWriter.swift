@@ -16,7 +16,9 @@ public final class VectorDatasetWriter {
     public let format: VectorFormat
     /// Digits after the decimal point for GeoJSON/GeoJSONSeq coordinates.
     public let decimals: Int
-    private let output: AtomicOutput
+    private let output: AtomicOutput?
+    /// The PostGIS connection and transaction, for `PG:` destinations.
+    private let database: PostGISDestination?
     private var dataset: GDALDatasetH?
     private let wgs84: SpatialReference
     private let dateFieldsSupported: Bool
@@ -24,12 +26,27 @@ public final class VectorDatasetWriter {
     private var layerNames: [String] = []
 
     /// Creates the temporary dataset with the driver for the path's extension (`GDALCreate`).
+    ///
+    /// `path` may also be `PG:… [layer=table]` (see `PostGISSource`): the layers then become PostGIS
+    /// tables, written in one transaction to temporary tables that `commit()` renames over the
+    /// destination tables; until then, and after any failure, the database is unchanged.
     public init(path: String, decimals: Int = 7) throws {
         GDALRuntime.prepare()
         let format = try VectorFormat(path: path)
-        self.path = path
-        self.format = format
         self.decimals = decimals
+        self.format = format
+        if format == .postgreSQL {
+            let database = try PostGISDestination(source: PostGISSource(parsing: path))
+            self.path = database.source.description
+            self.wgs84 = try SpatialReference.wgs84(path: self.path)
+            self.database = database
+            self.output = nil
+            self.dataset = database.dataset
+            self.dateFieldsSupported = true
+            return
+        }
+        self.database = nil
+        self.path = path
         self.wgs84 = try SpatialReference.wgs84(path: path)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
@@ -42,7 +59,8 @@ public final class VectorDatasetWriter {
         }
         let types = GDALGetMetadataItem(driver, GDAL_DMD_CREATIONFIELDDATATYPES, nil).map { String(cString: $0) }
         dateFieldsSupported = types?.split(separator: " ").contains("Date") ?? false
-        output = AtomicOutput(destination: path, sidecarExtensions: format.sidecarExtensions)
+        let output = AtomicOutput(destination: path, sidecarExtensions: format.sidecarExtensions)
+        self.output = output
         guard let dataset = GDALCreate(driver, output.temporaryPath, 0, 0, 0, GDT_Unknown, nil) else {
             throw GDALRuntime.error(path: path, function: "GDALCreate", "cannot create a \(format.driverName) file")
         }
@@ -60,7 +78,9 @@ public final class VectorDatasetWriter {
             throw GeoIOError(path: path, message: "layer '\(name)' is already being written")
         }
         try endTransaction()
-        let layer = try GDALOptions(layerCreationOptions()).withList { options in
+        let layer = try database?.createLayer(name, spatialReference: wgs84.handle,
+                                              geometryType: GeometryBridge.ogrType(geometryKind))
+            ?? GDALOptions(layerCreationOptions()).withList { options in
             CPLErrorReset()
             guard let layer = GDALDatasetCreateLayer(dataset, name, wgs84.handle,
                                                      GeometryBridge.ogrType(geometryKind), options) else {
@@ -95,6 +115,11 @@ public final class VectorDatasetWriter {
     /// Commits the transaction, closes the dataset (`GDALClose`) and renames the output into place.
     public func commit() throws {
         let dataset = try openDataset()
+        if let database {
+            self.dataset = nil
+            try database.commit()
+            return
+        }
         try endTransaction()
         self.dataset = nil
         CPLErrorReset()
@@ -102,11 +127,15 @@ public final class VectorDatasetWriter {
         if GDALRuntime.lastCallFailed() {
             throw GDALRuntime.error(path: path, function: "GDALClose", "cannot finish writing")
         }
-        try output.commit()
+        try output?.commit()
     }
 
     deinit {
-        if let dataset { GDALClose(dataset) }
+        if let database {
+            database.rollback()
+        } else if let dataset {
+            GDALClose(dataset)
+        }
     }
 
     /// The open dataset; an error once committed.
@@ -139,7 +168,7 @@ public final class VectorDatasetWriter {
         case .geoJSONSeq: [("COORDINATE_PRECISION", String(decimals))]
         case .csv: [("GEOMETRY", "AS_WKT")]
         case .shapefile: [("ENCODING", "UTF-8")]
-        case .geoPackage, .flatGeobuf: []
+        case .geoPackage, .flatGeobuf, .postgreSQL: []
         }
     }
 }

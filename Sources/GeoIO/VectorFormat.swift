@@ -3,9 +3,17 @@ import Foundation
 /// The vector formats hazmap writes, chosen by file extension.
 public enum VectorFormat: String, Sendable, CaseIterable, Codable {
     case geoJSON, geoJSONSeq, geoPackage, shapefile, flatGeobuf, csv
+    /// PostGIS tables, for a `PG:` connection string (see `PostGISSource`).
+    case postgreSQL
 
-    /// The format for a path's extension (case-insensitive); the error lists the supported extensions.
+    /// The format for a path's extension (case-insensitive), or `.postgreSQL` for a `PG:` connection
+    /// string; the error lists the supported extensions.
     public init(path: String) throws {
+        if PostGISSource.isConnection(path) {
+            _ = try PostGISSource(parsing: path)
+            self = .postgreSQL
+            return
+        }
         let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
         guard let format = VectorFormat.allCases.first(where: { $0.extensions.contains(ext) }) else {
             let supported = VectorFormat.allCases.flatMap(\.extensions).map { "." + $0 }.joined(separator: ", ")
@@ -24,6 +32,7 @@ public enum VectorFormat: String, Sendable, CaseIterable, Codable {
         case .shapefile: ["shp"]
         case .flatGeobuf: ["fgb"]
         case .csv: ["csv"]
+        case .postgreSQL: []
         }
     }
 
@@ -36,11 +45,12 @@ public enum VectorFormat: String, Sendable, CaseIterable, Codable {
         case .shapefile: "ESRI Shapefile"
         case .flatGeobuf: "FlatGeobuf"
         case .csv: "CSV"
+        case .postgreSQL: "PostgreSQL"
         }
     }
 
-    /// Whether one file can hold several layers (only GeoPackage among these).
-    public var supportsMultipleLayers: Bool { self == .geoPackage }
+    /// Whether one file can hold several layers (GeoPackage; and a database, several tables).
+    public var supportsMultipleLayers: Bool { self == .geoPackage || self == .postgreSQL }
 
     /// Files written next to the main file, renamed with it on commit.
     var sidecarExtensions: [String] {

@@ -1,0 +1,156 @@
+/// A PostgreSQL/PostGIS connection string as hazmap takes it wherever a file path goes:
+/// `PG:` followed by libpq `keyword=value` parameters (`dbname`, `host`, `port`, `user`, `password`, …,
+/// passed to GDAL's PostgreSQL driver unchanged) and hazmap's own keys:
+///
+/// - `table=name` or `table=schema.name`: the table (or view) to read;
+/// - `geometry=column`: its geometry column, when it has several (default: the only one);
+/// - `sql=SELECT …`: a query to read instead of a table; everything after `sql=` is the query;
+/// - `layer=name` or `layer=schema.name`: the table an output writes (default: the command's layer name).
+///
+/// Values may be single-quoted as in libpq (`password='a b'`); `\'` and `\\` escape inside quotes.
+public struct PostGISSource: Sendable, Equatable, CustomStringConvertible {
+    /// The libpq parameters in order, without hazmap's keys.
+    public let parameters: [(key: String, value: String)]
+    /// The table to read (`table=`), possibly schema-qualified.
+    public let table: String?
+    /// The geometry column to read (`geometry=`).
+    public let geometryColumn: String?
+    /// The query to read (`sql=`).
+    public let sql: String?
+    /// The table to write (`layer=`), possibly schema-qualified.
+    public let layer: String?
+
+    /// Whether `text` is a PostgreSQL connection string (starts with `PG:`, any case).
+    public static func isConnection(_ text: String) -> Bool {
+        text.prefix(3).uppercased() == "PG:"
+    }
+
+    /// Parses `PG:…`; errors name the source (password hidden) and the malformed part.
+    public init(parsing text: String) throws {
+        guard Self.isConnection(text) else {
+            throw GeoIOError(path: text, message: "not a PostgreSQL connection string (PG:…)")
+        }
+        var rest = Substring(text.dropFirst(3))
+        var parameters: [(key: String, value: String)] = []
+        var table: String?, geometry: String?, sql: String?, layer: String?
+        while true {
+            rest = rest.drop(while: \.isWhitespace)
+            guard !rest.isEmpty else { break }
+            let word = rest.prefix(while: { !$0.isWhitespace && $0 != "=" })
+            let afterWord = rest[word.endIndex...].drop(while: \.isWhitespace)
+            guard !word.isEmpty, afterWord.first == "=" else {
+                throw GeoIOError(path: Self.masked(text),
+                                 message: "'\(rest.prefix(while: { !$0.isWhitespace }))' is not keyword=value")
+            }
+            let key = word.lowercased()
+            rest = afterWord.dropFirst().drop(while: \.isWhitespace)
+            if key == "sql" {
+                sql = String(rest).trimmingCharacters(in: .whitespacesAndNewlines)
+                break
+            }
+            let value = try Self.value(from: &rest, source: text, key: key)
+            switch key {
+            case "table": table = value
+            case "geometry": geometry = value
+            case "layer": layer = value
+            default: parameters.append((key, value))
+            }
+        }
+        if table != nil && sql != nil {
+            throw GeoIOError(path: Self.masked(text), message: "give either table= or sql=, not both")
+        }
+        if sql?.isEmpty == true {
+            throw GeoIOError(path: Self.masked(text), message: "sql= is empty")
+        }
+        if geometry != nil && table == nil {
+            throw GeoIOError(path: Self.masked(text), message: "geometry= needs table=")
+        }
+        self.parameters = parameters
+        self.table = table
+        self.geometryColumn = geometry
+        self.sql = sql
+        self.layer = layer
+    }
+
+    /// The connection string GDAL's PostgreSQL driver opens: `PG:` and the libpq parameters only.
+    var gdalConnection: String {
+        "PG:" + parameters.map { "\($0.key)=\(Self.quoted($0.value))" }.joined(separator: " ")
+    }
+
+    /// The libpq parameters alone (what `psql` takes as its connection string).
+    public var libpqConnection: String {
+        parameters.map { "\($0.key)=\(Self.quoted($0.value))" }.joined(separator: " ")
+    }
+
+    /// The source as shown in messages: every part, with the password replaced by `***`.
+    public var description: String {
+        var parts = parameters.map { "\($0.key)=\($0.key == "password" ? "***" : Self.quoted($0.value))" }
+        if let table { parts.append("table=\(table)") }
+        if let geometryColumn { parts.append("geometry=\(geometryColumn)") }
+        if let layer { parts.append("layer=\(layer)") }
+        if let sql { parts.append("sql=\(sql)") }
+        return "PG:" + parts.joined(separator: " ")
+    }
+
+    public static func == (lhs: PostGISSource, rhs: PostGISSource) -> Bool {
+        lhs.parameters.map(\.key) == rhs.parameters.map(\.key)
+            && lhs.parameters.map(\.value) == rhs.parameters.map(\.value)
+            && lhs.table == rhs.table && lhs.geometryColumn == rhs.geometryColumn
+            && lhs.sql == rhs.sql && lhs.layer == rhs.layer
+    }
+
+    /// `schema` and `name` of a possibly schema-qualified table name.
+    static func split(_ qualified: String) -> (schema: String?, name: String) {
+        guard let dot = qualified.firstIndex(of: ".") else { return (nil, qualified) }
+        return (String(qualified[..<dot]), String(qualified[qualified.index(after: dot)...]))
+    }
+
+    /// A SQL identifier in double quotes (`"` doubled).
+    static func identifier(_ name: String) -> String {
+        "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A SQL string literal in single quotes (`'` doubled).
+    static func literal(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// A text with any `password=…` value hidden, for errors raised before parsing succeeds.
+    static func masked(_ text: String) -> String {
+        guard let range = text.range(of: "password=", options: .caseInsensitive) else { return text }
+        let tail = text[range.upperBound...]
+        let end = tail.firstIndex(where: \.isWhitespace) ?? text.endIndex
+        return text[..<range.upperBound] + "***" + text[end...]
+    }
+
+    private static func value(from rest: inout Substring, source: String, key: String) throws -> String {
+        guard rest.first == "'" else {
+            let value = rest.prefix(while: { !$0.isWhitespace })
+            rest = rest[value.endIndex...]
+            return String(value)
+        }
+        var value = ""
+        var index = rest.index(after: rest.startIndex)
+        while index < rest.endIndex {
+            let character = rest[index]
+            if character == "\\", rest.index(after: index) < rest.endIndex {
+                index = rest.index(after: index)
+                value.append(rest[index])
+            } else if character == "'" {
+                rest = rest[rest.index(after: index)...]
+                return value
+            } else {
+                value.append(character)
+            }
+            index = rest.index(after: index)
+        }
+        throw GeoIOError(path: masked(source), message: "the quoted value of \(key)= is not closed")
+    }
+
+    private static func quoted(_ value: String) -> String {
+        guard value.isEmpty || value.contains(where: { $0.isWhitespace || $0 == "'" || $0 == "\\" }) else {
+            return value
+        }
+        return "'" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'") + "'"
+    }
+}
