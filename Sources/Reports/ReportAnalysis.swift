@@ -63,7 +63,7 @@ extension ReportData {
         if let routeRecords = extras.routes {
             let eventDates = hazardRecords.compactMap(\.recorded) + releaseRecords.map(\.date)
                 + extras.routeEvents.map(\.date)
-            let last = request.asOf ?? eventDates.max() ?? request.today
+            let last = request.asOf ?? eventDates.max().flatMap { CalendarDate(year: $0.year, month: 12, day: 31) } ?? request.today
             routes = try Self.routesSection(routes: routeRecords, events: extras.routeEvents, contamination: extent,
                                             distances: extras.distances, last: last, threads: request.threads)
         }

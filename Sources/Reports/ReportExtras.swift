@@ -52,9 +52,9 @@ public struct ExposureSection: Sendable {
     /// Hazards not wholly inside the raster (people beyond it are not counted).
     public var hazardsOutsideRaster: [String]
 
-    /// `inside`, `within 500 m`, …
+    /// `inside`, `within 500 m`, `within 1 km`, …
     public var areaLabels: [String] {
-        ["inside"] + distances.map { "within " + ExposureKey(asOf: nil, distance: $0, hazardClass: nil).distanceLabel }
+        ["inside"] + distances.map { "within " + ReportData.distanceLabel($0) }
     }
 }
 

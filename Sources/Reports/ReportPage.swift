@@ -89,7 +89,7 @@ extension ReportData {
         return HTMLSection(id: "summary", heading: "Summary", body: body)
     }
 
-    /// The map layers, bottom to top: regions, released land by method, remaining SHA, remaining CHA.
+    /// The map layers, bottom to top: regions, released land by method, remaining SHA, remaining CHA, routes.
     public func mapLayers() -> [MapLayer] {
         var layers: [MapLayer] = []
         if !regions.isEmpty {
@@ -107,10 +107,6 @@ extension ReportData {
                                        style: MapStyle(fill: color, fillOpacity: 0.9, stroke: color, strokeWidth: 0.4)))
             }
         }
-        if let routes {
-            layers.append(MapLayer(label: "Route", geometries: routes.routes.map(\.geometry),
-                                   style: MapStyle(fill: nil, stroke: ReportColors.route, strokeWidth: 2)))
-        }
         if let remaining {
             for (hazardClass, label, color, stroke) in [(HazardClass.sha, "Remaining SHA", ReportColors.sha, "#c0681b"),
                                                         (.cha, "Remaining CHA", ReportColors.cha, "#7f1b10")] {
@@ -118,6 +114,10 @@ extension ReportData {
                 layers.append(MapLayer(label: label, geometries: geometries,
                                        style: MapStyle(fill: color, fillOpacity: 0.9, stroke: stroke, strokeWidth: 0.5)))
             }
+        }
+        if let routes {
+            layers.append(MapLayer(label: "Route", geometries: routes.routes.map(\.geometry),
+                                   style: MapStyle(fill: nil, stroke: ReportColors.route, strokeWidth: 2)))
         }
         return layers
     }
@@ -188,8 +188,10 @@ extension ReportData {
         guard let routes, let table = routesTable(decimals: 3) else {
             return noteSection(Self.routesHeading, id: "routes")
         }
+        let remainingOn = asOf.map { "on \($0)" } ?? "after all recorded events"
         var body = "<p>Route km by status (unverified until a verified or cleared route event covers it) at each "
-            + "year end, and km within each distance of the remaining contamination; lengths geodesic (WGS84).</p>"
+            + "year end, and km within each distance of the contamination remaining \(remainingOn) (the "
+            + "unverified km among them are the stretches to verify first); lengths geodesic (WGS84).</p>"
             + "<div class=\"tables\">" + HTMLTable.render(table, id: "routes-over-time", caption: "All routes, km at each year end")
         if let byRoute = routesByRouteTable(decimals: 3), let last = routes.analysis.periodEnds.last {
             body += HTMLTable.render(byRoute, id: "routes-by-route", caption: "Each route on \(last) (km)")

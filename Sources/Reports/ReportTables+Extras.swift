@@ -58,7 +58,7 @@ extension ReportData {
 
     static func routeRows(_ rows: [RoutePeriodRow], distances: [Meters], first: String,
                           key: (RoutePeriodRow) -> String, decimals: Int) -> TextTable {
-        let labels = distances.map { ExposureKey(asOf: nil, distance: $0, hazardClass: nil).distanceLabel }
+        let labels = distances.map(distanceLabel)
         var table = TextTable([first] + RouteStatus.allCases.map { "\($0.rawValue) km" }
             + labels.flatMap { ["km within \($0)", "unverified km within \($0)"] })
         for row in rows {
@@ -67,6 +67,15 @@ extension ReportData {
                                        fixed((row.unverifiedWithin[$0] ?? .zero).kilometers, decimals)] })
         }
         return table
+    }
+
+    /// `500 m`, `1 km`, `2.5 km`: whole kilometres (or tenths) in km, shorter distances in metres.
+    public static func distanceLabel(_ distance: Meters) -> String {
+        let meters = distance.value
+        if meters >= 1_000, (meters / 100).rounded() == meters / 100 {
+            return fixed(meters / 1_000, meters.truncatingRemainder(dividingBy: 1_000) == 0 ? 0 : 1) + " km"
+        }
+        return (meters.rounded() == meters ? fixed(meters, 0) : fixed(meters, 1)) + " m"
     }
 
     /// Accidents and casualties per year.
