@@ -23,7 +23,7 @@ trap 'rm -rf "$work"' EXIT
 flags=(--headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run --user-data-dir="$work/profile")
 
 # The screenshot, with the browser's log on stderr: page (console) errors are reported as CONSOLE lines.
-"$browser" "${flags[@]}" --enable-logging=stderr --v=0 --window-size=1400,2400 --screenshot="$png" "$url" \
+"$browser" "${flags[@]}" --enable-logging=stderr --v=0 --window-size=1400,6000 --screenshot="$png" "$url" \
   >"$work/out.log" 2>"$work/err.log" || { cat "$work/err.log" >&2; exit 1; }
 [ -s "$png" ] || { echo "no screenshot was written" >&2; cat "$work/err.log" >&2; exit 1; }
 if grep -E 'CONSOLE|Uncaught|Failed to load|net::ERR' "$work/err.log" >"$work/console.log"; then

@@ -52,7 +52,7 @@ public struct HTMLPage: Sendable {
     h2{border-bottom:2px solid #26323d;padding-bottom:4px;font-size:20px}h3{font-size:16px;margin:18px 0 6px}\
     table{border-collapse:collapse;margin:8px 0 16px;font-size:13px}caption{text-align:left;font-weight:600;padding:4px 0}\
     th,td{border:1px solid #d0d4d8;padding:3px 8px;vertical-align:top}th{background:#eef1f4;text-align:left}\
-    td.n{text-align:right;font-variant-numeric:tabular-nums}tbody tr:nth-child(even){background:#f8f9fa}\
+    td.n{text-align:right;font-variant-numeric:tabular-nums}td:first-child{white-space:nowrap}tbody tr:nth-child(even){background:#f8f9fa}\
     .figures{display:flex;flex-wrap:wrap;gap:14px;margin:10px 0}\
     .figure{border:1px solid #d0d4d8;border-radius:6px;padding:10px 16px;min-width:150px}\
     .figure b{display:block;font-size:24px}.figure span{color:#55606a;font-size:13px}\

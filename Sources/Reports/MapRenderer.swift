@@ -144,8 +144,14 @@ public struct MapRenderer: Sendable {
             let style = layer.style
             let fill = style.fill.map { "fill=\"\($0)\" fill-opacity=\"\(n(style.fillOpacity))\"" } ?? "fill=\"none\""
             let empty = layer.geometries.allSatisfy(\.isEmpty)
-            result += "<rect x=\"\(n(x))\" y=\"\(n(row))\" width=\"22\" height=\"14\" \(fill) stroke=\"\(style.stroke)\" "
-                + "stroke-width=\"\(n(max(1, style.strokeWidth)))\"/>"
+            if style.fill == nil {
+                // Lines (routes, boundaries) get a line swatch, not a box.
+                result += "<line x1=\"\(n(x))\" y1=\"\(n(row + 7))\" x2=\"\(n(x + 22))\" y2=\"\(n(row + 7))\" "
+                    + "stroke=\"\(style.stroke)\" stroke-width=\"\(n(max(1, style.strokeWidth)))\"/>"
+            } else {
+                result += "<rect x=\"\(n(x))\" y=\"\(n(row))\" width=\"22\" height=\"14\" \(fill) stroke=\"\(style.stroke)\" "
+                    + "stroke-width=\"\(n(max(1, style.strokeWidth)))\"/>"
+            }
             result += "<text x=\"\(n(x + 30))\" y=\"\(n(row + 11))\">\(Markup.escape(layer.label))\(empty ? " (none)" : "")</text>"
             row += 24
         }

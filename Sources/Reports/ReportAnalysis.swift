@@ -34,8 +34,8 @@ extension ReportData {
     ///   - inputs: the input files with checksums, shown in the page.
     ///   - notes: sections the caller could not fill (e.g. no population given), shown in the page.
     public init(hazards: Loaded<Hazard>, releases: Loaded<ReleaseEvent>?, regions: Loaded<Region>?,
-                inputs: [ReportInput], notes: [SectionNote], request: ReportRequest,
-                progress: (@Sendable (Int) -> Void)? = nil) throws {
+                extras: ReportExtras = ReportExtras(), inputs: [ReportInput], notes: [SectionNote],
+                request: ReportRequest, progress: (@Sendable (Int) -> Void)? = nil) throws {
         let hazardRecords = hazards.records
         let releaseRecords = releases?.records ?? []
         let regionRecords = regions?.records ?? []
@@ -56,10 +56,24 @@ extension ReportData {
         let extent = try Extent(hazards: hazardRecords, releases: releaseRecords, request: extentRequest,
                                 progress: progress)
         remaining = RemainingSection(extent: extent, byRegion: Self.byRegion(extent, names: regionName))
+        if let ranked = extras.priorities {
+            priorities = PrioritiesSection(priorities: ranked, shown: Self.prioritiesShown)
+        }
+        accidents = extras.accidents.map { Self.accidentYears($0, asOf: request.asOf) }
+        if let routeRecords = extras.routes {
+            let eventDates = hazardRecords.compactMap(\.recorded) + releaseRecords.map(\.date)
+                + extras.routeEvents.map(\.date)
+            let last = request.asOf ?? eventDates.max().flatMap { CalendarDate(year: $0.year, month: 12, day: 31) } ?? request.today
+            routes = try Self.routesSection(routes: routeRecords, events: extras.routeEvents, contamination: extent,
+                                            distances: extras.distances, last: last, threads: request.threads)
+        }
 
         guard let periods = Self.years(hazards: hazardRecords, releases: releaseRecords, asOf: request.asOf) else {
             self.notes.append(SectionNote(section: "Land released and remaining over time",
                                           reason: "no hazard or release carries a date"))
+            if extras.population != nil {
+                self.notes.append(SectionNote(section: Self.exposureHeading, reason: "no hazard or release carries a date"))
+            }
             return
         }
         let ledgerRequest = LedgerRequest(periods: periods, regions: regionRecords, snapshots: true,
@@ -69,6 +83,10 @@ extension ReportData {
             HistoryPoint(label: periods[$0].label, date: periods[$0].end, remaining: ledger.remaining[$0])
         }
         snapshots = ledger.snapshots
+        if let raster = extras.population {
+            exposure = try Self.exposureSection(hazards: hazardRecords, releases: releaseRecords, raster: raster,
+                                                distances: extras.distances, periods: periods, threads: request.threads)
+        }
         if releases != nil {
             self.releases = Self.releaseSection(ledger, names: regionName)
         } else {

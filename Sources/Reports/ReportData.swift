@@ -23,13 +23,22 @@ public struct ReportData: Sendable {
     public var snapshots: [LedgerSnapshot]
     /// Data-quality findings.
     public var findings: FindingsSection?
+    /// People in or near the remaining contamination at each year end.
+    public var exposure: ExposureSection?
+    /// Hazards ranked by priority.
+    public var priorities: PrioritiesSection?
+    /// Route km by status over time and near the remaining contamination.
+    public var routes: RoutesSection?
+    /// Accidents and casualties per year.
+    public var accidents: [AccidentYear]?
     /// Sections left out, and why.
     public var notes: [SectionNote]
 
     public init(title: String, hazmapVersion: String, asOf: CalendarDate?, inputs: [ReportInput],
                 regions: [Region] = [], remaining: RemainingSection? = nil, releases: ReleaseSection? = nil,
                 history: [HistoryPoint]? = nil, snapshots: [LedgerSnapshot] = [], findings: FindingsSection? = nil,
-                notes: [SectionNote] = []) {
+                exposure: ExposureSection? = nil, priorities: PrioritiesSection? = nil, routes: RoutesSection? = nil,
+                accidents: [AccidentYear]? = nil, notes: [SectionNote] = []) {
         self.title = title
         self.hazmapVersion = hazmapVersion
         self.asOf = asOf
@@ -40,6 +49,10 @@ public struct ReportData: Sendable {
         self.history = history
         self.snapshots = snapshots
         self.findings = findings
+        self.exposure = exposure
+        self.priorities = priorities
+        self.routes = routes
+        self.accidents = accidents
         self.notes = notes
     }
 

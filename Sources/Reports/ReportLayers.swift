@@ -12,8 +12,9 @@ public struct ReportLayer: Sendable {
 
 extension ReportData {
     /// The report's vector layers: `remaining` (dissolved extent by class and region), `released`
-    /// (each release's counted land), `snapshots` (remaining CHA and SHA at each year end), `regions`
-    /// and `findings` (points where they have a location). Layers whose section is missing are left out.
+    /// (each release's counted land), `snapshots` (remaining CHA and SHA at each year end), `priorities`
+    /// (ranked hazards with score, rank and each criterion's raw and normalised value), `regions` and
+    /// `findings` (points where they have a location). Layers whose section is missing are left out.
     /// Polygonal geometries are written as MultiPolygons.
     public func layers() throws -> [ReportLayer] {
         var layers: [ReportLayer] = []
@@ -61,6 +62,18 @@ extension ReportData {
                     properties["class"] = .string(hazardClass.rawValue)
                     layer.features.append((try Self.multiPolygon(geometry), properties))
                 }
+            }
+            layers.append(layer)
+        }
+        if let priorities {
+            let ranking = priorities.priorities.ranking
+            var layer = ReportLayer(name: "priorities", fields: PriorityFeatures.fields(ranking.criteria),
+                                    geometryKind: .multiPolygon, features: [])
+            for entry in ranking.entries {
+                let hazard = priorities.priorities.hazards[entry.index]
+                let properties = PriorityFeatures.properties(entry, hazard: hazard, criteria: ranking.criteria,
+                                                             regionName: regionName(hazard.region))
+                layer.features.append((try hazard.geometry.map { try Self.multiPolygon($0) }, properties))
             }
             layers.append(layer)
         }

@@ -11,12 +11,19 @@ public enum ReportColors {
     public static let cleared = "#33a02c"
     public static let total = "#444444"
     public static let region = "#6b6b6b"
+    public static let route = "#542788"
+    /// Exposure lines: inside contamination, then each distance outward.
+    public static let exposure = ["#67001f", "#d6604d", "#f4a582", "#4393c3", "#2166ac", "#053061"]
 }
 
 extension ReportData {
     /// The headings of the sections that depend on analyses the caller may not have (for `SectionNote`).
     public static let exposureHeading = "People exposed"
     public static let prioritiesHeading = "Top priorities"
+    public static let routesHeading = "Routes"
+
+    /// How many ranked hazards the page lists (all are in priorities.geojson and priorities.csv).
+    public static let prioritiesShown = 20
 
     /// How many findings the page lists (all are in findings.csv).
     public static let findingsShown = 100
@@ -24,10 +31,11 @@ extension ReportData {
     /// index.html: one self-contained page (inline CSS and SVG, no scripts) with the summary, map, charts,
     /// tables by region, findings, priorities and the inputs with their checksums.
     public func html() throws -> String {
-        var sections: [HTMLSection] = [summarySection(), try mapSection(), chartsSection(), noteSection(Self.exposureHeading, id: "exposure")]
+        var sections: [HTMLSection] = [summarySection(), try mapSection(), chartsSection(), exposureSection()]
         sections.append(regionSection())
+        if routes != nil || !notesHTML(Self.routesHeading).isEmpty { sections.append(routesSection()) }
+        sections.append(prioritiesSection())
         sections.append(findingsSection())
-        sections.append(noteSection(Self.prioritiesHeading, id: "priorities"))
         sections.append(inputsSection())
         let subtitle = (asOf.map { "Remaining contamination as of \($0)" } ?? "Remaining contamination after all recorded events")
             + " · areas geodesic on WGS84, dissolved (no double counting) · hazmap \(hazmapVersion)"
@@ -56,6 +64,11 @@ extension ReportData {
             let released = releases.years.reduce(SquareMeters.zero) { $0 + $1.total }
             figure(km2(released), "km² released \(releases.years.first?.label ?? "")–\(releases.years.last?.label ?? "")")
         }
+        if let exposure, let last = exposure.points.last {
+            for (index, label) in exposure.areaLabels.enumerated().prefix(2) {
+                figure(fixed(last.people[index], 0), "people living \(label == "inside" ? "inside contamination" : label) (\(last.date))")
+            }
+        }
         if let findings {
             figure(String(findings.findings.filter { $0.severity == .error }.count), "data errors found")
         }
@@ -69,14 +82,14 @@ extension ReportData {
                                          + "reduced by technical survey, cleared")
         }
         body += "</div>"
-        let shownElsewhere = [Self.exposureHeading, Self.prioritiesHeading]
+        let shownElsewhere = [Self.exposureHeading, Self.prioritiesHeading, Self.routesHeading]
         body += notes.filter { !shownElsewhere.contains($0.section) }.map { note in
             "<p class=\"note\">\(Markup.escape(note.section)): not in this report — \(Markup.escape(note.reason)).</p>"
         }.joined()
         return HTMLSection(id: "summary", heading: "Summary", body: body)
     }
 
-    /// The map layers, bottom to top: regions, released land by method, remaining SHA, remaining CHA.
+    /// The map layers, bottom to top: regions, released land by method, remaining SHA, remaining CHA, routes.
     public func mapLayers() -> [MapLayer] {
         var layers: [MapLayer] = []
         if !regions.isEmpty {
@@ -101,6 +114,10 @@ extension ReportData {
                 layers.append(MapLayer(label: label, geometries: geometries,
                                        style: MapStyle(fill: color, fillOpacity: 0.9, stroke: stroke, strokeWidth: 0.5)))
             }
+        }
+        if let routes {
+            layers.append(MapLayer(label: "Route", geometries: routes.routes.map(\.geometry),
+                                   style: MapStyle(fill: nil, stroke: ReportColors.route, strokeWidth: 2)))
         }
         return layers
     }
@@ -138,6 +155,67 @@ extension ReportData {
         return HTMLSection(id: "charts", heading: "Over time", body: body)
     }
 
+    private func exposureSection() -> HTMLSection {
+        guard let exposure, let first = exposure.points.first, let last = exposure.points.last else {
+            return noteSection(Self.exposureHeading, id: "exposure")
+        }
+        let series = exposure.areaLabels.enumerated().map { index, label in
+            ChartSeries(name: label, color: ReportColors.exposure[index % ReportColors.exposure.count],
+                        values: exposure.points.map { $0.people[index] })
+        }
+        let chart = LineChart(categories: exposure.points.map(\.label), series: series, unit: "people")
+        var body = "<p>People living inside the remaining contamination and within each distance of it, at each "
+            + "year end, from \(Markup.escape(exposure.population)): Σ cell value × exact fraction of the cell "
+            + "covered; CHA and SHA together, each person counted once per area; buffers geodesic.</p>"
+        body += chart.render(title: "People exposed at each year end")
+        body += "<div class=\"tables\">"
+        if let table = exposureTable(decimals: 0) {
+            body += HTMLTable.render(table, id: "exposure-over-time", caption: "People exposed at each year end")
+        }
+        if let table = exposureChangeTable(decimals: 0) {
+            body += HTMLTable.render(table, id: "exposure-change",
+                                     caption: "People no longer living in or near contamination, \(first.date) to \(last.date)")
+        }
+        body += "</div>"
+        if !exposure.hazardsOutsideRaster.isEmpty {
+            body += "<p class=\"note\">\(exposure.hazardsOutsideRaster.count) hazards lie partly or wholly outside the "
+                + "population raster; people beyond it are not counted.</p>"
+        }
+        return HTMLSection(id: "exposure", heading: Self.exposureHeading, body: body)
+    }
+
+    private func routesSection() -> HTMLSection {
+        guard let routes, let table = routesTable(decimals: 3) else {
+            return noteSection(Self.routesHeading, id: "routes")
+        }
+        let remainingOn = asOf.map { "on \($0)" } ?? "after all recorded events"
+        var body = "<p>Route km by status (unverified until a verified or cleared route event covers it) at each "
+            + "year end, and km within each distance of the contamination remaining \(remainingOn) (the "
+            + "unverified km among them are the stretches to verify first); lengths geodesic (WGS84).</p>"
+            + "<div class=\"tables\">" + HTMLTable.render(table, id: "routes-over-time", caption: "All routes, km at each year end")
+        if let byRoute = routesByRouteTable(decimals: 3), let last = routes.analysis.periodEnds.last {
+            body += HTMLTable.render(byRoute, id: "routes-by-route", caption: "Each route on \(last) (km)")
+        }
+        return HTMLSection(id: "routes", heading: Self.routesHeading, body: body + "</div>")
+    }
+
+    private func prioritiesSection() -> HTMLSection {
+        guard let priorities, let table = prioritiesTable(limit: priorities.shown, decimals: 1) else {
+            return noteSection(Self.prioritiesHeading, id: "priorities")
+        }
+        let ranking = priorities.priorities.ranking
+        let weights = ranking.criteria.map { "\($0.name) ×\(fixed($0.weight, 2))" }.joined(separator: ", ")
+        var body = "<p>\(ranking.entries.count) hazards with land left on \(priorities.priorities.asOf) ranked by "
+            + "score = Σ wᵢ·normᵢ / Σ wᵢ (weights: \(Markup.escape(weights))). The table shows each criterion's raw "
+            + "value; all hazards, with normalised values, are in priorities.geojson and priorities.csv."
+        if priorities.priorities.withoutLand > 0 {
+            body += " \(priorities.priorities.withoutLand) hazards with no land left are not ranked."
+        }
+        body += "</p>" + HTMLTable.render(table, id: "priorities",
+                                          caption: "Top \(min(priorities.shown, ranking.entries.count)) priorities")
+        return HTMLSection(id: "priorities", heading: Self.prioritiesHeading, body: body)
+    }
+
     private func noteSection(_ heading: String, id: String) -> HTMLSection {
         let body = notesHTML(heading)
         return HTMLSection(id: id, heading: heading,
@@ -154,6 +232,9 @@ extension ReportData {
         }
         if let table = historyTable(decimals: 4) {
             body += HTMLTable.render(table, id: "remaining-over-time", caption: "Remaining contamination at each year end (km²)")
+        }
+        if let table = accidentsTable() {
+            body += HTMLTable.render(table, id: "accidents-by-year", caption: "Accidents and casualties per year")
         }
         return HTMLSection(id: "regions", heading: "Tables", body: body + "</div>")
     }

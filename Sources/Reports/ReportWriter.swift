@@ -6,7 +6,7 @@ extension ReportData {
     public static let geoPackageName = "report.gpkg"
 
     /// Writes the report folder atomically (`ReportFolder`): index.html, one GeoJSON file per layer
-    /// (`remaining`, `released`, `snapshots`, `regions`, `findings`), report.gpkg holding them all, and
+    /// (`remaining`, `released`, `snapshots`, `priorities`, `regions`, `findings`), report.gpkg holding them all, and
     /// the CSV tables. Returns the file names written, sorted.
     @discardableResult
     public func write(to folder: String) throws -> [String] {
@@ -37,6 +37,12 @@ extension ReportData {
                 ("released_by_year.csv", releasedByYearTable(decimals: 6)),
                 ("released_by_region.csv", releasedByRegionTable(decimals: 6)),
                 ("remaining_over_time.csv", historyTable(decimals: 6)),
+                ("exposure_over_time.csv", exposureTable(decimals: 6)),
+                ("exposure_change.csv", exposureChangeTable(decimals: 6)),
+                ("routes_over_time.csv", routesTable(decimals: 6)),
+                ("routes_by_route.csv", routesByRouteTable(decimals: 6)),
+                ("accidents_by_year.csv", accidentsTable()),
+                ("priorities.csv", prioritiesTable(limit: nil, decimals: 6)),
                 ("finding_counts.csv", findingCountsTable()),
                 ("findings.csv", findingsTable(limit: nil)),
                 ("inputs.csv", inputsTable()),

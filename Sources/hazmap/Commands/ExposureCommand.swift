@@ -70,32 +70,11 @@ struct ExposureCommand: ParsableCommand {
     @OptionGroup var reporting: ReportingOptions
 
     func validate() throws {
-        _ = try parsedDistances()
+        _ = try parseDistances(distances)
         if band < 1 { throw ValidationError("--band must be at least 1") }
         if let output, !output.lowercased().hasSuffix(".json"), !output.lowercased().hasSuffix(".csv") {
             _ = try VectorFormat(path: output)
         }
-    }
-
-    /// `--distances` as metres.
-    func parsedDistances() throws -> [Meters] {
-        try Self.parseDistances(distances)
-    }
-
-    /// `500m,1km,5km` or plain metres, in the order given, without repeats. Shared with `hazmap batch`.
-    static func parseDistances(_ distances: String) throws -> [Meters] {
-        var result: [Meters] = []
-        for item in distances.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() })
-        where !item.isEmpty {
-            let (number, scale) = item.hasSuffix("km") ? (item.dropLast(2), 1_000.0)
-                : item.hasSuffix("m") ? (item.dropLast(1), 1.0) : (Substring(item), 1.0)
-            guard let value = Double(number.trimmingCharacters(in: .whitespaces)), value.isFinite, value > 0 else {
-                throw ValidationError("--distances '\(item)' is not a positive distance such as 500m or 1km")
-            }
-            let meters = Meters(value * scale)
-            if !result.contains(meters) { result.append(meters) }
-        }
-        return result
     }
 
     func run() throws {
@@ -105,7 +84,7 @@ struct ExposureCommand: ParsableCommand {
         let raster = try PopulationRaster(path: population, band: band, isDensity: density)
         let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
                                      quiet: reporting.quiet)
-        let request = ExposureRequest(distances: try parsedDistances(), asOf: days.isEmpty ? [nil] : days,
+        let request = ExposureRequest(distances: try parseDistances(distances), asOf: days.isEmpty ? [nil] : days,
                                       regions: inputs.regions?.records ?? [], perHazard: perHazard,
                                       threads: threadOptions.count)
         let quiet = reporting.quiet

@@ -83,12 +83,8 @@ struct PrioritizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let criteriaFile = try CriteriaFile(contentsOfFile: criteria)
-        var given: Set<LayerKind> = []
-        if accidents != nil { given.insert(.accidents) }
-        if facilities != nil { given.insert(.facilities) }
-        if roads != nil { given.insert(.roads) }
-        try criteriaFile.checkLayers(given)
+        let criteriaFile = try PriorityLayers.criteria(criteria, accidents: accidents, facilities: facilities,
+                                                       roads: roads)
         let mapping = try mappingOptions.resolve(primary: .hazards)
         let options = LoadOptions(mapping: mapping, threads: threadOptions.count)
         let day = try asOf.map { try parseDay($0, option: "--as-of") } ?? CalendarDate.today
@@ -96,26 +92,11 @@ struct PrioritizeCommand: ParsableCommand {
                                      quiet: reporting.quiet)
         let context = try PriorityLayers.load(accidents: accidents, facilities: facilities, roads: roads,
                                               options: options, quiet: reporting.quiet)
-        let withPolygon = inputs.hazards.records.filter { $0.geometry != nil }
-        let remaining = try RemainingArea.areas(of: withPolygon, releases: inputs.releases?.records ?? [],
-                                                asOf: day, threads: threadOptions.count)
-        let ranked = zip(withPolygon, remaining).filter { ($0.1?.value ?? 0) > 0 }.map(\.0)
-        if ranked.count < withPolygon.count, !reporting.quiet {
-            Terminal.note("\(withPolygon.count - ranked.count) hazards have no land left on \(day) and are not ranked")
-        }
-        let people = try population.map { path -> PeopleCounter in
-            let raster = try PopulationRaster(path: path, isDensity: density)
-            return { try raster.totals(of: $0).people }
-        }
-        let attributes = try PriorityLayers.attributes(criteriaFile, hazards: hazards, mapping: mapping)
-        let priorityInputs = PriorityInputs(
-            hazards: ranked, accidents: context.accidents, facilities: context.facilities, roads: context.roads,
-            releases: inputs.releases?.records ?? [], asOf: day, attributes: attributes, people: people,
-            threads: threadOptions.count)
-        let bar = ProgressBar("scoring", total: ranked.count, quiet: reporting.quiet)
-        let values = try CriterionValues(criteria: criteriaFile, inputs: priorityInputs) { bar.advance(by: $0) }
-        bar.finish()
-        let ranking = Ranking(ids: ranked.map(\.id), raw: values.raw, criteria: criteriaFile.criteria)
+        let raster = try population.map { try PopulationRaster(path: $0, isDensity: density) }
+        let priorities = try PriorityLayers.rank(
+            criteriaFile, inputs: inputs, hazardsFile: hazards, context: context, population: raster, asOf: day,
+            mapping: mapping, options: options, quiet: reporting.quiet)
+        let ranking = priorities.ranking, ranked = priorities.hazards
         let cases = sensitivity ? ranking.sensitivity(top: top) : nil
         let regionNames = Dictionary((inputs.regions?.records ?? []).map { ($0.code, $0.name) },
                                      uniquingKeysWith: { first, _ in first })

@@ -14,8 +14,16 @@ struct ReportCommand: ParsableCommand {
         summary with remaining CHA/SHA km² by region and land released per year by method (cancelled, \
         reduced, cleared), a map of remaining CHA and SHA, released land by method and regions with a \
         scale bar and legend, charts over time, tables by region, the validation findings, and the input \
-        files with their SHA-256 checksums. Beside it: remaining, released, snapshots, regions and findings \
-        as GeoJSON, report.gpkg holding all of them, and the tables as CSV.
+        files with their SHA-256 checksums. Beside it: remaining, released, snapshots, priorities, regions \
+        and findings as GeoJSON, report.gpkg holding all of them, and the tables as CSV.
+
+        With --population: the people inside and within each --distances value of the remaining \
+        contamination at each year end (as 'hazmap exposure --as-of' computes them), and the people no \
+        longer living in or near contamination between the first and the last year end. With --criteria \
+        (and --accidents, --facilities, --roads, --population as its criteria need): the top 20 priorities \
+        as 'hazmap prioritize' ranks them as of --as-of (default: --today). With --routes (and \
+        --route-events): route km by status at each year end and km within each distance of the remaining \
+        contamination. With --accidents: accidents and casualties per year.
 
         Areas are geodesic (WGS84) areas of dissolved unions, as in 'hazmap extent' and the land-release \
         ledger. A section whose data is missing is left out, with a note in the page saying why.
@@ -27,6 +35,9 @@ struct ReportCommand: ParsableCommand {
           hazmap report --hazards hazards.gpkg --releases releases.gpkg --regions regions.geojson \\
             --mapping mapping.toml -o report/
           hazmap report --hazards hazards.gpkg --as-of 2020-12-31 -o report-2020/
+          hazmap report --hazards hazards.gpkg --releases releases.gpkg --population population.tif \\
+            --criteria GeoData/criteria/prisma.toml --accidents accidents.geojson --facilities facilities.geojson \\
+            --roads roads.geojson --routes routes.geojson --route-events route_events.geojson -o report/
         """
     )
 
@@ -39,16 +50,35 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Admin polygons (fields code, name).", valueName: "file"))
     var regions: String?
 
-    @Option(name: .long, help: ArgumentHelp("Population raster (recorded with its checksum).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Population raster (people per cell): people exposed at each year end.",
+                                            valueName: "file"))
     var population: String?
 
-    @Option(name: .long, help: ArgumentHelp("Accident points (recorded with their checksum).", valueName: "file"))
+    @Flag(name: .long, help: "The population raster holds people per km², not per cell.")
+    var density = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Distances around remaining contamination for people exposed and route km.", valueName: "distances"))
+    var distances = "500m,1km,5km"
+
+    @Option(name: .long, help: ArgumentHelp("Accident points (id, date, casualties).", valueName: "file"))
     var accidents: String?
 
-    @Option(name: .long, help: ArgumentHelp("Route lines (recorded with their checksum).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Facilities (id, kind), for priority criteria.", valueName: "file"))
+    var facilities: String?
+
+    @Option(name: .long, help: ArgumentHelp("Road lines (id, kind), for priority criteria.", valueName: "file"))
+    var roads: String?
+
+    @Option(name: .long, help: ArgumentHelp("Route lines (id, name): km by status at each year end.",
+                                            valueName: "file"))
     var routes: String?
 
-    @Option(name: .long, help: ArgumentHelp("Priority criteria weights (recorded with their checksum).",
+    @Option(name: .customLong("route-events"), help: ArgumentHelp(
+        "Route events (lines: id, route_id, status verified|cleared, date).", valueName: "file"))
+    var routeEvents: String?
+
+    @Option(name: .long, help: ArgumentHelp("Priority criteria and weights (TOML): the top priorities.",
                                             valueName: "file"))
     var criteria: String?
 
@@ -70,7 +100,15 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var threadOptions: ThreadOptions
     @OptionGroup var reporting: ReportingOptions
 
+    func validate() throws {
+        _ = try parseDistances(distances)
+        if routeEvents != nil, routes == nil { throw ValidationError("--route-events needs --routes") }
+    }
+
     func run() throws {
+        let criteriaFile = try criteria.map {
+            try PriorityLayers.criteria($0, accidents: accidents, facilities: facilities, roads: roads)
+        }
         let mapping = try mappingOptions.resolve(primary: .hazards)
         let options = LoadOptions(mapping: mapping, threads: threadOptions.count)
         let request = ReportRequest(title: title, hazmapVersion: Hazmap.version,
@@ -79,10 +117,25 @@ struct ReportCommand: ParsableCommand {
                                     threads: threadOptions.count)
         let loaded = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
                                      quiet: reporting.quiet)
+        let context = try PriorityLayers.load(accidents: accidents, facilities: facilities, roads: roads,
+                                              options: options, quiet: reporting.quiet)
+        let routeInputs = try routes.map {
+            try RouteInputs.load(routes: $0, events: routeEvents, options: options, quiet: reporting.quiet)
+        }
+        let raster = try population.map { try PopulationRaster(path: $0, isDensity: density) }
+        let priorities = try criteriaFile.map {
+            try PriorityLayers.rank($0, inputs: loaded, hazardsFile: hazards, context: context, population: raster,
+                                    asOf: request.asOf ?? request.today, mapping: mapping, options: options,
+                                    quiet: reporting.quiet)
+        }
+        let extras = ReportExtras(population: raster, distances: try parseDistances(distances), priorities: priorities,
+                                  routes: routeInputs?.routes.records, routeEvents: routeInputs?.events?.records ?? [],
+                                  accidents: accidents == nil ? nil : context.accidents)
+        let summaries = loaded.summaries + context.summaries + (routeInputs?.summaries ?? [])
         let bar = ProgressBar("analysing", total: loaded.hazards.records.count, quiet: reporting.quiet)
         let data = try ReportData(hazards: loaded.hazards, releases: loaded.releases, regions: loaded.regions,
-                                  inputs: try ReportInputs.checksums(self, loaded: loaded), notes: ReportInputs.notes(self),
-                                  request: request) { bar.advance(by: $0) }
+                                  extras: extras, inputs: try ReportInputs.checksums(self, summaries: summaries),
+                                  notes: ReportInputs.notes(self), request: request) { bar.advance(by: $0) }
         bar.finish()
         let files = try data.write(to: output)
         let summary = ReportSummary(folder: output, files: files, data: data)

@@ -61,46 +61,29 @@ struct RoutesCommand: ParsableCommand {
     @OptionGroup var reporting: ReportingOptions
 
     func validate() throws {
-        _ = try parsedDistances()
+        _ = try parseDistances(distances)
         guard RoutePeriod(rawValue: period) != nil else {
             throw ValidationError("--period '\(period)' is not one of: year, quarter, month")
         }
         if let output { _ = try VectorFormat(path: output) }
     }
 
-    private func parsedDistances() throws -> [Meters] {
-        let items = distances.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
-        let parsed = try items.filter { !$0.isEmpty }.map { item in
-            guard let distance = Meters(parsing: item) else {
-                throw ValidationError("--distances '\(item)' is not a distance such as 100m or 1km")
-            }
-            return distance
-        }
-        return Array(Set(parsed)).sorted()
-    }
-
     func run() throws {
         let mapping = try mappingOptions.resolve(primary: .routes)
         let options = LoadOptions(mapping: mapping, threads: threadOptions.count)
-        let loadedRoutes = try LayerLoader.routes(from: routes, options: options)
-        let loadedEvents = try events.map { try LayerLoader.routeEvents(from: $0, options: options) }
-        if !reporting.quiet {
-            for summary in [loadedRoutes.summary] + (loadedEvents.map { [$0.summary] } ?? []) {
-                Terminal.note(summary.line)
-            }
-        }
+        let routeInputs = try RouteInputs.load(routes: routes, events: events, options: options,
+                                               quiet: reporting.quiet)
         let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: nil, options: options,
                                      quiet: reporting.quiet)
-        let eventRecords = loadedEvents?.records ?? []
+        let eventRecords = routeInputs.events?.records ?? []
         let last = try asOf.map { try parseDay($0, option: "--as-of") } ?? eventRecords.map(\.date).max()
             ?? CalendarDate.today
-        let first = min(eventRecords.map(\.date).min() ?? last, last)
-        let ends = (RoutePeriod(rawValue: period) ?? .year).ends(from: first, to: last).map { min($0, last) }
+        let ends = (RoutePeriod(rawValue: period) ?? .year).ends(events: eventRecords, through: last)
         let extent = try Extent(hazards: inputs.hazards.records, releases: inputs.releases?.records ?? [],
                                 request: ExtentRequest(asOf: last, threads: threadOptions.count))
         let analysis = try RouteAnalysis(
-            routes: loadedRoutes.records, events: eventRecords, contamination: extent.pieces.map(\.geometry),
-            distances: try parsedDistances(), periodEnds: ends, threads: threadOptions.count)
+            routes: routeInputs.routes.records, events: eventRecords, contamination: extent.pieces.map(\.geometry),
+            distances: try parseDistances(distances), periodEnds: ends, threads: threadOptions.count)
         if let output {
             try RoutesOutput.write(analysis, to: output)
             if !reporting.quiet { Terminal.note("wrote \(output)") }

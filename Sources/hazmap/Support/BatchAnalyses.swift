@@ -14,7 +14,7 @@ enum BatchAnalyses {
         let mapping = try job.mapping.map { try SchemaMapping(contentsOfFile: $0) } ?? SchemaMapping()
         let options = LoadOptions(mapping: mapping, threads: context.threads)
         let asOf = try job.asOf.map { try parseDay($0, option: "as_of") }
-        let distances = try ExposureCommand.parseDistances(job.distances)
+        let distances = try parseDistances(job.distances)
         let steps = job.analyses.count + 1
         try context.begin("reading", index: 1, count: steps)
         let inputs = try Inputs.load(hazards: job.hazards, releases: job.releases, regions: job.regions,

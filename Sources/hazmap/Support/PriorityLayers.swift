@@ -8,6 +8,39 @@ enum PriorityLayers {
         var accidents: [Accident] = []
         var facilities: [Facility] = []
         var roads: [Road] = []
+        /// What was read from each file given.
+        var summaries: [LoadSummary] = []
+    }
+
+    /// Reads a criteria file and checks that the layers its criteria need were given.
+    static func criteria(_ path: String, accidents: String?, facilities: String?, roads: String?) throws -> CriteriaFile {
+        let criteria = try CriteriaFile(contentsOfFile: path)
+        var given: Set<LayerKind> = []
+        if accidents != nil { given.insert(.accidents) }
+        if facilities != nil { given.insert(.facilities) }
+        if roads != nil { given.insert(.roads) }
+        try criteria.checkLayers(given)
+        return criteria
+    }
+
+    /// Reads the attributes the criteria need and ranks the loaded hazards against the context layers as of `asOf`
+    /// (`Priorities`), with a progress bar; notes on stderr how many hazards had no land left.
+    static func rank(_ criteria: CriteriaFile, inputs: Inputs, hazardsFile: String, context: Context,
+                     population: PopulationRaster?, asOf: CalendarDate, mapping: SchemaMapping, options: LoadOptions,
+                     quiet: Bool) throws -> Priorities {
+        let people = population.map { raster -> PeopleCounter in { try raster.totals(of: $0).people } }
+        let priorityInputs = PriorityInputs(
+            hazards: inputs.hazards.records, accidents: context.accidents, facilities: context.facilities,
+            roads: context.roads, releases: inputs.releases?.records ?? [], asOf: asOf,
+            attributes: try attributes(criteria, hazards: hazardsFile, mapping: mapping), people: people,
+            threads: options.threads)
+        let bar = ProgressBar("scoring", total: inputs.hazards.records.count, quiet: quiet)
+        let priorities = try Priorities(criteria: criteria, inputs: priorityInputs) { bar.advance(by: $0) }
+        bar.finish()
+        if priorities.withoutLand > 0, !quiet {
+            Terminal.note("\(priorities.withoutLand) hazards have no land left on \(asOf) and are not ranked")
+        }
+        return priorities
     }
 
     static func load(accidents: String?, facilities: String?, roads: String?, options: LoadOptions,
@@ -32,6 +65,7 @@ enum PriorityLayers {
         if !quiet {
             for summary in summaries { Terminal.note(summary.line) }
         }
+        context.summaries = summaries
         return context
     }
 

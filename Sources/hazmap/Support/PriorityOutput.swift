@@ -5,38 +5,13 @@ import Reports
 
 /// Writes ranked hazards as features: score, rank, and every criterion's raw and normalised value.
 enum PriorityOutput {
-    static func fields(_ criteria: [Criterion]) -> [FieldDefinition] {
-        var fields = [
-            FieldDefinition("id", .string), FieldDefinition("class", .string), FieldDefinition("hazard_type", .string),
-            FieldDefinition("region", .string), FieldDefinition("region_name", .string),
-            FieldDefinition("rank", .integer), FieldDefinition("score", .real),
-        ]
-        for criterion in criteria {
-            fields.append(FieldDefinition("\(criterion.name)_raw", .real))
-            fields.append(FieldDefinition("\(criterion.name)_norm", .real))
-        }
-        return fields
-    }
-
     static func write(_ ranking: Ranking, hazards: [Hazard], regionNames: [String: String], to path: String) throws {
-        let writer = try FeatureWriter(path: path, layer: "priorities", fields: fields(ranking.criteria),
+        let writer = try FeatureWriter(path: path, layer: "priorities", fields: PriorityFeatures.fields(ranking.criteria),
                                        geometryKind: nil)
         for entry in ranking.entries {
             let hazard = hazards[entry.index]
-            var properties: [String: FieldValue] = [
-                "id": .string(entry.id),
-                "class": hazard.hazardClass.map { .string($0.rawValue) } ?? .null,
-                "hazard_type": hazard.hazardType.map { .string($0.rawValue) } ?? .null,
-                "region": hazard.region.map { .string($0) } ?? .null,
-                "region_name": hazard.region.flatMap { regionNames[$0] }.map { .string($0) } ?? .null,
-                "rank": .integer(Int64(entry.rank)),
-                "score": .real(entry.score),
-            ]
-            for (position, criterion) in ranking.criteria.enumerated() {
-                properties["\(criterion.name)_raw"] = entry.raw[position].map { .real($0) } ?? .null
-                properties["\(criterion.name)_norm"] = .real(entry.normalised[position])
-            }
-            try writer.write(geometry: hazard.geometry, properties: properties)
+            try writer.write(geometry: hazard.geometry, properties: PriorityFeatures.properties(
+                entry, hazard: hazard, criteria: ranking.criteria, regionName: hazard.region.flatMap { regionNames[$0] }))
         }
         try writer.commit()
     }

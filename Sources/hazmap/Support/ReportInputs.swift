@@ -4,13 +4,14 @@ import Reports
 /// The report command's input files with checksums, and notes for the sections it cannot fill.
 enum ReportInputs {
     /// Every file the command was given, with its SHA-256 and, for loaded layers, what was read.
-    static func checksums(_ command: ReportCommand, loaded: Inputs) throws -> [ReportInput] {
+    static func checksums(_ command: ReportCommand, summaries loaded: [LoadSummary]) throws -> [ReportInput] {
         var summaries: [String: String] = [:]
-        for summary in loaded.summaries { summaries[summary.file] = summary.line }
+        for summary in loaded { summaries[summary.file] = summary.line }
         let files: [(String, String?)] = [
             ("hazards", command.hazards), ("releases", command.releases), ("regions", command.regions),
             ("mapping", command.mappingOptions.mapping), ("population", command.population),
-            ("accidents", command.accidents), ("routes", command.routes), ("criteria", command.criteria),
+            ("accidents", command.accidents), ("facilities", command.facilities), ("roads", command.roads),
+            ("routes", command.routes), ("route events", command.routeEvents), ("criteria", command.criteria),
         ]
         return try files.compactMap { role, path in
             guard let path else { return nil }
@@ -19,16 +20,18 @@ enum ReportInputs {
         }
     }
 
-    /// Why the sections that need population exposure, priorities, accidents and routes are left out.
+    /// Why the sections that need a population raster, a criteria file or routes are left out.
     static func notes(_ command: ReportCommand) -> [SectionNote] {
-        let pending = "this build of hazmap does not compute it yet; the file is listed with its checksum"
-        return [
-            SectionNote(section: ReportData.exposureHeading,
-                        reason: command.population == nil ? "no population raster was given (--population)" : pending),
-            SectionNote(section: ReportData.prioritiesHeading,
-                        reason: command.criteria == nil ? "no criteria file was given (--criteria)" : pending),
-        ] + [("Accidents", command.accidents), ("Routes", command.routes)].compactMap { name, path in
-            path.map { _ in SectionNote(section: name, reason: pending) }
+        var notes: [SectionNote] = []
+        if command.population == nil {
+            notes.append(SectionNote(section: ReportData.exposureHeading, reason: "no population raster was given (--population)"))
         }
+        if command.criteria == nil {
+            notes.append(SectionNote(section: ReportData.prioritiesHeading, reason: "no criteria file was given (--criteria)"))
+        }
+        if command.routes == nil {
+            notes.append(SectionNote(section: ReportData.routesHeading, reason: "no route lines were given (--routes)"))
+        }
+        return notes
     }
 }

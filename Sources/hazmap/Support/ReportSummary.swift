@@ -9,11 +9,42 @@ struct ReportSummary: Encodable {
     var files: [String]
     var remainingKm2: [String: Double]
     var releasedKm2: [String: Double]?
+    var remainingOverTime: [HistoryRow]?
+    var people: [PeopleRow]?
+    var noLongerExposed: [String: Double]?
+    var topPriorities: [PriorityRow]?
+    var routes: [String: Double]?
     var findings: Int?
     var omitted: [String]
 
+    /// The remaining contamination at one year end, km².
+    struct HistoryRow: Encodable {
+        var asOf: String
+        var cha: Double
+        var sha: Double
+        var total: Double
+        enum CodingKeys: String, CodingKey { case asOf = "as_of", cha = "CHA", sha = "SHA", total }
+    }
+
+    /// The people in one exposure area at one year end.
+    struct PeopleRow: Encodable {
+        var asOf: String
+        /// `nil` inside the contamination.
+        var distanceM: Double?
+        var people: Double
+        enum CodingKeys: String, CodingKey { case asOf = "as_of", distanceM = "distance_m", people }
+    }
+
+    struct PriorityRow: Encodable {
+        var rank: Int
+        var id: String
+        var score: Double
+    }
+
     enum CodingKeys: String, CodingKey {
-        case folder, index, files, remainingKm2 = "remaining_km2", releasedKm2 = "released_km2", findings, omitted
+        case folder, index, files, remainingKm2 = "remaining_km2", releasedKm2 = "released_km2"
+        case remainingOverTime = "remaining_over_time", people, noLongerExposed = "no_longer_exposed"
+        case topPriorities = "top_priorities", routes = "routes_km", findings, omitted
     }
 
     init(folder: String, files: [String], data: ReportData) {
@@ -33,6 +64,28 @@ struct ReportSummary: Encodable {
             }
             return sums
         }
+        remainingOverTime = data.history?.map {
+            HistoryRow(asOf: $0.date.description, cha: $0.remaining.cha.squareKilometers,
+                       sha: $0.remaining.sha.squareKilometers, total: $0.remaining.total.squareKilometers)
+        }
+        if let exposure = data.exposure {
+            let distances: [Double?] = [nil] + exposure.distances.map(\.value)
+            people = exposure.points.flatMap { point in
+                zip(distances, point.people).map { PeopleRow(asOf: point.date.description, distanceM: $0, people: $1) }
+            }
+            noLongerExposed = Dictionary(uniqueKeysWithValues: zip(exposure.areaLabels, exposure.noLongerExposed))
+        }
+        topPriorities = data.priorities.map { section in
+            section.priorities.ranking.entries.prefix(section.shown).map { PriorityRow(rank: $0.rank, id: $0.id, score: $0.score) }
+        }
+        if let analysis = data.routes?.analysis, let last = analysis.totals.last {
+            var km: [String: Double] = [:]
+            for status in RouteStatus.allCases { km[status.rawValue] = (last.lengths[status] ?? .zero).kilometers }
+            for distance in analysis.distances {
+                km["within_\(RoutesOutput.label(distance))"] = (last.within[distance] ?? .zero).kilometers
+            }
+            routes = km
+        }
         findings = data.findings?.findings.count
         omitted = data.notes.map(\.section)
     }
@@ -44,6 +97,14 @@ struct ReportSummary: Encodable {
         if let releasedKm2 {
             lines.append("released: cancelled \(fixed(releasedKm2["cancelled"] ?? 0, 4)) km², reduced "
                          + "\(fixed(releasedKm2["reduced"] ?? 0, 4)) km², cleared \(fixed(releasedKm2["cleared"] ?? 0, 4)) km²")
+        }
+        if let people, let last = people.last?.asOf {
+            lines.append("people on \(last): " + people.filter { $0.asOf == last }.map { row in
+                (row.distanceM.map { "within \(fixed($0, 0)) m" } ?? "inside") + " " + fixed(row.people, 0)
+            }.joined(separator: ", "))
+        }
+        if let topPriorities, !topPriorities.isEmpty {
+            lines.append("top priorities: " + topPriorities.prefix(5).map { "\($0.rank). \($0.id)" }.joined(separator: ", "))
         }
         if let findings { lines.append("\(findings) validation findings") }
         if !omitted.isEmpty { lines.append("not in this report: " + omitted.joined(separator: ", ")) }

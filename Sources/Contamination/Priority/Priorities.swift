@@ -1,0 +1,33 @@
+import GeoIO
+import GeometryCore
+
+/// The hazards with land left on a day, measured against weighted criteria and ranked.
+public struct Priorities: Sendable {
+    /// The hazards ranked; `ranking.entries[i].index` is a position in this list.
+    public var hazards: [Hazard]
+    public var ranking: Ranking
+    /// Hazards with a polygon but no land left on `asOf` (released, or recorded later): not ranked.
+    public var withoutLand: Int
+    /// The day accidents are counted back from and releases up to.
+    public var asOf: CalendarDate
+
+    /// Keeps the hazards of `inputs` that have a polygon and land left on `inputs.asOf` (`RemainingArea`),
+    /// measures every criterion for them (`CriterionValues`) and ranks them (`Ranking`).
+    ///
+    /// - Parameter progress: called with the number of hazards measured, as they are measured.
+    /// - Throws: `CriteriaError` when a criterion cannot be measured with the inputs; GEOS or PROJ errors
+    ///   naming the hazard.
+    public init(criteria: CriteriaFile, inputs: PriorityInputs, progress: (@Sendable (Int) -> Void)? = nil) throws {
+        let withPolygon = inputs.hazards.filter { $0.geometry != nil }
+        let remaining = try RemainingArea.areas(of: withPolygon, releases: inputs.releases, asOf: inputs.asOf,
+                                                threads: inputs.threads)
+        let ranked = zip(withPolygon, remaining).filter { ($0.1?.value ?? 0) > 0 }.map(\.0)
+        var measured = inputs
+        measured.hazards = ranked
+        let values = try CriterionValues(criteria: criteria, inputs: measured, progress: progress)
+        hazards = ranked
+        ranking = Ranking(ids: ranked.map(\.id), raw: values.raw, criteria: criteria.criteria)
+        withoutLand = withPolygon.count - ranked.count
+        asOf = inputs.asOf
+    }
+}
