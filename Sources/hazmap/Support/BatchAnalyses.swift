@@ -122,15 +122,13 @@ enum BatchAnalyses {
             try path.map { ReportInput(role: role, path: $0, sha256: try SHA256.hexDigest(ofFile: $0),
                                        summary: lines[$0] ?? "") }
         }
-        let notes = [
-            SectionNote(section: ReportData.exposureHeading, reason: job.population == nil
-                ? "the job has no population raster" : "not in the report yet: see exposure.csv beside it"),
-            SectionNote(section: ReportData.prioritiesHeading, reason: "the job has no criteria file"),
-        ]
+        let raster = try job.population.map { try PopulationRaster(path: $0, isDensity: job.density) }
+        let extras = ReportExtras(population: raster, distances: try parseDistances(job.distances))
+        let notes = [SectionNote(section: ReportData.prioritiesHeading, reason: "the job has no criteria file")]
         let request = ReportRequest(title: "hazmap report: \(job.name)", hazmapVersion: Hazmap.version, asOf: asOf,
                                     today: today, threads: context.threads)
         let data = try ReportData(hazards: inputs.hazards, releases: inputs.releases, regions: inputs.regions,
-                                  inputs: reportInputs, notes: notes, request: request)
+                                  extras: extras, inputs: reportInputs, notes: notes, request: request)
         _ = try data.write(to: path(context, "report"))
     }
 
