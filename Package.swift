@@ -17,6 +17,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -33,7 +34,10 @@ let package = Package(
         ),
         .target(name: "GeometryCore", dependencies: ["CGEOS", "CPROJ"]),
         .target(name: "GeoIO", dependencies: ["CGDAL", "GeometryCore"]),
-        .target(name: "Contamination", dependencies: ["GeometryCore", "GeoIO"]),
+        .target(
+            name: "Contamination",
+            dependencies: ["GeometryCore", "GeoIO", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .target(name: "Reports", dependencies: ["Contamination", "GeometryCore", "GeoIO"]),
         .target(name: "Batch", dependencies: ["Contamination", "Reports", "GeoIO"]),
         .executableTarget(

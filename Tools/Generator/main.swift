@@ -1,1 +1,1 @@
-print("gen")
+GenerateCommand.main()

@@ -72,6 +72,16 @@ final class GEOSContext {
         return value == 1
     }
 
+    /// Checked call for functions that return nothing (such as `GEOSSTRtree_insert_r`): a failure is
+    /// seen only as an error message raised during the call.
+    func checkMessage(_ function: String, _ body: (GEOSContextHandle_t) -> Void) throws {
+        lastError = nil
+        body(handle)
+        if let message = lastError {
+            throw GEOSError(function: function, message: message)
+        }
+    }
+
     /// Checked call for functions that return 0 on failure (such as `GEOSArea_r`, `GEOSGeom_getXMin_r`).
     func checkStatus(_ function: String, _ body: (GEOSContextHandle_t) -> Int32) throws {
         _ = try check(function, failed: { $0 == 0 }, body)

@@ -135,6 +135,29 @@ final class Storage: @unchecked Sendable {
                 throw error
             }
             bounds = Bounds(minX: minX, minY: minY, maxX: maxX, maxY: maxY)
+            Storage.fillHoleEnvelopes(handle, context: context)
+        }
+    }
+
+    /// Fills GEOS's lazily cached envelope of every polygon hole. A polygon's envelope comes from its
+    /// shell alone, so the holes' caches would otherwise be filled by the first operation that reads
+    /// them, which is a data race when that geometry is read by several threads at once.
+    private static func fillHoleEnvelopes(_ handle: OpaquePointer, context: GEOSContext) {
+        let type = GEOSGeomTypeId_r(context.handle, handle)
+        if type == Int32(GEOS_POLYGON.rawValue) {
+            var minX = 0.0
+            for index in 0..<Swift.max(GEOSGetNumInteriorRings_r(context.handle, handle), 0) {
+                if let ring = GEOSGetInteriorRingN_r(context.handle, handle, index) {
+                    // Only the side effect matters; an empty ring fails and has nothing to cache.
+                    _ = GEOSGeom_getXMin_r(context.handle, ring, &minX)
+                }
+            }
+        } else if type >= Int32(GEOS_MULTIPOINT.rawValue) {
+            for index in 0..<Swift.max(GEOSGetNumGeometries_r(context.handle, handle), 0) {
+                if let part = GEOSGetGeometryN_r(context.handle, handle, index) {
+                    fillHoleEnvelopes(part, context: context)
+                }
+            }
         }
     }
 

@@ -1,0 +1,34 @@
+# hazmap: two commands on a fresh Debian 12 machine.
+#   make run   installs what is missing, builds in release mode, runs the main job on GeoData/sample/
+#   make test  installs what is missing, then runs the whole test suite
+SWIFT ?= swift
+APT_PACKAGES := libgeos-dev libproj-dev libgdal-dev gdal-bin proj-bin pkg-config
+SAMPLE := GeoData/sample
+OUT := out/sample
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps build run test clean
+
+## deps: install the system libraries (GEOS, PROJ, GDAL) and their command-line tools when missing
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release
+
+## run: the main job on the shipped sample
+run: build
+	@bash Tools/run-sample.sh .build/release/hazmap $(SAMPLE) $(OUT)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+clean:
+	rm -rf .build out

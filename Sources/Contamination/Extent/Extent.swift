@@ -1,0 +1,118 @@
+import GeoIO
+import GeometryCore
+
+/// One dissolved piece of contamination: a group's land, or the part of it in one region polygon.
+public struct ExtentPiece: Sendable {
+    public var key: ExtentKey
+    /// The dissolved, non-overlapping land of the group, in WGS84 lon/lat.
+    public var geometry: Geometry
+    /// Geodesic area on WGS84.
+    public var area: SquareMeters
+}
+
+/// Dissolved, non-overlapping SHA and CHA extents with geodesic areas.
+///
+/// Every figure is the area of a dissolved union (DESIGN.md "Semantics"): CHA precedence
+/// (SHA extent = ⋃SHA − ⋃CHA), released land removed in event order, and groups that add up to the total.
+public struct Extent: Sendable {
+    /// The pieces, sorted by key (precedence order).
+    public var pieces: [ExtentPiece]
+
+    /// The total contaminated area: the sum of the pieces, which never overlap.
+    public var total: SquareMeters { pieces.reduce(.zero) { $0 + $1.area } }
+
+    /// The area of one class.
+    public func area(of hazardClass: HazardClass) -> SquareMeters {
+        pieces.filter { $0.key.hazardClass == hazardClass }.reduce(.zero) { $0 + $1.area }
+    }
+}
+
+/// What to compute an extent of.
+public struct ExtentRequest: Sendable {
+    /// What the extent is split by; the class is always split.
+    public var dimensions: Set<ExtentDimension>
+    /// Remaining contamination as of this day (events on or before it); `nil` for all events.
+    public var asOf: CalendarDate?
+    /// Admin polygons to split the extent by; when given, `.region` uses them rather than the attribute.
+    public var regions: [Region]
+    /// Worker threads; 1 runs serially. The result is identical for any number.
+    public var threads: Int
+
+    public init(dimensions: Set<ExtentDimension> = [.hazardClass], asOf: CalendarDate? = nil,
+                regions: [Region] = [], threads: Int = 1) {
+        self.dimensions = dimensions
+        self.asOf = asOf
+        self.regions = regions
+        self.threads = max(1, threads)
+    }
+}
+
+extension Extent {
+    /// Computes the extent of hazards, less released land.
+    ///
+    /// Hazards without a class or a polygon are left out (validation reports them). Hazards are grouped
+    /// into connected components (`Geometry.connectedComponents`), and each component is dissolved on its
+    /// own thread; components are disjoint, so their pieces are gathered with no overlay.
+    ///
+    /// - Parameter progress: called once per finished component, from any thread.
+    public init(hazards: [Hazard], releases: [ReleaseEvent], request: ExtentRequest,
+                progress: (@Sendable (Int) -> Void)? = nil) throws {
+        let regionFromAttribute = request.regions.isEmpty
+        var gathered: [(key: ExtentKey, date: CalendarDate?, geometry: Geometry)] = []
+        for hazard in hazards {
+            guard let hazardClass = hazard.hazardClass, let geometry = hazard.geometry, !geometry.isEmpty,
+                  geometry.isPolygonal else { continue }
+            let key = ExtentKey(hazard, hazardClass: hazardClass, dimensions: request.dimensions,
+                                regionFromAttribute: regionFromAttribute)
+            gathered.append((key, hazard.recorded, geometry))
+        }
+        let members = gathered
+        let geometries = members.map(\.geometry)
+        let components = try Geometry.connectedComponents(of: geometries, threads: request.threads)
+        let releaseIndex = BoundsIndex(releases.map(\.geometry.bounds))
+        let regionSplit = try request.dimensions.contains(.region) && !request.regions.isEmpty
+            ? RegionSplit(request.regions) : nil
+        let perComponent = try parallelMap(count: components.count, threads: request.threads) { index in
+            let component = components[index]
+            let pieces = try Extent.dissolve(component.map { members[$0] }, releases: releases,
+                                             releaseIndex: releaseIndex, asOf: request.asOf)
+            let split = try regionSplit.map { try $0.split(pieces) } ?? pieces
+            progress?(component.count)
+            return split
+        }
+        var grouped: [ExtentKey: [(Geometry, SquareMeters)]] = [:]
+        for pieces in perComponent {
+            for piece in pieces { grouped[piece.key, default: []].append((piece.geometry, piece.area)) }
+        }
+        self.pieces = try grouped.keys.sorted().map { key in
+            let parts = grouped[key] ?? []
+            let area = parts.reduce(SquareMeters.zero) { $0 + $1.1 }
+            return ExtentPiece(key: key, geometry: try Geometry.collection(parts.map(\.0)), area: area)
+        }
+    }
+
+    /// Dissolves one connected component: each group's event-sourced state, then precedence between groups.
+    private static func dissolve(_ members: [(key: ExtentKey, date: CalendarDate?, geometry: Geometry)],
+                                 releases: [ReleaseEvent], releaseIndex: BoundsIndex,
+                                 asOf: CalendarDate?) throws -> [ExtentPiece] {
+        var bounds = members[0].geometry.bounds
+        for member in members.dropFirst() {
+            if let box = member.geometry.bounds { bounds = bounds.map { $0.union(box) } ?? box }
+        }
+        let touching = bounds.map { releaseIndex.query($0) } ?? []
+        let localReleases = touching.map { (date: releases[$0].date, geometry: releases[$0].geometry) }
+        let keys = Set(members.map(\.key)).sorted()
+        var covered: Geometry?
+        var pieces: [ExtentPiece] = []
+        for key in keys {
+            let group = members.filter { $0.key == key }.map { (date: $0.date, geometry: $0.geometry) }
+            let state = try EventHistory(hazards: group, releases: localReleases, asOf: asOf).state()
+            guard !state.isEmpty else { continue }
+            let exclusive = try covered.map { try state.difference($0).polygonalParts() } ?? state
+            covered = try covered.map { try $0.union(state) } ?? state
+            guard !exclusive.isEmpty else { continue }
+            pieces.append(ExtentPiece(key: key, geometry: exclusive, area: try exclusive.geodesicArea()))
+        }
+        return pieces
+    }
+}

@@ -1,0 +1,166 @@
+import GeoIO
+import GeometryCore
+
+/// Reads a layer through GeoIO, maps it through the schema mapping, and checks and repairs its geometry.
+///
+/// Features stream from the source in batches; each batch is mapped and repaired on all threads and
+/// gathered in source order, so the result never depends on the number of threads. Nothing is dropped in
+/// silence: a feature left out of figures keeps an error finding that says why, and the summary counts it.
+public enum LayerLoader {
+    static let batchSize = 2_048
+
+    /// Reads hazards: polygons, checked, repaired, with sliver and large-area checks.
+    ///
+    /// Every hazard is returned (validation needs them all); those without a class or a usable polygon
+    /// are counted as left out, and area figures skip them.
+    public static func hazards(from path: String, options: LoadOptions,
+                               progress: (@Sendable (Int) -> Void)? = nil) throws -> Loaded<Hazard> {
+        let thresholds = options.thresholds
+        let recipe = Recipe<Hazard>(
+            layer: .hazards, expectation: .polygonal, build: { $0.hazard(from: $1) }, geometry: { $0.geometry },
+            replacing: { hazard, geometry in
+                var copy = hazard
+                copy.geometry = geometry
+                return copy
+            },
+            usable: { $0.geometry != nil && $0.hazardClass != nil },
+            areaCheck: { hazard, geometry, inspection in
+                try inspection.checkArea(of: geometry, hazardClass: hazard.hazardClass, thresholds: thresholds)
+            })
+        var loaded = try load(path, recipe: recipe, options: options, progress: progress)
+        for index in SwappedCoordinates.detect(loaded.records.map { $0.geometry?.bounds }) {
+            let hazard = loaded.records[index]
+            loaded.findings.append(SwappedCoordinates.finding(for: hazard.source, id: hazard.id))
+            loaded.records[index].geometry = nil
+            loaded.summary.usable -= 1
+            loaded.summary.leftOut[FindingCode.swappedCoordinates.rawValue, default: 0] += 1
+        }
+        loaded.findings.sort()
+        return loaded
+    }
+
+    /// Reads release events: polygons; a release without a usable polygon, method or date is left out.
+    public static func releases(from path: String, options: LoadOptions,
+                                progress: (@Sendable (Int) -> Void)? = nil) throws -> Loaded<ReleaseEvent> {
+        let recipe = Recipe<ReleaseEvent>(
+            layer: .releases, expectation: .polygonal, build: { $0.releaseEvent(from: $1) },
+            geometry: { $0.geometry },
+            replacing: { event, geometry in
+                guard let geometry else { return nil }
+                var copy = event
+                copy.geometry = geometry
+                return copy
+            },
+            usable: { _ in true }, areaCheck: nil)
+        var loaded = try load(path, recipe: recipe, options: options, progress: progress)
+        loaded.findings.sort()
+        return loaded
+    }
+
+    /// Reads admin regions: polygons with a code and a name.
+    public static func regions(from path: String, options: LoadOptions) throws -> Loaded<Region> {
+        let recipe = Recipe<Region>(
+            layer: .regions, expectation: .polygonal, build: { $0.region(from: $1) }, geometry: { $0.geometry },
+            replacing: { region, geometry in
+                guard let geometry else { return nil }
+                var copy = region
+                copy.geometry = geometry
+                return copy
+            },
+            usable: { _ in true }, areaCheck: nil)
+        var loaded = try load(path, recipe: recipe, options: options, progress: nil)
+        loaded.findings.sort()
+        return loaded
+    }
+
+    /// How to make one kind of record from a feature.
+    struct Recipe<Record: SourceRecord>: Sendable {
+        var layer: LayerKind
+        var expectation: GeometryExpectation
+        var build: @Sendable (FeatureMapper, Feature) -> Mapped<Record>
+        var geometry: @Sendable (Record) -> Geometry?
+        /// The record with its checked geometry, or `nil` when the record cannot do without one.
+        var replacing: @Sendable (Record, Geometry?) -> Record?
+        /// Whether the record counts in figures.
+        var usable: @Sendable (Record) -> Bool
+        var areaCheck: (@Sendable (Record, Geometry, inout GeometryInspection) throws -> Void)?
+    }
+
+    private struct Outcome<Record: Sendable>: Sendable {
+        var record: Record?
+        var findings: [Finding]
+        var repaired: Bool
+        /// Why the feature is left out of figures, or `nil` when it counts.
+        var leftOut: String?
+    }
+
+    static func load<Record: SourceRecord>(_ path: String, recipe: Recipe<Record>, options: LoadOptions,
+                                           progress: (@Sendable (Int) -> Void)?) throws -> Loaded<Record> {
+        let reader = try FeatureReader(path: path)
+        let mapper = try FeatureMapper(layer: recipe.layer, mapping: options.mapping, file: path,
+                                       fields: reader.fields)
+        try reader.setIgnoredFields(reader.fields.map(\.name).filter { !mapper.usedSourceFields.contains($0) })
+        var summary = LoadSummary(file: path, layer: recipe.layer)
+        var findings: [Finding] = []
+        var records: [Record] = []
+        let sourceCRS = try assumedCRS(reader: reader, layer: recipe.layer, options: options, findings: &findings)
+        while true {
+            var batch: [Feature] = []
+            batch.reserveCapacity(batchSize)
+            while batch.count < batchSize, let feature = try reader.next() { batch.append(feature) }
+            if batch.isEmpty { break }
+            let features = batch
+            let outcomes = try parallelMap(count: features.count, threads: options.threads) { index in
+                var feature = features[index]
+                if let sourceCRS, let shape = feature.geometry {
+                    feature.geometry = try shape.transformed(from: sourceCRS, to: .wgs84)
+                }
+                return try inspect(recipe.build(mapper, feature), recipe: recipe)
+            }
+            for outcome in outcomes {
+                findings.append(contentsOf: outcome.findings)
+                if let record = outcome.record { records.append(record) }
+                if outcome.repaired { summary.repaired += 1 }
+                if let reason = outcome.leftOut { summary.leftOut[reason, default: 0] += 1 } else { summary.usable += 1 }
+            }
+            summary.read += features.count
+            progress?(features.count)
+        }
+        return Loaded(records: records, findings: findings, summary: summary)
+    }
+
+    /// The CRS to transform from when the file declares none and the mapping does; otherwise `nil`,
+    /// with a `crs-assumed` finding when the file declares none.
+    private static func assumedCRS(reader: FeatureReader, layer: LayerKind, options: LoadOptions,
+                                   findings: inout [Finding]) throws -> CRS? {
+        guard reader.crsAssumed else { return nil }
+        if let declared = options.mapping[layer].crs { return try CRS(declared) }
+        findings.append(Finding(
+            .crsAssumed, file: reader.path, featureIndex: nil, id: nil,
+            message: "the file declares no CRS; coordinates are read as WGS84 lon/lat",
+            fix: "declare the CRS in the file, or set crs = \"EPSG:…\" under [\(layer)] in the mapping"))
+        return nil
+    }
+
+    private static func inspect<Record: SourceRecord>(_ mapped: Mapped<Record>,
+                                                      recipe: Recipe<Record>) throws -> Outcome<Record> {
+        var findings = mapped.findings
+        var record: Record?
+        var repaired = false
+        if let value = mapped.value {
+            if let shape = recipe.geometry(value) {
+                var inspection = GeometryInspection(recipe.expectation, source: value.source, id: value.id)
+                let usable = try inspection.inspect(shape)
+                if let usable, let areaCheck = recipe.areaCheck { try areaCheck(value, usable, &inspection) }
+                repaired = usable != nil && inspection.findings.contains { $0.code == .invalidGeometry }
+                findings += inspection.findings
+                record = recipe.replacing(value, usable)
+            } else {
+                record = recipe.replacing(value, nil)
+            }
+        }
+        let counts = record.map(recipe.usable) ?? false
+        let reason = counts ? nil : (findings.first { $0.severity == .error }?.code.rawValue ?? "unusable")
+        return Outcome(record: record, findings: findings, repaired: repaired, leftOut: reason)
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import TOMLKit
+
+extension SchemaMapping {
+    /// Reads a mapping TOML file (format: `GeoData/` examples and COMMON.md).
+    ///
+    /// - Throws: `MappingError` naming the file and line when it cannot be read, is not valid TOML, or
+    ///   names an unknown layer, setting or canonical field, or maps a value to a non-canonical value.
+    public init(contentsOfFile path: String) throws(MappingError) {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw MappingError(source: path, message: "cannot read the mapping file: \(error.localizedDescription)")
+        }
+        try self.init(toml: text, file: path)
+    }
+
+    /// Parses mapping TOML text (with TOMLKit). `file` names the text in errors.
+    ///
+    /// ```toml
+    /// [hazards.fields]            # canonical = "source field name"
+    /// class = "typeArea"
+    /// [hazards.values.class]      # "source value" = "canonical value"
+    /// "Suspected Minefield" = "SHA"
+    /// [hazards]
+    /// crs = "EPSG:32636"          # CRS to assume when the file has none
+    /// ```
+    /// - Throws: `MappingError`; of several problems, the one on the earliest line.
+    public init(toml text: String, file: String) throws(MappingError) {
+        let root: TOMLTable
+        do {
+            root = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw MappingError(
+                source: file, line: error.source.begin.line, column: error.source.begin.column,
+                message: "invalid TOML: \(error.description)")
+        } catch {
+            throw MappingError(source: file, message: "invalid TOML: \(error)")
+        }
+        var reader = MappingTableReader(file: file, locator: TOMLKeyLocator(text))
+        self.init(layers: reader.read(root))
+        if let first = reader.problems.min(by: { ($0.line ?? Int.max) < ($1.line ?? Int.max) }) {
+            throw first
+        }
+    }
+}
+
+/// Turns the parsed TOML tables into layer mappings, collecting every problem with its line.
+private struct MappingTableReader {
+    let file: String
+    let locator: TOMLKeyLocator
+    var problems: [MappingError] = []
+
+    init(file: String, locator: TOMLKeyLocator) {
+        self.file = file
+        self.locator = locator
+    }
+
+    mutating func read(_ root: TOMLTable) -> [LayerKind: LayerMapping] {
+        var layers: [LayerKind: LayerMapping] = [:]
+        let layerNames = LayerKind.allCases.map(\.rawValue)
+        for name in root.keys {
+            guard let layer = LayerKind(rawValue: name) else {
+                report([name], "unknown layer '\(name)'\(didYouMean(name, among: layerNames)) "
+                    + "Layers are: \(layerNames.joined(separator: ", ")).")
+                continue
+            }
+            guard let table = root[name]?.table else {
+                report([name], "'\(name)' must be a table, e.g. [\(name).fields]")
+                continue
+            }
+            layers[layer] = read(table, layer: layer)
+        }
+        return layers
+    }
+
+    private mutating func read(_ table: TOMLTable, layer: LayerKind) -> LayerMapping {
+        var mapping = LayerMapping()
+        for setting in table.keys {
+            let path = [layer.rawValue, setting]
+            switch setting {
+            case "fields":
+                guard let fields = table[setting]?.table else {
+                    report(path, "[\(layer).fields] must be a table of canonical = \"source field\"")
+                    continue
+                }
+                mapping.fields = readFields(fields, layer: layer)
+            case "values":
+                guard let values = table[setting]?.table else {
+                    report(path, "[\(layer).values] must hold tables such as [\(layer).values.FIELD]")
+                    continue
+                }
+                mapping.values = readValues(values, layer: layer)
+            case "crs":
+                guard let crs = table[setting]?.string else {
+                    report(path, "\(layer).crs must be a string such as \"EPSG:32636\"")
+                    continue
+                }
+                mapping.crs = crs
+            default:
+                report(path, "unknown setting '\(setting)' in [\(layer)]; expected fields, values or crs")
+            }
+        }
+        return mapping
+    }
+
+    private mutating func readFields(_ table: TOMLTable, layer: LayerKind) -> [String: String] {
+        var fields: [String: String] = [:]
+        for canonical in table.keys {
+            let path = [layer.rawValue, "fields", canonical]
+            guard layer.fields.contains(canonical) else {
+                report(path, "unknown canonical field '\(canonical)' in [\(layer).fields]"
+                    + "\(didYouMean(canonical, among: layer.fields)) "
+                    + "\(layer) fields are: \(layer.fields.joined(separator: ", ")).")
+                continue
+            }
+            guard let source = table[canonical]?.string, !source.isEmpty else {
+                report(path, "\(layer).fields.\(canonical) must be a source field name in quotes")
+                continue
+            }
+            fields[canonical] = source
+        }
+        return fields
+    }
+
+    private mutating func readValues(_ table: TOMLTable, layer: LayerKind) -> [String: [ValueKey: String]] {
+        var values: [String: [ValueKey: String]] = [:]
+        let domains = layer.valueDomains
+        let fieldsWithValues = layer.fields.filter { domains[$0] != nil }
+        for field in table.keys {
+            let path = [layer.rawValue, "values", field]
+            guard let domain = domains[field] else {
+                let reason = layer.fields.contains(field)
+                    ? "\(layer).\(field) takes free text, not a fixed set of values"
+                    : "unknown canonical field '\(field)'\(didYouMean(field, among: fieldsWithValues))"
+                let allowed = fieldsWithValues.isEmpty ? "none" : fieldsWithValues.joined(separator: ", ")
+                report(path, "[\(layer).values.\(field)]: \(reason). \(layer) fields with values: \(allowed).")
+                continue
+            }
+            guard let entries = table[field]?.table else {
+                report(path, "[\(layer).values.\(field)] must be a table of \"source value\" = \"canonical value\"")
+                continue
+            }
+            var mapped: [ValueKey: String] = [:]
+            for sourceValue in entries.keys {
+                let entryPath = path + [sourceValue]
+                guard let target = entries[sourceValue]?.string,
+                      let canonical = domain.first(where: { ValueKey($0) == ValueKey(target) }) else {
+                    let shown = entries[sourceValue]?.string ?? entries[sourceValue]?.debugDescription ?? ""
+                    report(entryPath, "\"\(sourceValue)\" maps to '\(shown)', which is not a canonical "
+                        + "\(layer).\(field) value; use one of: \(domain.joined(separator: ", ")).")
+                    continue
+                }
+                let key = ValueKey(sourceValue)
+                if let earlier = mapped[key], earlier != canonical {
+                    report(entryPath, "\"\(sourceValue)\" is the same value as another entry of "
+                        + "[\(layer).values.\(field)] (case, '-', ' ' and '_' are ignored) but maps to "
+                        + "'\(canonical)', not '\(earlier)'")
+                    continue
+                }
+                mapped[key] = canonical
+            }
+            values[field] = mapped
+        }
+        return values
+    }
+
+    private mutating func report(_ path: [String], _ message: String) {
+        problems.append(MappingError(source: file, line: locator.line(of: path), message: message))
+    }
+}

@@ -1,0 +1,49 @@
+import GeoIO
+import GeometryCore
+
+/// Writes a repaired copy of a polygon layer: invalid polygons made valid (GEOS make-valid, STRUCTURE),
+/// null and empty geometries dropped and listed, every attribute kept as it was.
+///
+/// Geometries are written in WGS84 lon/lat, like every hazmap output.
+public enum Repair {
+    /// What the repair did.
+    public struct Report: Sendable, Codable {
+        public var written = 0
+        public var repaired: [Int] = []
+        /// Features dropped, by index, with why.
+        public var dropped: [Dropped] = []
+
+        public struct Dropped: Sendable, Codable {
+            public var featureIndex: Int
+            public var reason: String
+        }
+    }
+
+    /// Copies `source` to `destination` (format by extension), repairing as it goes; atomic.
+    public static func copy(from source: String, to destination: String) throws -> Report {
+        let reader = try FeatureReader(path: source)
+        let writer = try FeatureWriter(path: destination, layer: reader.layerName, fields: reader.fields,
+                                       geometryKind: nil)
+        var report = Report()
+        while let feature = try reader.next() {
+            guard let geometry = feature.geometry, !geometry.isEmpty else {
+                report.dropped.append(.init(featureIndex: feature.index,
+                                            reason: feature.geometry == nil ? "null geometry" : "empty geometry"))
+                continue
+            }
+            var output = geometry
+            if geometry.isPolygonal || geometry.kind == .geometryCollection, try !geometry.isValid {
+                output = try geometry.makeValid()
+                guard !output.isEmpty else {
+                    report.dropped.append(.init(featureIndex: feature.index, reason: "no area once repaired"))
+                    continue
+                }
+                report.repaired.append(feature.index)
+            }
+            try writer.write(geometry: output, properties: feature.properties)
+            report.written += 1
+        }
+        try writer.commit()
+        return report
+    }
+}

@@ -1,0 +1,91 @@
+import GeoIO
+import GeometryCore
+
+/// The checks that compare features with each other: overlapping hazards, and releases outside their
+/// hazard or outside every hazard (DESIGN.md "Validation findings"). Per-feature checks run while loading.
+public struct Validator: Sendable {
+    /// Overlaps smaller than this are not reported (rounding noise along shared edges).
+    public var minimumOverlap = SquareMeters(0.01)
+    /// A release is reported as partly outside when more than this share of its area is.
+    public var outsideShare = 0.01
+    public var threads: Int
+
+    public init(threads: Int = 1) {
+        self.threads = max(1, threads)
+    }
+
+    /// Every pair of overlapping hazards, reported on the later feature with the overlap's geodesic area.
+    public func overlaps(_ hazards: [Hazard]) throws -> [Finding] {
+        let usable = hazards.filter { $0.geometry != nil }
+        let index = BoundsIndex(usable.map { $0.geometry?.bounds })
+        let perHazard = try parallelMap(count: usable.count, threads: threads) { position in
+            let hazard = usable[position]
+            guard let geometry = hazard.geometry, let bounds = geometry.bounds else { return [Finding]() }
+            var findings: [Finding] = []
+            for earlier in index.query(bounds) where earlier < position {
+                guard let other = usable[earlier].geometry, try geometry.intersects(other) else { continue }
+                let overlap = try geometry.intersection(other).polygonalParts()
+                let area = try overlap.geodesicArea()
+                guard area > minimumOverlap else { continue }
+                let centre = try overlap.pointOnSurface().coordinates()
+                findings.append(Finding(
+                    .overlap, at: hazard.source, id: hazard.id,
+                    message: "overlaps \(usable[earlier].id) (feature \(usable[earlier].source.featureIndex)) "
+                        + "by \(Self.format(area)); the overlap is counted once",
+                    fix: "if both records describe the same land, merge them",
+                    location: centre.count >= 2 ? Finding.Location(longitude: centre[0], latitude: centre[1]) : nil,
+                    area: area))
+            }
+            return findings
+        }
+        return perHazard.flatMap { $0 }
+    }
+
+    /// Releases that lie partly outside the hazards they name, or outside every hazard.
+    public func releasesOutside(_ releases: [ReleaseEvent], hazards: [Hazard]) throws -> [Finding] {
+        let usable = hazards.filter { $0.geometry != nil }
+        let index = BoundsIndex(usable.map { $0.geometry?.bounds })
+        let byId = Dictionary(usable.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let perRelease = try parallelMap(count: releases.count, threads: threads) { position in
+            let release = releases[position]
+            guard let bounds = release.geometry.bounds else { return [Finding]() }
+            let nearby = index.query(bounds).compactMap { usable[$0].geometry }
+            let area = try release.geometry.geodesicArea()
+            let inside = nearby.isEmpty ? nil : try release.geometry.intersection(Geometry.union(nearby)).polygonalParts()
+            let insideArea = try inside?.geodesicArea() ?? .zero
+            if insideArea.value <= area.value * 1e-9 {
+                return [Finding(.releaseOutsideAllHazards, at: release.source, id: release.id,
+                                message: "released land of \(Self.format(area)) lies outside every hazard; "
+                                    + "it is not counted as released",
+                                fix: "check the release polygon, or record the hazard it released",
+                                area: area)]
+            }
+            let named = release.hazardIds.compactMap { byId[$0] }.compactMap { usable[$0].geometry }
+            let reference = named.isEmpty ? nil : try Geometry.union(named)
+            let covered = try reference.map { try release.geometry.intersection($0).polygonalParts().geodesicArea() }
+                ?? insideArea
+            let outside = area - covered
+            guard outside.value > area.value * outsideShare else { return [] }
+            let what = named.isEmpty ? "every hazard" : "its hazard \(release.hazardIds.joined(separator: ", "))"
+            return [Finding(.releaseOutsideHazard, at: release.source, id: release.id,
+                            message: "\(Self.format(outside)) of the release (\(Self.percent(outside, of: area))) "
+                                + "lies outside \(what); only land that was contaminated counts as released",
+                            fix: "check the release polygon against the hazard", area: outside)]
+        }
+        return perRelease.flatMap { $0 }
+    }
+
+    static func format(_ area: SquareMeters) -> String {
+        area.value >= 10_000 ? "\(rounded(area.hectares, 2)) ha" : "\(rounded(area.value, 1)) m²"
+    }
+
+    static func percent(_ part: SquareMeters, of whole: SquareMeters) -> String {
+        whole.value > 0 ? "\(rounded(100 * part.value / whole.value, 1))%" : "0%"
+    }
+
+    private static func rounded(_ value: Double, _ decimals: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        return (value * scale).rounded() / scale
+    }
+}

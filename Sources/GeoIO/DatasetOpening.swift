@@ -1,0 +1,59 @@
+import Foundation
+internal import CGDAL
+
+/// Opening files with GDAL, with one-line errors that name the file.
+enum DatasetOpening {
+    /// Opens `path` read-only (`GDALOpenEx`) for the given kinds (`GDAL_OF_VECTOR`, `GDAL_OF_RASTER`).
+    /// The caller owns the handle and closes it with `GDALClose`.
+    static func open(path: String, vector: Bool, raster: Bool) throws -> GDALDatasetH {
+        GDALRuntime.prepare()
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw GeoIOError(path: path, message: "no such file")
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw GeoIOError(path: path, message: "the file is not readable (permission denied)")
+        }
+        var flags = UInt32(GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR)
+        if vector { flags |= UInt32(GDAL_OF_VECTOR) }
+        if raster { flags |= UInt32(GDAL_OF_RASTER) }
+        let kinds = [vector ? "vector" : nil, raster ? "raster" : nil].compactMap { $0 }.joined(separator: " or ")
+        CPLErrorReset()
+        let (opened, failures) = GDALRuntime.collectingFailures { GDALOpenEx(path, flags, nil, nil, nil) }
+        guard let dataset = opened else {
+            if isDirectory.boolValue {
+                throw GeoIOError(path: path, function: "GDALOpenEx", message: "is a folder, not a \(kinds) file")
+            }
+            let reasons = failures.map { $0.contains("not recognized as a supported file format") ? "format not recognised" : $0 }
+            var message = "not a \(kinds) file GDAL can read"
+            if !reasons.isEmpty { message += ": " + reasons.joined(separator: "; ") }
+            throw GeoIOError(path: path, function: "GDALOpenEx",
+                             message: message.replacingOccurrences(of: "\n", with: " "))
+        }
+        let empty = GDALDatasetGetLayerCount(dataset) == 0 && GDALGetRasterCount(dataset) == 0
+        if empty {
+            GDALClose(dataset)
+            let what = isDirectory.boolValue ? "is a folder with no \(kinds) data" : "holds no \(kinds) data"
+            throw GeoIOError(path: path, function: "GDALOpenEx", message: what)
+        }
+        return dataset
+    }
+
+    /// The names of a dataset's vector layers, in order.
+    static func layerNames(_ dataset: GDALDatasetH) -> [String] {
+        (0..<GDALDatasetGetLayerCount(dataset)).compactMap { index in
+            GDALDatasetGetLayer(dataset, index).flatMap { OGR_L_GetName($0) }.map { String(cString: $0) }
+        }
+    }
+
+    /// The field type hazmap uses for an OGR field type: integers, reals and dates keep their
+    /// type, everything else is read as text.
+    static func fieldType(_ type: OGRFieldType) -> FieldType {
+        switch type {
+        case OFTInteger, OFTInteger64: .integer
+        case OFTReal: .real
+        case OFTDate, OFTDateTime: .date
+        default: .string
+        }
+    }
+}

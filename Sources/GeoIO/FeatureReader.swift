@@ -1,0 +1,206 @@
+import Foundation
+internal import CGDAL
+import GeometryCore
+
+/// Streams the features of one vector layer of any file GDAL reads, with geometries transformed
+/// to WGS84 longitude/latitude and typed properties. One feature in memory at a time.
+///
+/// Not thread-safe (a GDAL dataset handle must not be shared between threads): use one reader per
+/// thread or task.
+public final class FeatureReader {
+    /// The file read.
+    public let path: String
+    /// The layer read.
+    public let layerName: String
+    /// All layer names in the file, in order.
+    public let layerNames: [String]
+    /// The layer's fields in order, typed for hazmap.
+    public let fields: [FieldDefinition]
+    /// The number of features, when the driver knows it without reading (`OGR_L_GetFeatureCount`
+    /// with force off); `nil` otherwise.
+    public let featureCount: Int?
+    /// The layer's declared CRS, or `nil` when the file has none.
+    public let sourceCRS: CRSInfo?
+    /// Whether the file declares no CRS and WGS84 lon/lat was assumed.
+    public var crsAssumed: Bool { sourceCRS == nil }
+    /// The layer's declared geometry type name (`OGRGeometryTypeToName`), e.g. "Polygon", "Unknown (any)".
+    public let geometryTypeName: String
+
+    private let dataset: GDALDatasetH
+    private let layer: OGRLayerH
+    private let transformation: OGRCoordinateTransformationH?
+    private var includedFields: [(index: Int32, name: String, type: FieldType)]
+    private var position = 0
+
+    /// Opens `path` read-only (`GDALOpenEx`) and selects `layer` (the first one when `nil`).
+    /// Errors name the file: missing, a folder, not geospatial, unreadable, or the layer is
+    /// missing (listing the layers there are).
+    public init(path: String, layer name: String? = nil) throws {
+        let dataset = try DatasetOpening.open(path: path, vector: true, raster: false)
+        let names = DatasetOpening.layerNames(dataset)
+        let chosen: OGRLayerH?
+        if let name {
+            chosen = GDALDatasetGetLayerByName(dataset, name)
+        } else {
+            chosen = GDALDatasetGetLayer(dataset, 0)
+        }
+        guard let layer = chosen else {
+            GDALClose(dataset)
+            let available = names.isEmpty ? "none" : names.map { "'\($0)'" }.joined(separator: ", ")
+            throw GeoIOError(path: path, message: "no layer '\(name ?? "")'; layers: \(available)")
+        }
+        self.path = path
+        self.dataset = dataset
+        self.layer = layer
+        self.layerNames = names
+        self.layerName = OGR_L_GetName(layer).map { String(cString: $0) } ?? (name ?? "")
+        self.geometryTypeName = String(cString: OGRGeometryTypeToName(OGR_L_GetGeomType(layer)))
+
+        var fields: [FieldDefinition] = []
+        var included: [(index: Int32, name: String, type: FieldType)] = []
+        if let definition = OGR_L_GetLayerDefn(layer) {
+            for index in 0..<OGR_FD_GetFieldCount(definition) {
+                guard let field = OGR_FD_GetFieldDefn(definition, index) else { continue }
+                let fieldName = String(cString: OGR_Fld_GetNameRef(field))
+                let type = DatasetOpening.fieldType(OGR_Fld_GetType(field))
+                fields.append(FieldDefinition(fieldName, type))
+                included.append((index, fieldName, type))
+            }
+        }
+        self.fields = fields
+        self.includedFields = included
+        let count = OGR_L_GetFeatureCount(layer, 0)
+        self.featureCount = count >= 0 ? Int(count) : nil
+
+        let source = SpatialReference(cloning: OGR_L_GetSpatialRef(layer))
+        self.sourceCRS = source?.info
+        if let source, !source.isWGS84(path: path) {
+            do {
+                let target = try SpatialReference.wgs84(path: path)
+                CPLErrorReset()
+                guard let transformation = OCTNewCoordinateTransformation(source.handle, target.handle) else {
+                    throw GDALRuntime.error(path: path, function: "OCTNewCoordinateTransformation",
+                                            "cannot transform \(source.info.shortDescription) to WGS84")
+                }
+                self.transformation = transformation
+            } catch {
+                GDALClose(dataset)
+                throw error
+            }
+        } else {
+            self.transformation = nil
+        }
+    }
+
+    /// Skips the named fields when reading (`OGR_L_SetIgnoredFields`): they are not parsed and are
+    /// absent from `Feature.properties`. Names that are not fields of the layer are an error.
+    public func setIgnoredFields(_ names: [String]) throws {
+        let known = Set(fields.map(\.name))
+        if let unknown = names.first(where: { !known.contains($0) }) {
+            throw GeoIOError(path: path, message: "cannot ignore '\(unknown)': not a field of layer '\(layerName)'")
+        }
+        var list: [UnsafePointer<CChar>?] = names.map { UnsafePointer(strdup($0)) } + [nil]
+        defer { for name in list { free(UnsafeMutableRawPointer(mutating: name)) } }
+        let status = list.withUnsafeMutableBufferPointer { OGR_L_SetIgnoredFields(layer, $0.baseAddress) }
+        guard status == OGRERR_NONE else {
+            throw GDALRuntime.error(path: path, function: "OGR_L_SetIgnoredFields", "cannot ignore fields")
+        }
+        let ignored = Set(names)
+        includedFields = fields.enumerated().compactMap { offset, field in
+            ignored.contains(field.name) ? nil : (Int32(offset), field.name, field.type)
+        }
+    }
+
+    /// The next feature, or `nil` at the end of the layer (`OGR_L_GetNextFeature`). Geometry is in
+    /// WGS84 lon/lat, 2D, curves linearised; errors name the file and the feature index.
+    public func next() throws -> Feature? {
+        let index = position
+        CPLErrorReset()
+        guard let feature = OGR_L_GetNextFeature(layer) else {
+            if GDALRuntime.lastCallFailed() {
+                throw GDALRuntime.error(path: path, function: "OGR_L_GetNextFeature", featureIndex: index,
+                                        "cannot read the feature")
+            }
+            return nil
+        }
+        defer { OGR_F_Destroy(feature) }
+        position += 1
+        let fid = OGR_F_GetFID(feature)
+        return Feature(index: index, fid: fid == Int64(OGRNullFID) ? nil : fid,
+                       geometry: try geometry(of: feature, index: index),
+                       properties: properties(of: feature))
+    }
+
+    /// Reads every remaining feature.
+    public func readAll() throws -> [Feature] {
+        var features: [Feature] = []
+        if let featureCount { features.reserveCapacity(featureCount) }
+        while let feature = try next() { features.append(feature) }
+        return features
+    }
+
+    /// Starts again from the first feature (`OGR_L_ResetReading`).
+    public func rewind() {
+        OGR_L_ResetReading(layer)
+        position = 0
+    }
+
+    deinit {
+        if let transformation { OCTDestroyCoordinateTransformation(transformation) }
+        GDALClose(dataset)
+    }
+
+    private func geometry(of feature: OGRFeatureH, index: Int) throws -> Geometry? {
+        guard let borrowed = OGR_F_GetGeometryRef(feature) else { return nil }
+        var geometry = borrowed
+        var linear: OGRGeometryH?
+        defer { if let linear { OGR_G_DestroyGeometry(linear) } }
+        if OGR_G_HasCurveGeometry(borrowed, 1) != 0 {
+            guard let converted = OGR_G_GetLinearGeometry(borrowed, 0, nil) else {
+                throw GDALRuntime.error(path: path, function: "OGR_G_GetLinearGeometry", featureIndex: index,
+                                        "cannot linearise the curved geometry")
+            }
+            linear = converted
+            geometry = converted
+        }
+        if let transformation {
+            CPLErrorReset()
+            guard OGR_G_Transform(geometry, transformation) == OGRERR_NONE else {
+                throw GDALRuntime.error(path: path, function: "OGR_G_Transform", featureIndex: index,
+                                        "cannot transform the geometry to WGS84")
+            }
+        }
+        return try GeometryBridge.geometry(geometry, path: path, featureIndex: index)
+    }
+
+    private func properties(of feature: OGRFeatureH) -> [String: FieldValue] {
+        var properties: [String: FieldValue] = [:]
+        properties.reserveCapacity(includedFields.count)
+        for field in includedFields {
+            guard OGR_F_IsFieldSetAndNotNull(feature, field.index) != 0 else {
+                properties[field.name] = .null
+                continue
+            }
+            switch field.type {
+            case .integer:
+                properties[field.name] = .integer(OGR_F_GetFieldAsInteger64(feature, field.index))
+            case .real:
+                properties[field.name] = .real(OGR_F_GetFieldAsDouble(feature, field.index))
+            case .date:
+                var year: Int32 = 0, month: Int32 = 0, day: Int32 = 0, hour: Int32 = 0, minute: Int32 = 0
+                var second: Float = 0
+                var zone: Int32 = 0
+                if OGR_F_GetFieldAsDateTimeEx(feature, field.index, &year, &month, &day, &hour, &minute,
+                                              &second, &zone) != 0,
+                   let date = CalendarDate(year: Int(year), month: Int(month), day: Int(day)) {
+                    properties[field.name] = .date(date)
+                } else {
+                    properties[field.name] = .string(String(cString: OGR_F_GetFieldAsString(feature, field.index)))
+                }
+            case .string:
+                properties[field.name] = .string(String(cString: OGR_F_GetFieldAsString(feature, field.index)))
+            }
+        }
+        return properties
+    }
+}

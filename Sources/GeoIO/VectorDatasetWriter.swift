@@ -1,0 +1,145 @@
+import Foundation
+internal import CGDAL
+import GeometryCore
+
+/// Writes one vector file holding one or more layers (several only for GeoPackage), in WGS84
+/// (EPSG:4326) longitude/latitude, atomically: GDAL writes a temporary file next to the destination,
+/// and `commit()` renames it into place. Dropped without `commit()`, the temporary output is deleted.
+///
+/// GeoJSON and GeoJSONSeq follow RFC 7946 (counter-clockwise exterior rings, lon/lat) with
+/// `decimals` digits; CSV carries the geometry as WKT; GeoPackage writes inside one transaction.
+/// Not thread-safe: use one writer per thread (GDAL dataset handles are not shareable).
+public final class VectorDatasetWriter {
+    /// The destination path.
+    public let path: String
+    /// The format, chosen from the path's extension.
+    public let format: VectorFormat
+    /// Digits after the decimal point for GeoJSON/GeoJSONSeq coordinates.
+    public let decimals: Int
+    private let output: AtomicOutput
+    private var dataset: GDALDatasetH?
+    private let wgs84: SpatialReference
+    private let dateFieldsSupported: Bool
+    private var inTransaction = false
+    private var layerNames: [String] = []
+
+    /// Creates the temporary dataset with the driver for the path's extension (`GDALCreate`).
+    public init(path: String, decimals: Int = 7) throws {
+        GDALRuntime.prepare()
+        let format = try VectorFormat(path: path)
+        self.path = path
+        self.format = format
+        self.decimals = decimals
+        self.wgs84 = try SpatialReference.wgs84(path: path)
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw GeoIOError(path: path, message: "the folder \(directory) does not exist")
+        }
+        guard let driver = GDALGetDriverByName(format.driverName) else {
+            throw GDALRuntime.error(path: path, function: "GDALGetDriverByName",
+                                    "GDAL has no \(format.driverName) driver")
+        }
+        let types = GDALGetMetadataItem(driver, GDAL_DMD_CREATIONFIELDDATATYPES, nil).map { String(cString: $0) }
+        dateFieldsSupported = types?.split(separator: " ").contains("Date") ?? false
+        output = AtomicOutput(destination: path, sidecarExtensions: format.sidecarExtensions)
+        guard let dataset = GDALCreate(driver, output.temporaryPath, 0, 0, 0, GDT_Unknown, nil) else {
+            throw GDALRuntime.error(path: path, function: "GDALCreate", "cannot create a \(format.driverName) file")
+        }
+        self.dataset = dataset
+    }
+
+    /// Adds a layer with the given fields and geometry kind (`nil`: any geometry, or none) and returns
+    /// its writer (`GDALDatasetCreateLayer`, `OGR_L_CreateField`).
+    public func addLayer(name: String, fields: [FieldDefinition], geometryKind: GeometryKind?) throws -> LayerWriter {
+        let dataset = try openDataset()
+        if !layerNames.isEmpty && !format.supportsMultipleLayers {
+            throw GeoIOError(path: path, message: "\(format.driverName) holds one layer; cannot add '\(name)'")
+        }
+        guard !layerNames.contains(name) else {
+            throw GeoIOError(path: path, message: "layer '\(name)' is already being written")
+        }
+        try endTransaction()
+        let layer = try GDALOptions(layerCreationOptions()).withList { options in
+            CPLErrorReset()
+            guard let layer = GDALDatasetCreateLayer(dataset, name, wgs84.handle,
+                                                     GeometryBridge.ogrType(geometryKind), options) else {
+                throw GDALRuntime.error(path: path, function: "GDALDatasetCreateLayer", "cannot create layer '\(name)'")
+            }
+            return layer
+        }
+        var columns: [String: LayerWriter.Column] = [:]
+        for (position, field) in fields.enumerated() {
+            let storedAsDate = field.type == .date && dateFieldsSupported
+            let ogrType: OGRFieldType = switch field.type {
+            case .string: OFTString
+            case .integer: OFTInteger64
+            case .real: OFTReal
+            case .date: storedAsDate ? OFTDate : OFTString
+            }
+            guard let definition = OGR_Fld_Create(field.name, ogrType) else {
+                throw GDALRuntime.error(path: path, function: "OGR_Fld_Create", "cannot define field '\(field.name)'")
+            }
+            defer { OGR_Fld_Destroy(definition) }
+            CPLErrorReset()
+            guard OGR_L_CreateField(layer, definition, 1) == OGRERR_NONE else {
+                throw GDALRuntime.error(path: path, function: "OGR_L_CreateField",
+                                        "cannot create field '\(field.name)' in layer '\(name)'")
+            }
+            columns[field.name] = LayerWriter.Column(index: Int32(position), type: field.type, storedAsDate: storedAsDate)
+        }
+        layerNames.append(name)
+        return LayerWriter(owner: self, layer: layer, name: name, fields: fields, columns: columns)
+    }
+
+    /// Commits the transaction, closes the dataset (`GDALClose`) and renames the output into place.
+    public func commit() throws {
+        let dataset = try openDataset()
+        try endTransaction()
+        self.dataset = nil
+        CPLErrorReset()
+        GDALClose(dataset)
+        if GDALRuntime.lastCallFailed() {
+            throw GDALRuntime.error(path: path, function: "GDALClose", "cannot finish writing")
+        }
+        try output.commit()
+    }
+
+    deinit {
+        if let dataset { GDALClose(dataset) }
+    }
+
+    /// The open dataset; an error once committed.
+    func openDataset() throws -> GDALDatasetH {
+        guard let dataset else { throw GeoIOError(path: path, message: "the output is already committed") }
+        return dataset
+    }
+
+    /// Opens the GeoPackage transaction that batches writes (`GDALDatasetStartTransaction`).
+    func beginTransactionIfUseful() throws {
+        guard format == .geoPackage, !inTransaction else { return }
+        let dataset = try openDataset()
+        guard GDALDatasetStartTransaction(dataset, 0) == OGRERR_NONE else {
+            throw GDALRuntime.error(path: path, function: "GDALDatasetStartTransaction", "cannot start a transaction")
+        }
+        inTransaction = true
+    }
+
+    private func endTransaction() throws {
+        guard inTransaction, let dataset else { return }
+        inTransaction = false
+        guard GDALDatasetCommitTransaction(dataset) == OGRERR_NONE else {
+            throw GDALRuntime.error(path: path, function: "GDALDatasetCommitTransaction", "cannot commit the writes")
+        }
+    }
+
+    private func layerCreationOptions() -> [(String, String)] {
+        switch format {
+        case .geoJSON: [("RFC7946", "YES"), ("COORDINATE_PRECISION", String(decimals))]
+        case .geoJSONSeq: [("COORDINATE_PRECISION", String(decimals))]
+        case .csv: [("GEOMETRY", "AS_WKT")]
+        case .shapefile: [("ENCODING", "UTF-8")]
+        case .geoPackage, .flatGeobuf: []
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// The vector formats hazmap writes, chosen by file extension.
+public enum VectorFormat: String, Sendable, CaseIterable, Codable {
+    case geoJSON, geoJSONSeq, geoPackage, shapefile, flatGeobuf, csv
+
+    /// The format for a path's extension (case-insensitive); the error lists the supported extensions.
+    public init(path: String) throws {
+        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+        guard let format = VectorFormat.allCases.first(where: { $0.extensions.contains(ext) }) else {
+            let supported = VectorFormat.allCases.flatMap(\.extensions).map { "." + $0 }.joined(separator: ", ")
+            let shown = ext.isEmpty ? "no extension" : "extension .\(ext)"
+            throw GeoIOError(path: path, message: "unsupported vector output (\(shown)); supported: \(supported)")
+        }
+        self = format
+    }
+
+    /// File extensions (lower case, no dot) that select this format; the first is the usual one.
+    public var extensions: [String] {
+        switch self {
+        case .geoJSON: ["geojson", "json"]
+        case .geoJSONSeq: ["geojsonl", "geojsons", "geojsonseq"]
+        case .geoPackage: ["gpkg"]
+        case .shapefile: ["shp"]
+        case .flatGeobuf: ["fgb"]
+        case .csv: ["csv"]
+        }
+    }
+
+    /// The GDAL/OGR driver short name.
+    public var driverName: String {
+        switch self {
+        case .geoJSON: "GeoJSON"
+        case .geoJSONSeq: "GeoJSONSeq"
+        case .geoPackage: "GPKG"
+        case .shapefile: "ESRI Shapefile"
+        case .flatGeobuf: "FlatGeobuf"
+        case .csv: "CSV"
+        }
+    }
+
+    /// Whether one file can hold several layers (only GeoPackage among these).
+    public var supportsMultipleLayers: Bool { self == .geoPackage }
+
+    /// Files written next to the main file, renamed with it on commit.
+    var sidecarExtensions: [String] {
+        self == .shapefile ? [".shx", ".dbf", ".prj", ".cpg"] : []
+    }
+}

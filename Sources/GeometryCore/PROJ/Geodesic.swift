@@ -1,0 +1,94 @@
+internal import CPROJ
+
+/// Geodesic measures on the WGS84 ellipsoid (a = 6378137 m, f = 1/298.257223563), from PROJ's
+/// `geodesic.h` (Karney's algorithms, accurate to about 15 nm).
+///
+/// Coordinates are WGS84 longitude, latitude in degrees, as interleaved pairs. An odd trailing
+/// ordinate is ignored.
+public enum Geodesic {
+    /// The WGS84 ellipsoid for `geod_*` calls (`geod_init`); immutable after initialisation.
+    private static let wgs84: geod_geodesic = {
+        var geodesic = geod_geodesic()
+        geod_init(&geodesic, 6_378_137, 1 / 298.257223563)
+        return geodesic
+    }()
+
+    /// The shortest distance along the ellipsoid between two points (`geod_inverse`).
+    public static func distance(fromLon: Double, fromLat: Double, toLon: Double, toLat: Double) -> Meters {
+        var distance = 0.0
+        withUnsafePointer(to: wgs84) { geodesic in
+            geod_inverse(geodesic, fromLat, fromLon, toLat, toLon, &distance, nil, nil)
+        }
+        return Meters(distance)
+    }
+
+    /// The area enclosed by a ring, as an absolute value whatever its winding
+    /// (`geod_polygon_addpoint`, `geod_polygon_compute`). The closing point may be repeated or not.
+    /// Edges are geodesics, not rhumb lines.
+    public static func ringArea(_ ring: FlatXY) -> SquareMeters {
+        SquareMeters(abs(measure(ring, asPolyline: false).area))
+    }
+
+    /// The length of a ring's boundary, closing it if the last point differs from the first.
+    public static func ringPerimeter(_ ring: FlatXY) -> Meters {
+        Meters(measure(ring, asPolyline: false).length)
+    }
+
+    /// The length of a line through the points in order (`geod_polygon_compute` as a polyline).
+    public static func lineLength(_ line: FlatXY) -> Meters {
+        Meters(measure(line, asPolyline: true).length)
+    }
+
+    /// Signed area (counter-clockwise positive) and length of the points as a ring or polyline.
+    private static func measure(_ xy: FlatXY, asPolyline: Bool) -> (area: Double, length: Double) {
+        var count = xy.count / 2
+        if !asPolyline, count > 1, xy[0] == xy[2 * count - 2], xy[1] == xy[2 * count - 1] { count -= 1 }
+        guard count > 1 else { return (0, 0) }
+        var polygon = geod_polygon()
+        var area = 0.0, length = 0.0
+        withUnsafePointer(to: wgs84) { geodesic in
+            geod_polygon_init(&polygon, asPolyline ? 1 : 0)
+            for index in 0..<count {
+                geod_polygon_addpoint(geodesic, &polygon, xy[2 * index + 1], xy[2 * index])
+            }
+            geod_polygon_compute(geodesic, &polygon, 0, 1, &area, &length)
+        }
+        return (area, length)
+    }
+}
+
+extension Geometry {
+    /// The geodesic area on the WGS84 ellipsoid of the polygonal parts, in m²; coordinates are WGS84 lon/lat.
+    ///
+    /// Each ring counts as an absolute value, whatever its winding: shells add, holes subtract, and the
+    /// polygons of a MultiPolygon or collection are summed (overlaps count twice; dissolve first).
+    /// Points and lines add nothing. Uses `geod_polygon_compute`.
+    public func geodesicArea() throws -> SquareMeters {
+        var total = 0.0
+        for polygon in try polygonRings() {
+            var area = Geodesic.ringArea(polygon.shell).value
+            for hole in polygon.holes { area -= Geodesic.ringArea(hole).value }
+            total += area
+        }
+        return SquareMeters(total)
+    }
+
+    /// The geodesic length on the WGS84 ellipsoid of the line parts, in metres; coordinates are WGS84 lon/lat.
+    ///
+    /// Sums every LineString of a line, MultiLineString or collection; polygons and points add nothing
+    /// (see `geodesicPerimeter()`). Uses `geod_polygon_compute` as a polyline.
+    public func geodesicLength() throws -> Meters {
+        try lineStrings().reduce(Meters.zero) { $0 + Geodesic.lineLength($1) }
+    }
+
+    /// The geodesic length on the WGS84 ellipsoid of every polygon ring, shells and holes, in metres;
+    /// coordinates are WGS84 lon/lat. Lines and points add nothing. Uses `geod_polygon_compute`.
+    public func geodesicPerimeter() throws -> Meters {
+        var total = Meters.zero
+        for polygon in try polygonRings() {
+            total = total + Geodesic.ringPerimeter(polygon.shell)
+            for hole in polygon.holes { total = total + Geodesic.ringPerimeter(hole) }
+        }
+        return total
+    }
+}

@@ -1,0 +1,102 @@
+import Contamination
+import GeoIO
+import GeometryCore
+
+/// Writes extent pieces as features: group keys and geodesic areas in m², ha and km².
+enum ExtentOutput {
+    static let fields = [
+        FieldDefinition("class", .string), FieldDefinition("hazard_type", .string),
+        FieldDefinition("region", .string), FieldDefinition("region_name", .string),
+        FieldDefinition("area_m2", .real), FieldDefinition("area_ha", .real), FieldDefinition("area_km2", .real),
+    ]
+
+    static func write(_ extent: Extent, to path: String, regionNames: [String: String]) throws {
+        let writer = try FeatureWriter(path: path, layer: "extent", fields: fields, geometryKind: .multiPolygon)
+        for piece in extent.pieces {
+            try writer.write(geometry: piece.geometry, properties: properties(piece, regionNames: regionNames))
+        }
+        try writer.commit()
+    }
+
+    static func properties(_ piece: ExtentPiece, regionNames: [String: String]) -> [String: FieldValue] {
+        [
+            "class": .string(piece.key.hazardClass.rawValue),
+            "hazard_type": piece.key.hazardType.map { .string($0.rawValue) } ?? .null,
+            "region": piece.key.region.map { .string($0) } ?? .null,
+            "region_name": piece.key.region.flatMap { regionNames[$0] }.map { .string($0) } ?? .null,
+            "area_m2": .real(piece.area.value),
+            "area_ha": .real(piece.area.hectares),
+            "area_km2": .real(piece.area.squareKilometers),
+        ]
+    }
+}
+
+/// The extent figures for the terminal and for `--json`.
+struct ExtentReport: Encodable {
+    struct Area: Encodable {
+        var m2: Double
+        var ha: Double
+        var km2: Double
+        init(_ area: SquareMeters) {
+            m2 = area.value
+            ha = area.hectares
+            km2 = area.squareKilometers
+        }
+    }
+
+    struct Group: Encodable {
+        var hazardClass: String
+        var hazardType: String?
+        var region: String?
+        var area: Area
+
+        enum CodingKeys: String, CodingKey {
+            case hazardClass = "class", hazardType = "hazard_type", region, area
+        }
+    }
+
+    var asOf: String?
+    var dimensions: [String]
+    var inputs: [LoadSummary]
+    var findings: [String: Int]
+    var groups: [Group]
+    var byClass: [String: Area]
+    var total: Area
+
+    init(extent: Extent, inputs: Inputs, asOf: CalendarDate?, dimensions: Set<ExtentDimension>) {
+        self.asOf = asOf?.description
+        self.dimensions = ExtentDimension.allCases.filter(dimensions.contains).map(\.rawValue)
+        self.inputs = inputs.summaries
+        var counts: [String: Int] = [:]
+        for finding in inputs.findings { counts[finding.severity.rawValue, default: 0] += 1 }
+        findings = counts
+        groups = extent.pieces.map {
+            Group(hazardClass: $0.key.hazardClass.rawValue, hazardType: $0.key.hazardType?.rawValue,
+                  region: $0.key.region, area: Area($0.area))
+        }
+        byClass = Dictionary(uniqueKeysWithValues: HazardClass.allCases.map { ($0.rawValue, Area(extent.area(of: $0))) })
+        total = Area(extent.total)
+    }
+
+    var text: String {
+        var table = TextTable(["class", "hazard_type", "region", "area_m2", "area_ha", "area_km2"])
+        for group in groups {
+            table.add([group.hazardClass, group.hazardType ?? "", group.region ?? "", fixed(group.area.m2, 1),
+                       fixed(group.area.ha, 4), fixed(group.area.km2, 6)])
+        }
+        if dimensions != ["class"] {
+            for name in ["CHA", "SHA"] {
+                guard let area = byClass[name] else { continue }
+                table.add(["\(name) total", "", "", fixed(area.m2, 1), fixed(area.ha, 4), fixed(area.km2, 6)])
+            }
+        }
+        table.add(["total", "", "", fixed(total.m2, 1), fixed(total.ha, 4), fixed(total.km2, 6)])
+        var lines = [table.render()]
+        if let asOf { lines.insert("remaining contamination as of \(asOf)", at: 0) }
+        let errors = findings["error"] ?? 0, warnings = findings["warning"] ?? 0
+        if errors + warnings > 0 {
+            lines.append("\(errors) errors and \(warnings) warnings in the inputs: run 'hazmap validate' for the list")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,74 @@
+import Contamination
+import GeoIO
+import GeometryCore
+
+/// Writes findings as point features at their locations (no geometry where a finding has none).
+enum FindingsOutput {
+    static let fields = [
+        FieldDefinition("severity", .string), FieldDefinition("code", .string), FieldDefinition("file", .string),
+        FieldDefinition("feature_index", .integer), FieldDefinition("id", .string),
+        FieldDefinition("message", .string), FieldDefinition("fix", .string), FieldDefinition("area_m2", .real),
+    ]
+
+    static func write(_ findings: [Finding], to path: String) throws {
+        let writer = try FeatureWriter(path: path, layer: "findings", fields: fields, geometryKind: .point)
+        for finding in findings {
+            let point = try finding.location.map { try Geometry.point(x: $0.longitude, y: $0.latitude) }
+            try writer.write(geometry: point, properties: [
+                "severity": .string(finding.severity.rawValue),
+                "code": .string(finding.code.rawValue),
+                "file": .string(finding.file),
+                "feature_index": finding.featureIndex.map { .integer(Int64($0)) } ?? .null,
+                "id": finding.id.map { .string($0) } ?? .null,
+                "message": .string(finding.message),
+                "fix": finding.fix.map { .string($0) } ?? .null,
+                "area_m2": finding.area.map { .real($0.value) } ?? .null,
+            ])
+        }
+        try writer.commit()
+    }
+}
+
+/// The validation result for the terminal and for `--json`.
+struct ValidationReport: Encodable {
+    var inputs: [LoadSummary]
+    var counts: [String: Int]
+    var byCode: [String: Int]
+    var findings: [Finding]
+    var repair: Repair.Report?
+
+    init(findings: [Finding], inputs: [LoadSummary], repair: Repair.Report?) {
+        self.findings = findings
+        self.inputs = inputs
+        self.repair = repair
+        var counts: [String: Int] = [:]
+        var byCode: [String: Int] = [:]
+        for finding in findings {
+            counts[finding.severity.rawValue, default: 0] += 1
+            byCode[finding.code.rawValue, default: 0] += 1
+        }
+        self.counts = counts
+        self.byCode = byCode
+    }
+
+    var errorCount: Int { counts["error"] ?? 0 }
+
+    var text: String {
+        var table = TextTable(["severity", "code", "file", "feature", "id", "message"])
+        for finding in findings {
+            table.add([finding.severity.rawValue, finding.code.rawValue, finding.file,
+                       finding.featureIndex.map(String.init) ?? "", finding.id ?? "", finding.message])
+        }
+        var lines = findings.isEmpty ? ["no findings"] : [table.render()]
+        let summary = byCode.keys.sorted().map { "\(byCode[$0] ?? 0) \($0)" }.joined(separator: ", ")
+        lines.append("\(counts["error"] ?? 0) errors, \(counts["warning"] ?? 0) warnings, \(counts["info"] ?? 0) notes"
+                     + (summary.isEmpty ? "" : ": \(summary)"))
+        if let repair {
+            lines.append("repaired copy: \(repair.written) features written, \(repair.repaired.count) made valid, "
+                         + "\(repair.dropped.count) dropped"
+                         + (repair.dropped.isEmpty ? "" : " (features "
+                            + repair.dropped.map { "\($0.featureIndex): \($0.reason)" }.joined(separator: "; ") + ")"))
+        }
+        return lines.joined(separator: "\n")
+    }
+}
