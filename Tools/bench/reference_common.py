@@ -206,3 +206,57 @@ def events_by_day(hazards, releases, until: dt.date | None = None):
         yield (day,
                hazards.loc[hz] if hazards is not None else None,
                releases.loc[rl] if releases is not None else None)
+
+
+METHODS = ["cleared", "reduced", "cancelled"]  # precedence on the same day
+
+
+class Contamination:
+    """Event-sourced contamination, kept as the undissolved pieces of each hazard (class and
+    geometry arrays) with an STRtree; a release cuts only the pieces it touches, so each event
+    day costs work near its events, not over the whole union."""
+
+    def __init__(self):
+        self.geoms = np.empty(0, dtype=object)
+        self.classes = np.empty(0, dtype=object)
+        self._tree = None
+
+    def _touched(self, geom):
+        if self._tree is None:
+            self._tree = shapely.STRtree(self.geoms)
+        return self._tree.query(geom, predicate="intersects")
+
+    def add(self, hazards) -> None:
+        """Adds the polygons of hazards recorded on one day."""
+        if len(hazards):
+            self.geoms = np.concatenate([self.geoms, np.asarray(hazards.geometry.values, dtype=object)])
+            self.classes = np.concatenate([self.classes, hazards["class"].to_numpy(dtype=object)])
+            self._tree = None
+
+    def release(self, releases) -> dict:
+        """Removes one day's releases; returns {method: land released (geometry)}: the release ∩
+        contamination just before it, cleared before reduced before cancelled."""
+        if not len(releases) or not len(self.geoms):
+            return {}
+        by_method = releases.dissolve(by="method").geometry
+        cut = union(by_method)
+        touched = self._touched(cut)
+        if not len(touched):
+            return {}
+        local = union(self.geoms[touched])
+        taken, out = Polygon(), {}
+        for method in METHODS:
+            if method in by_method.index:
+                inside = polygonal(by_method[method].intersection(local)) or Polygon()
+                out[method] = inside.difference(taken)
+                taken = union([taken, out[method]])
+        self.geoms[touched] = [polygonal(g) for g in shapely.difference(self.geoms[touched], cut)]
+        keep = np.array([g is not None for g in self.geoms], dtype=bool)
+        self.geoms, self.classes, self._tree = self.geoms[keep], self.classes[keep], None
+        return out
+
+    def extents(self):
+        """(CHA, SHA) dissolved, with CHA precedence."""
+        cha = union(self.geoms[self.classes == "CHA"])
+        sha = union(self.geoms[self.classes == "SHA"]).difference(cha)
+        return cha, sha

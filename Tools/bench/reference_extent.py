@@ -15,8 +15,6 @@ import argparse
 import datetime as dt
 import json
 
-from shapely.geometry import Polygon
-
 import reference_common as rc
 
 
@@ -29,15 +27,11 @@ def dissolve(hazards):
 
 def replay(hazards, releases, as_of: dt.date):
     """(CHA, SHA) remaining after all events up to and including `as_of`."""
-    cha, sha = Polygon(), Polygon()
+    state = rc.Contamination()
     for _day, added, released in rc.events_by_day(hazards, releases, as_of):
-        if len(added):
-            cha = rc.union([cha, *added.geometry[added["class"] == "CHA"]])
-            sha = rc.union([sha, *added.geometry[added["class"] == "SHA"]])
-        if len(released):
-            cut = rc.union(released.geometry)
-            cha, sha = cha.difference(cut), sha.difference(cut)
-    return cha, sha.difference(cha)
+        state.add(added)
+        state.release(released)
+    return state.extents()
 
 
 def by_region(cha, sha, regions):

@@ -9,8 +9,10 @@ it, so land released twice counts once, for the earlier event, unless a hazard r
 re-contaminated it. On the same day cleared beats reduced beats cancelled. Release outside all
 contamination counts for nothing. Areas are geodesic on WGS84.
 
-This is the plain GeoPandas way (one dissolve and overlay per event day, year after year); it is
-also the "GeoPandas per-year approach" peer in the benchmarks.
+This is the plain GeoPandas/Shapely way: contamination kept as undissolved hazard pieces with
+an STRtree, each event day one dissolve of its releases and a difference on the pieces it
+touches, year after year, with one dissolve per class at each year end. It is also the "GeoPandas per-year approach"
+peer in the benchmarks.
 """
 from __future__ import annotations
 
@@ -18,30 +20,12 @@ import argparse
 import datetime as dt
 import json
 
-from shapely.geometry import Polygon
-
 import reference_common as rc
-
-METHODS = ["cleared", "reduced", "cancelled"]  # precedence on the same day
-
-
-def released_on_day(releases, contaminated):
-    """{method: released geometry} for one day's releases, with same-day precedence."""
-    by_method = releases.dissolve(by="method").geometry
-    taken = Polygon()
-    out = {}
-    for method in METHODS:
-        if method not in by_method.index:
-            continue
-        part = by_method[method].intersection(contaminated).difference(taken)
-        out[method] = part
-        taken = rc.union([taken, part])
-    return out
 
 
 def ledger(hazards, releases, first: int, last: int) -> dict:
-    cha, sha = Polygon(), Polygon()
-    zero = {m: 0.0 for m in METHODS}
+    state = rc.Contamination()
+    zero = {m: 0.0 for m in rc.METHODS}
     years = {y: dict(zero) for y in range(first, last + 1)}
     before = dict(zero)
     remaining = {}
@@ -50,27 +34,22 @@ def ledger(hazards, releases, first: int, last: int) -> dict:
     for year in range(min(first, pending[0].year if pending else first), last + 1):
         while pending is not None and pending[0].year == year:
             _day, added, released = pending
-            if len(added):
-                cha = rc.union([cha, *added.geometry[added["class"] == "CHA"]])
-                sha = rc.union([sha, *added.geometry[added["class"] == "SHA"]])
-            if len(released):
-                bucket = years[year] if year >= first else before
-                for method, geom in released_on_day(released, rc.union([cha, sha])).items():
-                    bucket[method] += rc.geodesic_area(geom)
-                cut = rc.union(released.geometry)
-                cha, sha = cha.difference(cut), sha.difference(cut)
+            state.add(added)
+            bucket = years[year] if year >= first else before
+            for method, geom in state.release(released).items():
+                bucket[method] += rc.geodesic_area(geom)
             pending = next(days, None)
         if year >= first:
-            a_cha = rc.geodesic_area(cha)
-            a_sha = rc.geodesic_area(sha.difference(cha))
+            cha, sha = state.extents()
+            a_cha, a_sha = rc.geodesic_area(cha), rc.geodesic_area(sha)
             remaining[year] = {"CHA": a_cha, "SHA": a_sha, "total": a_cha + a_sha}
     rows = []
     for year in range(first, last + 1):
-        rel = {m: rc.area_record(years[year][m]) for m in METHODS}
+        rel = {m: rc.area_record(years[year][m]) for m in rc.METHODS}
         rel["total"] = rc.area_record(sum(years[year].values()))
         rows.append({"year": year, "released": rel,
                      "remaining": {k: rc.area_record(v) for k, v in remaining[year].items()}})
-    return {"years": rows, "released_before_from": {m: rc.area_record(before[m]) for m in METHODS}}
+    return {"years": rows, "released_before_from": {m: rc.area_record(before[m]) for m in rc.METHODS}}
 
 
 def main() -> None:
@@ -95,10 +74,10 @@ def main() -> None:
     if args.json:
         print(json.dumps(result, indent=2))
         return
-    head = ["year", *METHODS, "released", "CHA left", "SHA left", "total left"]
+    head = ["year", *rc.METHODS, "released", "CHA left", "SHA left", "total left"]
     print("".join(f"{h:>14}" for h in head) + "   (km²)")
     for row in result["years"]:
-        cells = [row["released"][m]["km2"] for m in [*METHODS, "total"]]
+        cells = [row["released"][m]["km2"] for m in [*rc.METHODS, "total"]]
         cells += [row["remaining"][k]["km2"] for k in ("CHA", "SHA", "total")]
         print(f"{row['year']:>14}" + "".join(f"{c:>14,.3f}" for c in cells))
 
