@@ -92,4 +92,27 @@ struct GeodesicAreaTests {
         // geod prints distances to the millimetre: four edges, 2 mm of rounding at most.
         #expect(abs(try cell.geodesicPerimeter().value - expected) < 0.002)
     }
+
+    @Test func areaAndPerimeterInOnePassMatchGeodAndTheBand() throws {
+        guard let rows = try PROJCommandLine.run(
+            "geod", ["+ellps=WGS84", "-I", "+units=m", "-f", "%.6f"],
+            input: "0 0 0 1\n0 1 1 1\n1 1 1 0\n1 0 0 0\n") else { return }
+        let expectedPerimeter = rows.map { $0[2] }.reduce(0, +)
+        let cell = try Geometry(wkt: "POLYGON((0 0, 1 0, 1 1, 0 1, 0 0))")
+        let (area, perimeter) = try cell.geodesicAreaAndPerimeter()
+        #expect(abs(perimeter.value - expectedPerimeter) < 0.002)
+        #expect(abs(area.squareKilometers - 12_308.78) < 0.01)
+        // A shell with a hole: the hole subtracts from the area and adds to the boundary length.
+        let holed = try Geometry(wkt: "POLYGON((30 10, 30.2 10, 30.2 10.2, 30 10.2, 30 10), "
+                                 + "(30.05 10.05, 30.05 10.1, 30.1 10.1, 30.1 10.05, 30.05 10.05))")
+        let expectedArea = bandArea(lat1: 10, lat2: 10.2, deltaLon: 0.2) - bandArea(lat1: 10.05, lat2: 10.1, deltaLon: 0.05)
+        let measures = try holed.geodesicAreaAndPerimeter()
+        #expect(abs(measures.area.value - expectedArea) / expectedArea < 1e-4)
+        guard let edges = try PROJCommandLine.run(
+            "geod", ["+ellps=WGS84", "-I", "+units=m", "-f", "%.6f"],
+            input: "10 30 10 30.2\n10 30.2 10.2 30.2\n10.2 30.2 10.2 30\n10.2 30 10 30\n"
+                + "10.05 30.05 10.1 30.05\n10.1 30.05 10.1 30.1\n10.1 30.1 10.05 30.1\n10.05 30.1 10.05 30.05\n")
+        else { return }
+        #expect(abs(measures.perimeter.value - edges.map { $0[2] }.reduce(0, +)) < 0.01)
+    }
 }

@@ -58,6 +58,10 @@ struct EventHistory {
     }
 
     /// The contamination after all events, dissolved (`GEOSUnaryUnion_r`, `GEOSDifference_r`).
+    ///
+    /// Only the polygonal parts of each difference are kept: GEOS 3.11's OverlayNG can return a collapsed
+    /// edge as a LineString beside the polygons, and a mixed collection makes the next overlay fail
+    /// ("TopologyException: found non-noded intersection") where GEOS 3.14 succeeds.
     func state() throws -> Geometry {
         var state: Geometry?
         for step in steps {
@@ -68,7 +72,7 @@ struct EventHistory {
             case .remove(let batch):
                 guard let current = state, !current.isEmpty else { continue }
                 let removed = try Geometry.union(batch)
-                state = try current.difference(removed)
+                state = try current.difference(removed).polygonalParts()
             }
         }
         return try (state ?? Geometry.emptyPolygon()).polygonalParts()

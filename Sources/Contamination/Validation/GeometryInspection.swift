@@ -136,8 +136,7 @@ struct GeometryInspection {
 
     /// Sliver and suspiciously large area checks for a usable hazard polygon.
     mutating func checkArea(of geometry: Geometry, hazardClass: HazardClass?, thresholds: AreaThresholds) throws {
-        let area = try geometry.geodesicArea()
-        let perimeter = try geometry.geodesicPerimeter()
+        let (area, perimeter) = try geometry.geodesicAreaAndPerimeter()
         let thinness = perimeter.value > 0 ? 4 * Double.pi * area.value / (perimeter.value * perimeter.value) : 0
         let centre = geometry.bounds.map {
             Finding.Location(longitude: ($0.minX + $0.maxX) / 2, latitude: ($0.minY + $0.maxY) / 2)

@@ -34,6 +34,12 @@ public enum Geodesic {
         Meters(measure(ring, asPolyline: false).length)
     }
 
+    /// The absolute area and the boundary length of a ring from one pass (`geod_polygon_compute`).
+    public static func ringMeasures(_ ring: FlatXY) -> (area: SquareMeters, perimeter: Meters) {
+        let measures = measure(ring, asPolyline: false)
+        return (SquareMeters(abs(measures.area)), Meters(measures.length))
+    }
+
     /// The length of a line through the points in order (`geod_polygon_compute` as a polyline).
     public static func lineLength(_ line: FlatXY) -> Meters {
         Meters(measure(line, asPolyline: true).length)
@@ -71,6 +77,24 @@ extension Geometry {
             total += area
         }
         return SquareMeters(total)
+    }
+
+    /// The geodesic area (m²) and ring length (m) on the WGS84 ellipsoid of the polygonal parts, from one
+    /// pass over each ring: the same figures as `geodesicArea()` and `geodesicPerimeter()` for half the
+    /// `geod_polygon_addpoint` work. Coordinates are WGS84 lon/lat. Uses `geod_polygon_compute`.
+    public func geodesicAreaAndPerimeter() throws -> (area: SquareMeters, perimeter: Meters) {
+        var area = 0.0, perimeter = 0.0
+        for polygon in try polygonRings() {
+            let shell = Geodesic.ringMeasures(polygon.shell)
+            area += shell.area.value
+            perimeter += shell.perimeter.value
+            for hole in polygon.holes {
+                let measures = Geodesic.ringMeasures(hole)
+                area -= measures.area.value
+                perimeter += measures.perimeter.value
+            }
+        }
+        return (SquareMeters(area), Meters(perimeter))
     }
 
     /// The geodesic length on the WGS84 ellipsoid of the line parts, in metres; coordinates are WGS84 lon/lat.
