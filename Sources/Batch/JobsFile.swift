@@ -36,29 +36,17 @@ public struct JobsFile: Sendable {
     /// Reads and resolves a jobs file.
     /// - Throws: `JobsFileError` naming the file and the line of the first problem.
     public init(contentsOfFile path: String) throws(JobsFileError) {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw JobsFileError(file: path, message: "cannot read the jobs file: \(error.localizedDescription)")
-        }
+        let text = try TOMLSource.text(contentsOfFile: path, kind: "jobs file") { JobsFileError(file: path, $0) }
         try self.init(toml: text, file: path)
     }
 
     /// Parses jobs TOML text; relative paths are resolved against `file`'s folder.
     /// - Throws: `JobsFileError`; of several problems, the one on the earliest line.
     public init(toml text: String, file: String) throws(JobsFileError) {
-        let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw JobsFileError(file: file, line: error.source.begin.line, message: "invalid TOML: \(error.description)")
-        } catch {
-            throw JobsFileError(file: file, message: "invalid TOML: \(error)")
-        }
+        let source = try TOMLSource(toml: text, file: file) { JobsFileError(file: file, $0) }
         let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
-        var reader = JobsTableReader(file: file, folder: folder, locator: TOMLKeyLocator(text))
-        let jobs = reader.read(root)
+        var reader = JobsTableReader(file: file, folder: folder, locator: source.locator)
+        let jobs = reader.read(source.root)
         if let first = reader.problems.min(by: { ($0.line ?? Int.max) < ($1.line ?? Int.max) }) {
             throw first
         }

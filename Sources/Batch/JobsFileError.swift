@@ -1,19 +1,8 @@
-/// A jobs file that cannot be used: unreadable, not TOML, or a key or value that is wrong.
-public struct JobsFileError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The jobs file's path.
-    public var file: String
-    /// The 1-based line of the key at fault, when known.
-    public var line: Int?
-    public var message: String
+import Contamination
 
-    public init(file: String, line: Int? = nil, message: String) {
-        self.file = file
-        self.line = line
-        self.message = message
-    }
+/// A jobs file that cannot be used: unreadable, not TOML, or a key or value that is wrong; it names the
+/// file and the 1-based line of the key at fault, when known.
+public typealias JobsFileError = LocatedError<JobsFileKind>
 
-    /// `file:line: message`, like a compiler diagnostic.
-    public var description: String {
-        "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
-    }
-}
+/// Tells `JobsFileError` apart from other `LocatedError`s; it has no values.
+public enum JobsFileKind {}

@@ -7,11 +7,8 @@ extension SchemaMapping {
     /// - Throws: `MappingError` naming the file and line when it cannot be read, is not valid TOML, or
     ///   names an unknown layer, setting or canonical field, or maps a value to a non-canonical value.
     public init(contentsOfFile path: String) throws(MappingError) {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw MappingError(source: path, message: "cannot read the mapping file: \(error.localizedDescription)")
+        let text = try TOMLSource.text(contentsOfFile: path, kind: "mapping file") {
+            MappingError(source: path, message: $0.message)
         }
         try self.init(toml: text, file: path)
     }
@@ -28,18 +25,11 @@ extension SchemaMapping {
     /// ```
     /// - Throws: `MappingError`; of several problems, the one on the earliest line.
     public init(toml text: String, file: String) throws(MappingError) {
-        let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw MappingError(
-                source: file, line: error.source.begin.line, column: error.source.begin.column,
-                message: "invalid TOML: \(error.description)")
-        } catch {
-            throw MappingError(source: file, message: "invalid TOML: \(error)")
+        let source = try TOMLSource(toml: text, file: file) {
+            MappingError(source: file, line: $0.line, column: $0.column, message: $0.message)
         }
-        var reader = MappingTableReader(file: file, locator: TOMLKeyLocator(text))
-        self.init(layers: reader.read(root))
+        var reader = MappingTableReader(file: file, locator: source.locator)
+        self.init(layers: reader.read(source.root))
         if let first = reader.problems.min(by: { ($0.line ?? Int.max) < ($1.line ?? Int.max) }) {
             throw first
         }

@@ -1,4 +1,5 @@
 internal import CGDAL
+import GeometryCore
 
 /// Reads one band of a raster in windows or blocks, as Float64; never loads the whole raster
 /// implicitly. Not thread-safe: open one reader per thread (GDAL dataset handles are not shareable).

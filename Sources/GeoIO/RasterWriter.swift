@@ -1,4 +1,5 @@
 internal import CGDAL
+import GeometryCore
 
 /// Writes a single-band Float32 GeoTIFF (tiled 256×256, DEFLATE with the floating-point predictor,
 /// BigTIFF when needed) row by row or window by window, atomically: the file appears at `path` only

@@ -57,9 +57,22 @@ struct ChartFrame {
         plot.y + plot.height - max(0, value) / axis.maximum * plot.height
     }
 
-    /// The opening `<svg>`, grid lines, tick labels, axis title and category labels (every nth when crowded).
-    func axes(title: String, unit: String, categories: [String], centers: [Double]) -> String {
+    /// The width of each of `count` equal category slots across the plot (the whole plot when there are none).
+    func slotWidth(categories count: Int) -> Double {
+        plot.width / Double(max(1, count))
+    }
+
+    /// The x pixel of the centre of each of `count` category slots.
+    func centers(categories count: Int) -> [Double] {
+        let slot = slotWidth(categories: count)
+        return (0..<count).map { plot.x + slot * (Double($0) + 0.5) }
+    }
+
+    /// The opening `<svg>`, grid lines, tick labels, axis title and category labels (every nth when crowded),
+    /// each label at its slot's centre.
+    func axes(title: String, unit: String, categories: [String]) -> String {
         let n = { (value: Double) in Markup.number(value) }
+        let centers = centers(categories: categories.count)
         var svg = """
         <svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 \(n(width)) \(n(height))" \
         width="\(n(width))" height="\(n(height))" role="img" aria-label="\(Markup.escape(title))" \

@@ -19,9 +19,8 @@ public struct LineChart: Sendable {
     public func render(title: String) -> String {
         let largest = series.flatMap(\.values).max() ?? 0
         let frame = ChartFrame(width: width, height: height, legendWidth: legendWidth, axis: ChartAxis(largest: largest))
-        let slot = frame.plot.width / Double(max(1, categories.count))
-        let centers = categories.indices.map { frame.plot.x + slot * (Double($0) + 0.5) }
-        var svg = frame.axes(title: title, unit: unit, categories: categories, centers: centers)
+        let centers = frame.centers(categories: categories.count)
+        var svg = frame.axes(title: title, unit: unit, categories: categories)
         let n = { (value: Double) in Markup.number(value) }
         for item in series {
             let points = zip(centers, item.values).map { (x: $0, y: frame.y($1), value: $1) }

@@ -38,7 +38,7 @@ public struct StackedBarChart: Sendable {
     public func layout() -> [Segment] {
         let frame = self.frame
         guard !categories.isEmpty else { return [] }
-        let slot = frame.plot.width / Double(categories.count)
+        let slot = frame.slotWidth(categories: categories.count)
         let barWidth = slot * 0.7
         var segments: [Segment] = []
         for category in categories.indices {
@@ -59,9 +59,7 @@ public struct StackedBarChart: Sendable {
     /// The chart as one `<svg>` element; each segment has a tooltip with its category, series and value.
     public func render(title: String) -> String {
         let frame = self.frame
-        let slot = frame.plot.width / Double(max(1, categories.count))
-        let centers = categories.indices.map { frame.plot.x + slot * (Double($0) + 0.5) }
-        var svg = frame.axes(title: title, unit: unit, categories: categories, centers: centers)
+        var svg = frame.axes(title: title, unit: unit, categories: categories)
         let n = { (value: Double) in Markup.number(value) }
         for segment in layout() {
             let item = series[segment.series]

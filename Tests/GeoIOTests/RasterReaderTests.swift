@@ -1,5 +1,6 @@
 import Foundation
 import GeoIO
+import GeometryCore
 import Testing
 
 @Suite struct RasterReaderTests {

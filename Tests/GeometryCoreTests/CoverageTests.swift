@@ -29,7 +29,7 @@ struct CoverageTests {
     @Test func squareCoveringExactlyTwoByTwoCells() throws {
         let grid = try unitGrid(width: 4, height: 4)
         let result = try fractions("POLYGON((1 1, 3 1, 3 3, 1 3, 1 1))", on: grid)
-        #expect(result.window == CellWindow(column: 1, row: 1, width: 2, height: 2))
+        #expect(result.window == PixelWindow(column: 1, row: 1, width: 2, height: 2))
         expectCells(result, [[0, 0, 0, 0], [0, 1, 1, 0], [0, 1, 1, 0], [0, 0, 0, 0]])
         #expect(abs(result.coveredCells - 4) < 1e-12)
     }
@@ -128,7 +128,7 @@ struct CoverageTests {
         let whole = try #require(coverage.fractions())
         let tiles = coverage.windows(maxCells: 17)
         #expect(tiles.count > 1)
-        #expect(tiles.reduce(0) { $0 + $1.cellCount } == whole.window.cellCount)
+        #expect(tiles.reduce(0) { $0 + $1.pixelCount } == whole.window.pixelCount)
         for tile in tiles {
             let part = coverage.fractions(in: tile)
             for row in tile.row..<(tile.row + tile.height) {

@@ -1,5 +1,6 @@
 import Foundation
 import GeoIO
+import GeometryCore
 import Testing
 
 /// End-to-end tests of `hazmap exposure`: the built binary on a raster and hazards written here, with

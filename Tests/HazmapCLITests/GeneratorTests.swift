@@ -5,33 +5,18 @@ import Testing
 /// GDAL's own tools (`ogrinfo`, `ogr2ogr`, `gdalinfo`), never with hazmap's readers.
 @Suite("hazmap-generate")
 struct GeneratorTests {
-    /// Runs a program and returns its exit status and standard output (standard error is discarded:
-    /// GEOS prints a warning for every invalid polygon that ST_IsValid looks at).
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
     /// The built `hazmap-generate`.
     static func generatorPath() -> String? { Binary.path("hazmap-generate") }
 
     /// Generates a scenario into a fresh temporary folder.
     static func generate(_ arguments: [String]) throws -> URL {
         guard let generator = generatorPath() else {
-            throw GeneratorTestError("hazmap-generate is not built; run `swift build` first")
+            throw CLITestError("hazmap-generate is not built; run `swift build` first")
         }
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("hazmap-generate-tests-\(UUID().uuidString)")
-        let result = try run(generator, arguments + ["--out", folder.path])
-        guard result.status == 0 else { throw GeneratorTestError("hazmap-generate failed: \(arguments)") }
+        let result = try Binary.run(generator, arguments + ["--out", folder.path])
+        guard result.status == 0 else { throw CLITestError("hazmap-generate failed: \(arguments)") }
         return folder
     }
 
@@ -39,7 +24,7 @@ struct GeneratorTests {
     static func summary(_ folder: URL) throws -> [String: Any] {
         let data = try Data(contentsOf: folder.appendingPathComponent("scenario.json"))
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            throw GeneratorTestError("scenario.json is not an object")
+            throw CLITestError("scenario.json is not an object")
         }
         return object
     }
@@ -51,21 +36,12 @@ struct GeneratorTests {
         return list.compactMap { $0["id"] as? String }
     }
 
-    /// The values of one field in `ogrinfo` feature output (`  name (Type) = value`).
-    static func values(of field: String, in output: String) -> [String] {
-        output.split(separator: "\n").compactMap { line in
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix(field + " ("), let equals = trimmed.range(of: " = ") else { return nil }
-            return String(trimmed[equals.upperBound...])
-        }
-    }
-
     /// Runs an SQL query on a vector file with `ogrinfo` and returns the values of `field`.
     static func query(_ file: URL, _ sql: String, field: String, dialect: String? = nil) throws -> [String] {
         var arguments = ["-q", file.path, "-sql", sql]
         if let dialect { arguments += ["-dialect", dialect] }
-        let result = try run("/usr/bin/ogrinfo", arguments)
-        return values(of: field, in: result.output)
+        let result = try Binary.run("/usr/bin/ogrinfo", arguments)
+        return CLI.values(of: field, in: result.stdout)
     }
 
     @Test("the same seed gives byte-identical files; another seed gives other hazards")
@@ -82,11 +58,11 @@ struct GeneratorTests {
             #expect(a == b, "\(name) differs between two runs with the same seed")
         }
         // The same features, as GDAL reads them.
-        let dumpA = try GeneratorTests.run("/usr/bin/ogrinfo", ["-al", "-q", first.appendingPathComponent("hazards.gpkg").path])
-        let dumpB = try GeneratorTests.run("/usr/bin/ogrinfo", ["-al", "-q", second.appendingPathComponent("hazards.gpkg").path])
-        let dumpC = try GeneratorTests.run("/usr/bin/ogrinfo", ["-al", "-q", other.appendingPathComponent("hazards.gpkg").path])
-        #expect(!dumpA.output.isEmpty && dumpA.output == dumpB.output)
-        #expect(dumpA.output != dumpC.output)
+        let dumpA = try Binary.run("/usr/bin/ogrinfo", ["-al", "-q", first.appendingPathComponent("hazards.gpkg").path])
+        let dumpB = try Binary.run("/usr/bin/ogrinfo", ["-al", "-q", second.appendingPathComponent("hazards.gpkg").path])
+        let dumpC = try Binary.run("/usr/bin/ogrinfo", ["-al", "-q", other.appendingPathComponent("hazards.gpkg").path])
+        #expect(!dumpA.stdout.isEmpty && dumpA.stdout == dumpB.stdout)
+        #expect(dumpA.stdout != dumpC.stdout)
     }
 
     @Test("counts in scenario.json match the feature counts ogrinfo reports")
@@ -99,8 +75,8 @@ struct GeneratorTests {
         #expect(counts["hazards"] == 200)
         for layer in ["hazards", "releases", "regions", "accidents", "facilities", "roads", "routes", "route_events"] {
             let file = try #require(files[layer])
-            let info = try GeneratorTests.run("/usr/bin/ogrinfo", ["-so", "-al", folder.appendingPathComponent(file).path])
-            let reported = info.output.split(separator: "\n").first { $0.hasPrefix("Feature Count: ") }
+            let info = try Binary.run("/usr/bin/ogrinfo", ["-so", "-al", folder.appendingPathComponent(file).path])
+            let reported = info.stdout.split(separator: "\n").first { $0.hasPrefix("Feature Count: ") }
                 .flatMap { Int($0.dropFirst("Feature Count: ".count)) }
             #expect(reported == counts[layer], "\(layer): ogrinfo says \(String(describing: reported))")
             #expect((counts[layer] ?? 0) > 0, "\(layer) is empty")
@@ -142,8 +118,8 @@ struct GeneratorTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let summary = try GeneratorTests.summary(folder)
         let combined = folder.appendingPathComponent("combined.gpkg")
-        _ = try GeneratorTests.run("/usr/bin/ogr2ogr", [combined.path, folder.appendingPathComponent("hazards.gpkg").path])
-        _ = try GeneratorTests.run("/usr/bin/ogr2ogr", ["-update", combined.path,
+        _ = try Binary.run("/usr/bin/ogr2ogr", [combined.path, folder.appendingPathComponent("hazards.gpkg").path])
+        _ = try Binary.run("/usr/bin/ogr2ogr", ["-update", combined.path,
                                                         folder.appendingPathComponent("releases.gpkg").path])
 
         let outside = GeneratorTests.plantedIDs(summary, "releases_outside_all_hazards")
@@ -201,9 +177,9 @@ struct GeneratorTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let summary = try GeneratorTests.summary(folder)
         let raster = try #require(summary["raster"] as? [String: Any])
-        let info = try GeneratorTests.run("/usr/bin/gdalinfo", ["-json", "-stats",
+        let info = try Binary.run("/usr/bin/gdalinfo", ["-json", "-stats",
                                                                 folder.appendingPathComponent("population.tif").path])
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(info.output.utf8)) as? [String: Any])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(info.stdout.utf8)) as? [String: Any])
         let size = try #require(json["size"] as? [Int])
         #expect(size == [raster["width"] as? Int ?? -1, raster["height"] as? Int ?? -1])
         let transform = try #require(json["geoTransform"] as? [Double])
@@ -212,17 +188,17 @@ struct GeneratorTests {
         #expect(bands.first?["type"] as? String == "Float32")
         #expect(bands.first?["noDataValue"] as? Double == -99_999)
         #expect((bands.first?["minimum"] as? Double ?? -1) >= 0)
-        let crs = try GeneratorTests.run("/usr/bin/gdalsrsinfo", ["-o", "epsg", folder.appendingPathComponent("population.tif").path])
-        #expect(crs.output.contains("EPSG:4326"))
+        let crs = try Binary.run("/usr/bin/gdalsrsinfo", ["-o", "epsg", folder.appendingPathComponent("population.tif").path])
+        #expect(crs.stdout.contains("EPSG:4326"))
     }
 
     @Test("--style imsma writes IMSMA field names and a mapping.toml naming them")
     func imsmaStyle() throws {
         let folder = try GeneratorTests.generate(["--hazards", "100", "--seed", "8", "--style", "imsma"])
         defer { try? FileManager.default.removeItem(at: folder) }
-        let info = try GeneratorTests.run("/usr/bin/ogrinfo", ["-so", "-al", folder.appendingPathComponent("hazards.gpkg").path])
+        let info = try Binary.run("/usr/bin/ogrinfo", ["-so", "-al", folder.appendingPathComponent("hazards.gpkg").path])
         for field in ["hazard_ref: String", "typeArea: String", "dateRecorded: Date", "district: String"] {
-            #expect(info.output.contains(field))
+            #expect(info.stdout.contains(field))
         }
         let mapping = try String(contentsOf: folder.appendingPathComponent("mapping.toml"), encoding: .utf8)
         #expect(mapping.contains("id = \"hazard_ref\"") && mapping.contains("\"Clearance\" = \"cleared\""))
@@ -246,10 +222,4 @@ struct GeneratorTests {
             #expect(shipped == regenerated, "GeoData/sample/\(name) differs from a fresh run")
         }
     }
-}
-
-/// A failure of the test harness itself (a missing binary, an unreadable summary).
-struct GeneratorTestError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
 }

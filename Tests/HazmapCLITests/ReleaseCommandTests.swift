@@ -6,55 +6,8 @@ import Testing
 /// SpatiaLite's geodesic `ST_Area(geometry, 1)` run through `ogrinfo`.
 @Suite("hazmap release")
 struct ReleaseCommandTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let sample = root.appendingPathComponent("GeoData/sample")
-
-    /// The built `hazmap`: next to the test bundle, else in a `.build*/debug` folder of the package.
-    static func hazmapPath() -> String? {
-        let fileManager = FileManager.default
-        var candidates: [URL] = []
-        if let first = CommandLine.arguments.first {
-            var directory = URL(fileURLWithPath: first).deletingLastPathComponent()
-            for _ in 0..<3 {
-                candidates.append(directory.appendingPathComponent("hazmap"))
-                directory = directory.deletingLastPathComponent()
-            }
-        }
-        let builds = (try? fileManager.contentsOfDirectory(atPath: root.path))?.filter { $0.hasPrefix(".build") } ?? []
-        for build in builds.sorted() {
-            candidates.append(root.appendingPathComponent(build).appendingPathComponent("debug/hazmap"))
-        }
-        return candidates.first { fileManager.isExecutableFile(atPath: $0.path) }?.path
-    }
-
     static var available: Bool {
-        hazmapPath() != nil && FileManager.default.fileExists(atPath: sample.appendingPathComponent("hazards.gpkg").path)
-    }
-
-    static func run(_ executable: String, _ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-    }
-
-    static func hazmap(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        guard let path = hazmapPath() else { throw ReleaseTestError("hazmap is not built") }
-        return try run(path, arguments)
-    }
-
-    static func json(_ text: String) throws -> [String: Any] {
-        guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-            throw ReleaseTestError("not a JSON object")
-        }
-        return object
+        Binary.path("hazmap") != nil && FileManager.default.fileExists(atPath: hazards)
     }
 
     static func number(_ object: Any?, _ path: [String]) -> Double? {
@@ -72,9 +25,9 @@ struct ReleaseCommandTests {
         return nil
     }
 
-    static let hazards = sample.appendingPathComponent("hazards.gpkg").path
-    static let releases = sample.appendingPathComponent("releases.gpkg").path
-    static let mapping = ["--mapping", sample.appendingPathComponent("mapping.toml").path, "-q"]
+    static let hazards = CLI.sample("hazards.gpkg")
+    static let releases = CLI.sample("releases.gpkg")
+    static let mapping = ["--mapping", CLI.sample("mapping.toml"), "-q"]
 
     var inputs: [String] { ["release", Self.hazards, Self.releases] + Self.mapping }
 
@@ -86,19 +39,19 @@ struct ReleaseCommandTests {
         let released = folder.appendingPathComponent("released.geojson").path
         let snapshots = folder.appendingPathComponent("snapshots").path
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let result = try Self.hazmap(inputs + ["--from", "2010", "--to", "2024", "--json", "-o", csv,
+        let result = try CLI.hazmap(inputs + ["--from", "2010", "--to", "2024", "--json", "-o", csv,
                                                "--released-features", released, "--snapshots", snapshots,
                                                "--as-of", "2024-12-31", "--threads", "2"])
         #expect(result.status == 0)
-        let report = try Self.json(result.output)
+        let report = try CLI.object(result.stdout)
         let periods = try #require(report["periods"] as? [[String: Any]])
         #expect(periods.count == 15)
         for period in periods { #expect(period["balance_holds"] as? Bool == true) }
         let end = try #require(Self.number(periods.last, ["remaining_end", "total", "m2"]))
 
         // `hazmap extent` as of the ledger's last day: the same land, built the other way (see LedgerSampleTests).
-        let extent = try Self.json(try Self.hazmap(["extent", Self.hazards, "--releases", Self.releases] + Self.mapping
-                                                     + ["--as-of", "2024-12-31", "--json"]).output)
+        let extent = try CLI.object(try CLI.hazmap(["extent", Self.hazards, "--releases", Self.releases] + Self.mapping
+                                                     + ["--as-of", "2024-12-31", "--json"]).stdout)
         let extentTotal = try #require(Self.number(extent, ["total", "m2"]))
         #expect(abs(end - extentTotal) <= 1e-7 * extentTotal)
 
@@ -116,28 +69,23 @@ struct ReleaseCommandTests {
         // Released land features in the window: SpatiaLite's geodesic area of them (GeoJSON keeps 7 decimals,
         // about 1 cm, so 1e-5 relative).
         let query = "SELECT SUM(ST_Area(geometry, 1)) AS a FROM released WHERE date >= '2010-01-01' AND date <= '2024-12-31'"
-        let ogr = try Self.run("/usr/bin/ogrinfo", ["-q", "-dialect", "SQLite", "-sql", query, released])
-        let spatialite = try #require(Self.ogrValue(ogr.output, field: "a"))
+        let ogr = try Binary.run("/usr/bin/ogrinfo", ["-q", "-dialect", "SQLite", "-sql", query, released])
+        let spatialite = try #require(Self.ogrValue(ogr.stdout, field: "a"))
         #expect(abs(spatialite - releasedJSON) <= 1e-5 * releasedJSON)
 
         // The snapshot at the end holds the remaining land.
         let snapshot = snapshots + "/remaining_2024-12-31.geojson"
-        let areas = try Self.run("/usr/bin/ogrinfo", ["-q", "-dialect", "SQLite", "-sql",
+        let areas = try Binary.run("/usr/bin/ogrinfo", ["-q", "-dialect", "SQLite", "-sql",
                                                       "SELECT SUM(ST_Area(geometry, 1)) AS a FROM remaining", snapshot])
-        let remaining = try #require(Self.ogrValue(areas.output, field: "a"))
+        let remaining = try #require(Self.ogrValue(areas.stdout, field: "a"))
         #expect(abs(remaining - end) <= 1e-5 * end)
     }
 
     @Test("bad options are usage errors, and --help has examples", .enabled(if: available))
     func usage() throws {
-        #expect(try Self.hazmap(inputs + ["--period", "week"]).status == 2)
-        #expect(try Self.hazmap(inputs + ["-o", "ledger.txt"]).status == 2)
-        let help = try Self.hazmap(["release", "--help"])
-        #expect(help.output.contains("Examples:"))
+        #expect(try CLI.hazmap(inputs + ["--period", "week"]).status == 2)
+        #expect(try CLI.hazmap(inputs + ["-o", "ledger.txt"]).status == 2)
+        let help = try CLI.hazmap(["release", "--help"])
+        #expect(help.stdout.contains("Examples:"))
     }
-}
-
-struct ReleaseTestError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

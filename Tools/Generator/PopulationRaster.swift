@@ -1,5 +1,6 @@
 import Foundation
 import GeoIO
+import GeometryCore
 
 /// The population raster: counts of people per cell (Float32) over the scenario box, ~100 m cells
 /// (0.0009°) unless capped, EPSG:4326, with villages as peaks on a smooth rural background and

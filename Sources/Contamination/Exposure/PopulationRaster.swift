@@ -44,7 +44,7 @@ public struct PopulationRaster: Sendable {
         }
         let grid: RasterGrid
         do {
-            grid = try RasterGrid(coefficients: transform.coefficients, width: reader.width, height: reader.height)
+            grid = try RasterGrid(transform: transform, width: reader.width, height: reader.height)
         } catch let error as CoverageError {
             throw GeoIOError(path: path, message: error.description)
         }
@@ -63,7 +63,7 @@ public struct PopulationRaster: Sendable {
         let columns = Double(grid.width), rows = Double(grid.height)
         var xy: FlatXY = []
         for (column, row) in [(0, 0), (0.5, 0), (1, 0), (1, 0.5), (1, 1), (0.5, 1), (0, 1), (0, 0.5)] {
-            let point = grid.world(column: column * columns, row: row * rows)
+            let point = grid.transform.world(column: column * columns, row: row * rows)
             xy += [point.x, point.y]
         }
         try Transformer(from: crs, to: .wgs84).transform(&xy)

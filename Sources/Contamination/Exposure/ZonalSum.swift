@@ -40,8 +40,7 @@ extension PopulationRaster {
         var totals = ZonalTotals(extendsBeyondRaster: coverage.extendsBeyondGrid)
         for tile in coverage.windows(maxCells: maxTileCells) {
             let fractions = coverage.fractions(in: tile)
-            let values = try reader.read(window: PixelWindow(column: tile.column, row: tile.row,
-                                                             width: tile.width, height: tile.height))
+            let values = try reader.read(window: tile)
             for row in 0..<tile.height {
                 for column in 0..<tile.width {
                     let index = row * tile.width + column
@@ -75,7 +74,7 @@ struct CellAreas {
     init(grid: RasterGrid, crs: CRS) {
         self.grid = grid
         self.crs = crs
-        byRow = crs.isGeographic && grid.rowRotation == 0 && grid.columnRotation == 0
+        byRow = crs.isGeographic && grid.transform.isNorthUp
     }
 
     mutating func squareKilometers(column: Int, row: Int) throws -> Double {

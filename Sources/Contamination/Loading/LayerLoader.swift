@@ -42,35 +42,15 @@ public enum LayerLoader {
     /// Reads release events: polygons; a release without a usable polygon, method or date is left out.
     public static func releases(from path: String, options: LoadOptions,
                                 progress: (@Sendable (Int) -> Void)? = nil) throws -> Loaded<ReleaseEvent> {
-        let recipe = Recipe<ReleaseEvent>(
-            layer: .releases, expectation: .polygonal, build: { $0.releaseEvent(from: $1) },
-            geometry: { $0.geometry },
-            replacing: { event, geometry in
-                guard let geometry else { return nil }
-                var copy = event
-                copy.geometry = geometry
-                return copy
-            },
-            usable: { _ in true }, areaCheck: nil)
-        var loaded = try load(path, recipe: recipe, options: options, progress: progress)
-        loaded.findings.sort()
-        return loaded
+        try loadRequiringGeometry(path, layer: .releases, expectation: .polygonal, options: options,
+                                  progress: progress) { $0.releaseEvent(from: $1) }
     }
 
     /// Reads admin regions: polygons with a code and a name.
     public static func regions(from path: String, options: LoadOptions) throws -> Loaded<Region> {
-        let recipe = Recipe<Region>(
-            layer: .regions, expectation: .polygonal, build: { $0.region(from: $1) }, geometry: { $0.geometry },
-            replacing: { region, geometry in
-                guard let geometry else { return nil }
-                var copy = region
-                copy.geometry = geometry
-                return copy
-            },
-            usable: { _ in true }, areaCheck: nil)
-        var loaded = try load(path, recipe: recipe, options: options, progress: nil)
-        loaded.findings.sort()
-        return loaded
+        try loadRequiringGeometry(path, layer: .regions, expectation: .polygonal, options: options) {
+            $0.region(from: $1)
+        }
     }
 
     /// How to make one kind of record from a feature.

@@ -18,26 +18,14 @@ extension Capacity {
     /// ```
     /// - Throws: `CriteriaError` naming the file and line.
     public init(contentsOfFile path: String) throws(CriteriaError) {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw CriteriaError(file: path, message: "cannot read the capacity file: \(error.localizedDescription)")
-        }
+        let text = try TOMLSource.text(contentsOfFile: path, kind: "capacity file") { CriteriaError(file: path, $0) }
         try self.init(toml: text, file: path)
     }
 
     /// Parses capacity TOML text; `file` names the text in errors.
     public init(toml text: String, file: String) throws(CriteriaError) {
-        let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw CriteriaError(file: file, line: error.source.begin.line, message: "invalid TOML: \(error.description)")
-        } catch {
-            throw CriteriaError(file: file, message: "invalid TOML: \(error)")
-        }
-        let locator = TOMLKeyLocator(text)
+        let source = try TOMLSource(toml: text, file: file) { CriteriaError(file: file, $0) }
+        let root = source.root, locator = source.locator
         func fail(_ path: [String], _ message: String) -> CriteriaError {
             CriteriaError(file: file, line: locator.line(of: path), message: message)
         }

@@ -28,12 +28,7 @@ public struct CriteriaFile: Sendable, Equatable {
     ///
     /// - Throws: `CriteriaError` naming the file and line.
     public init(contentsOfFile path: String) throws(CriteriaError) {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw CriteriaError(file: path, message: "cannot read the criteria file: \(error.localizedDescription)")
-        }
+        let text = try TOMLSource.text(contentsOfFile: path, kind: "criteria file") { CriteriaError(file: path, $0) }
         try self.init(toml: text, file: path)
     }
 
@@ -41,15 +36,8 @@ public struct CriteriaFile: Sendable, Equatable {
     ///
     /// - Throws: `CriteriaError`; of several problems, the one on the earliest line.
     public init(toml text: String, file: String) throws(CriteriaError) {
-        let root: TOMLTable
-        do {
-            root = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw CriteriaError(file: file, line: error.source.begin.line, message: "invalid TOML: \(error.description)")
-        } catch {
-            throw CriteriaError(file: file, message: "invalid TOML: \(error)")
-        }
-        let locator = TOMLKeyLocator(text)
+        let source = try TOMLSource(toml: text, file: file) { CriteriaError(file: file, $0) }
+        let root = source.root, locator = source.locator
         for key in root.keys where key != "criterion" {
             throw CriteriaError(file: file, line: locator.line(of: [key]),
                                 message: "unknown key '\(key)'; a criteria file holds [[criterion]] tables")

@@ -7,16 +7,16 @@
 /// where it is pressed onto that edge: above or below, it has no rise and adds nothing; left, it adds nothing;
 /// right, it becomes a rise on the window's right edge that fills the whole row.
 struct CoverageAccumulator {
-    let window: CellWindow
+    let window: PixelWindow
     /// Area terms, one per cell, row-major.
     private var area: [Double]
     /// Rise terms, `window.width + 1` per row: the extra last column is the strip right of the window.
     private var rise: [Double]
     private let left: Double, right: Double, top: Double, bottom: Double
 
-    init(window: CellWindow) {
+    init(window: PixelWindow) {
         self.window = window
-        area = [Double](repeating: 0, count: window.cellCount)
+        area = [Double](repeating: 0, count: window.pixelCount)
         rise = [Double](repeating: 0, count: (window.width + 1) * window.height)
         left = Double(window.column)
         right = Double(window.column + window.width)
@@ -37,7 +37,7 @@ struct CoverageAccumulator {
     /// The fractions: each cell's area term plus the rise of everything right of it in its row, clamped to [0, 1].
     func fractions() -> [Double] {
         let width = window.width
-        var result = [Double](repeating: 0, count: window.cellCount)
+        var result = [Double](repeating: 0, count: window.pixelCount)
         for row in 0..<window.height {
             var filled = rise[row * (width + 1) + width]
             for column in stride(from: width - 1, through: 0, by: -1) {

@@ -4,12 +4,12 @@
 /// exactextract. Cells outside `window` are not stored: they are not covered.
 public struct CoverageFractions: Sendable, Equatable {
     /// The cells described, in raster columns and rows.
-    public var window: CellWindow
+    public var window: PixelWindow
     /// One fraction per cell of `window`, row by row from the top.
     public var fractions: [Double]
 
-    public init(window: CellWindow, fractions: [Double]) {
-        precondition(fractions.count == window.cellCount, "one fraction per cell of the window")
+    public init(window: PixelWindow, fractions: [Double]) {
+        precondition(fractions.count == window.pixelCount, "one fraction per cell of the window")
         self.window = window
         self.fractions = fractions
     }

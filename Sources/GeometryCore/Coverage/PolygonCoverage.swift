@@ -69,7 +69,7 @@ public struct PolygonCoverage: Sendable {
     public var isEmpty: Bool { rings.isEmpty }
 
     /// The cells under the polygon's bounding box, clipped to the grid; `nil` when it misses the grid.
-    public var window: CellWindow? {
+    public var window: PixelWindow? {
         guard !rings.isEmpty else { return nil }
         let columns = Double(grid.width), rows = Double(grid.height)
         let left = Int(max(0, min(columns, minColumn.rounded(.down))))
@@ -77,7 +77,7 @@ public struct PolygonCoverage: Sendable {
         let top = Int(max(0, min(rows, minRow.rounded(.down))))
         let bottom = Int(max(0, min(rows, maxRow.rounded(.up))))
         guard right > left, bottom > top else { return nil }
-        return CellWindow(column: left, row: top, width: right - left, height: bottom - top)
+        return PixelWindow(column: left, row: top, width: right - left, height: bottom - top)
     }
 
     /// Whether part of the polygon's bounding box lies beyond the grid's edges (its coverage is then clipped).
@@ -87,12 +87,12 @@ public struct PolygonCoverage: Sendable {
     }
 
     /// The polygon's window cut into tiles of at most `maxCells` cells; empty when it misses the grid.
-    public func windows(maxCells: Int = 1 << 22) -> [CellWindow] {
+    public func windows(maxCells: Int = 1 << 22) -> [PixelWindow] {
         window?.tiles(maxCells: maxCells) ?? []
     }
 
     /// The exact coverage fraction of every cell of `window` (any window of the grid, such as a tile).
-    public func fractions(in window: CellWindow) -> CoverageFractions {
+    public func fractions(in window: PixelWindow) -> CoverageFractions {
         var accumulator = CoverageAccumulator(window: window)
         for ring in rings { accumulator.add(ring) }
         return CoverageFractions(window: window, fractions: accumulator.fractions())

@@ -1,13 +1,20 @@
 /// GDAL's affine pixel-to-world transform: `x = originX + column·pixelWidth + row·rowRotation`,
 /// `y = originY + column·columnRotation + row·pixelHeight`, for pixel corner coordinates
-/// (column 0.5, row 0.5 is the centre of the first cell). Units are the raster CRS's.
+/// (column 0.5, row 0.5 is the centre of the first cell). Units are the raster CRS's: degrees for a
+/// geographic (lon/lat) raster, metres or feet for a projected one. Pure Swift: GeoIO reads and writes it
+/// (`GDALGetGeoTransform`, `GDALSetGeoTransform`), `RasterGrid` uses it for coverage.
 public struct GeoTransform: Sendable, Hashable, Codable {
+    /// World x of the top-left corner of the first pixel.
     public var originX: Double
+    /// World x step per column.
     public var pixelWidth: Double
+    /// World x step per row (0 for north-up rasters).
     public var rowRotation: Double
+    /// World y of the top-left corner of the first pixel.
     public var originY: Double
+    /// World y step per column (0 for north-up rasters).
     public var columnRotation: Double
-    /// Negative for north-up rasters.
+    /// World y step per row; negative for north-up rasters.
     public var pixelHeight: Double
 
     /// A transform from GDAL's six coefficients, in GDAL's order.
@@ -34,6 +41,11 @@ public struct GeoTransform: Sendable, Hashable, Codable {
     /// Whether the raster has no rotation terms.
     public var isNorthUp: Bool { rowRotation == 0 && columnRotation == 0 }
 
+    /// Whether world points can be turned back into pixel positions: the determinant is finite and not 0.
+    public var isInvertible: Bool { determinant != 0 && determinant.isFinite }
+
+    private var determinant: Double { pixelWidth * pixelHeight - rowRotation * columnRotation }
+
     /// The world coordinates of a pixel position (corner coordinates; add 0.5 for centres).
     public func world(column: Double, row: Double) -> (x: Double, y: Double) {
         (originX + column * pixelWidth + row * rowRotation, originY + column * columnRotation + row * pixelHeight)
@@ -41,29 +53,10 @@ public struct GeoTransform: Sendable, Hashable, Codable {
 
     /// The fractional pixel position of a world point, or `nil` when the transform is singular.
     public func pixel(x: Double, y: Double) -> (column: Double, row: Double)? {
-        let determinant = pixelWidth * pixelHeight - rowRotation * columnRotation
-        guard determinant != 0, determinant.isFinite else { return nil }
+        guard isInvertible else { return nil }
         let dx = x - originX
         let dy = y - originY
         return ((dx * pixelHeight - dy * rowRotation) / determinant,
                 (dy * pixelWidth - dx * columnRotation) / determinant)
     }
-}
-
-/// A rectangle of pixels: top-left column and row, width and height, in pixels.
-public struct PixelWindow: Sendable, Hashable, Codable {
-    public var column: Int
-    public var row: Int
-    public var width: Int
-    public var height: Int
-
-    public init(column: Int, row: Int, width: Int, height: Int) {
-        self.column = column
-        self.row = row
-        self.width = width
-        self.height = height
-    }
-
-    /// The number of pixels in the window.
-    public var pixelCount: Int { width * height }
 }
