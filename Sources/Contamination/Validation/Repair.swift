@@ -28,7 +28,7 @@ public enum Repair {
         while let feature = try reader.next() {
             guard let geometry = feature.geometry, !geometry.isEmpty else {
                 report.dropped.append(.init(featureIndex: feature.index,
-                                            reason: feature.geometry == nil ? "null geometry" : "empty geometry"))
+                                            reason: feature.geometry == nil ? (feature.geometryIssue ?? "null geometry") : "empty geometry"))
                 continue
             }
             var output = geometry
