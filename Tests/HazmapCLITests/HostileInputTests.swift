@@ -65,6 +65,9 @@ struct HostileInputTests {
         Case(["validate", file("bowtie.geojson")], exit: 1, says: ["invalid-geometry", "repaired with GEOS make-valid"]),
         Case(["validate", file("unclosed-ring.geojson")], exit: 0, says: ["invalid-geometry", "not closed"]),
         Case(["validate", file("zero-area.geojson")], exit: 0, says: ["sliver"]),
+        // A two-point ring: that feature alone is left out, the next one is read and counted.
+        Case(["validate", file("two-point-ring.geojson")], exit: 1, says: ["invalid-geometry", "Too few points"]),
+        Case(["extent", file("two-point-ring.geojson"), "-q"], exit: 0, says: ["SHA", "1 errors"]),
         // A polygon drawn across ±180° with jumping longitudes: left out, with the fix.
         Case(["validate", file("antimeridian.geojson")], exit: 1, says: ["crosses-antimeridian", "h1"]),
         // Latin-1 text in UTF-8 formats: read, with the invalid bytes as U+FFFD.
