@@ -119,7 +119,8 @@ struct DegenerateGeometryTests {
         ring.append(ring[0])
         ring.append(ring[1])
         let circle = try Geometry.polygon(PolygonRings(shell: ring))
-        let result = try Self.pipeline([circle, try Geometry.polygon(PolygonRings(shell: Self.square(x: 18.05, y: 43.95, size: 0.1)))])
+        let square = try Geometry.polygon(PolygonRings(shell: Self.square(x: 18.05, y: 43.95, size: 0.1)))
+        let result = try Self.pipeline([circle, square])
         #expect(result.area > result.parts.max() ?? 0)
         #expect(result.area < result.parts.reduce(0, +))
     }
@@ -149,8 +150,10 @@ struct DegenerateGeometryTests {
                 #expect(result.area.isFinite && result.area >= 0, "set \(rounds): \(set)")
                 #expect(result.area <= sum + tolerance, "set \(rounds): union larger than the sum: \(set)")
                 #expect(result.area >= largest - tolerance, "set \(rounds): union smaller than a part: \(set)")
-                #expect(abs(result.parallelArea - result.area) <= tolerance, "set \(rounds): component union differs: \(set)")
-                #expect(result.parallelArea == result.serialComponentArea, "set \(rounds): 1 and 2 threads differ: \(set)")
+                #expect(abs(result.parallelArea - result.area) <= tolerance,
+                        "set \(rounds): component union differs: \(set)")
+                #expect(result.parallelArea == result.serialComponentArea,
+                        "set \(rounds): 1 and 2 threads differ: \(set)")
             } catch is GEOSError {
                 // A clear GEOS error is an acceptable outcome for degenerate input.
                 rounds += 1
