@@ -33,3 +33,15 @@ test: deps
 
 clean:
 	rm -rf .build out
+
+## test-sanitize: the tests under AddressSanitizer, then ThreadSanitizer, each in its own scratch folder.
+##   SANITIZE_FILTER=Regex limits the tests (e.g. SANITIZE_FILTER='GeometryCoreTests|GeoIOTests').
+##   Leak checking is off by default (GDAL, PROJ and GEOS keep global caches until exit); LEAKS=1 turns it on.
+SANITIZE_FILTER ?=
+LEAKS ?= 0
+.PHONY: test-sanitize
+test-sanitize: deps
+	ASAN_OPTIONS=detect_leaks=$(LEAKS):abort_on_error=1 $(SWIFT) test --sanitize=address \
+	  --scratch-path .build-asan $(if $(SANITIZE_FILTER),--filter '$(SANITIZE_FILTER)')
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --sanitize=thread \
+	  --scratch-path .build-tsan $(if $(SANITIZE_FILTER),--filter '$(SANITIZE_FILTER)')

@@ -112,9 +112,19 @@ struct FeatureReading {
         return nil
     }
 
-    /// The feature's geometry; a null one is reported.
+    /// The feature's geometry; a null or unreadable one is reported, and so is a repair made while reading.
     mutating func geometry(consequence: String) -> Geometry? {
-        if let geometry = feature.geometry { return geometry }
+        if let geometry = feature.geometry {
+            if let issue = feature.geometryIssue {
+                findings.append(Finding(.invalidGeometry, severity: .warning, at: source, id: sourceId,
+                                        message: "\(issue) while reading", fix: "fix the geometry in the source"))
+            }
+            return geometry
+        }
+        if let issue = feature.geometryIssue {
+            report(.invalidGeometry, "\(issue); \(consequence)", fix: "redraw the feature's geometry")
+            return nil
+        }
         report(.nullGeometry, "the feature has no geometry; \(consequence)",
                fix: "draw the feature's geometry, or delete the feature")
         return nil

@@ -27,6 +27,7 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable, Cust
     case wrongGeometryType = "wrong-geometry-type"
     case coordinatesOutOfRange = "coordinates-out-of-range"
     case swappedCoordinates = "swapped-coordinates"
+    case crossesAntimeridian = "crosses-antimeridian"
     case duplicateId = "duplicate-id"
     case missingId = "missing-id"
     case overlap = "overlap"
@@ -52,7 +53,7 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable, Cust
     public var defaultSeverity: Severity {
         switch self {
         case .invalidGeometry, .nullGeometry, .wrongGeometryType, .coordinatesOutOfRange, .swappedCoordinates,
-             .duplicateId, .missingId, .missingDate, .invalidDate, .missingValue, .unknownValue:
+             .crossesAntimeridian, .duplicateId, .missingId, .missingDate, .invalidDate, .missingValue, .unknownValue:
             .error
         case .overlap, .releaseOutsideHazard, .releaseOutsideAllHazards, .releaseBeforeRecorded, .unknownHazardId,
              .futureDate, .invalidValue, .sliver, .largeArea:
@@ -71,6 +72,8 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable, Cust
         case .wrongGeometryType: "The geometry is not of the type the layer needs (e.g. a point among hazards)."
         case .coordinatesOutOfRange: "Coordinates lie outside longitude -180…180 or latitude -90…90."
         case .swappedCoordinates: "Coordinates look like latitude, longitude instead of longitude, latitude."
+        case .crossesAntimeridian:
+            "A polygon spans more than 180° of longitude: it was drawn across the ±180° meridian."
         case .duplicateId: "Another feature of the layer has the same id."
         case .missingId: "The feature has no id; it is named by its layer and feature index."
         case .overlap: "Two hazards overlap; the overlap is counted once in area figures."

@@ -7,6 +7,9 @@ import Foundation
 /// stays on one file system (atomic `rename(2)`) and the real extension stays last (GDAL picks
 /// drivers and sidecar names by extension). Dropped without `commit()`, every temporary file is
 /// deleted and an existing destination is left untouched.
+///
+/// A process killed outright (SIGKILL, power loss) runs no cleanup, so its hidden temporary files stay
+/// behind; the next `AtomicOutput` for the same destination deletes those whose process is gone.
 public final class AtomicOutput {
     /// The final path.
     public let destination: String
@@ -34,6 +37,7 @@ public final class AtomicOutput {
         self.destinationStem = (directory as NSString).appendingPathComponent(base)
         self.temporaryPath = (directory as NSString).appendingPathComponent(stem + extensionPart)
         self.sidecarExtensions = sidecarExtensions
+        Self.removeStaleTemporaryFiles(directory: directory, base: base)
     }
 
     /// Renames the sidecars that exist, then the main file, into place (`rename(2)`), and removes
@@ -70,6 +74,20 @@ public final class AtomicOutput {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         for name in names where name.hasPrefix(temporaryStem + ".") || name.hasPrefix(temporaryStem + "-") {
             try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
+        }
+    }
+
+    /// Deletes `.base.tmp-<pid>-…` files left by processes that no longer run (`kill(pid, 0)` fails
+    /// with `ESRCH`); temporary files of running writers, this one included, are left alone.
+    private static func removeStaleTemporaryFiles(directory: String, base: String) {
+        let prefix = ".\(base).tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { continue }
+            if kill(pid, 0) == -1 && errno == ESRCH {
+                try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
+            }
         }
     }
 

@@ -56,11 +56,16 @@ public struct Feature: Sendable {
     public var geometry: Geometry?
     /// The attributes by field name.
     public var properties: [String: FieldValue]
+    /// What was wrong with the stored geometry: with a `geometry`, how the reader repaired it (e.g. a ring
+    /// that was not closed); with `nil`, why it could not be read at all. `nil` when nothing was wrong.
+    public var geometryIssue: String?
 
-    public init(index: Int, fid: Int64? = nil, geometry: Geometry?, properties: [String: FieldValue]) {
+    public init(index: Int, fid: Int64? = nil, geometry: Geometry?, properties: [String: FieldValue],
+                geometryIssue: String? = nil) {
         self.index = index
         self.fid = fid
         self.geometry = geometry
         self.properties = properties
+        self.geometryIssue = geometryIssue
     }
 }

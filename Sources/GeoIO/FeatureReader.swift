@@ -130,6 +130,10 @@ public final class FeatureReader {
 
     /// The next feature, or `nil` at the end of the layer (`OGR_L_GetNextFeature`). Geometry is in
     /// WGS84 lon/lat, 2D, curves linearised; errors name the file and the feature index.
+    ///
+    /// A geometry GEOS cannot take does not stop the reading: a ring that is not closed is closed
+    /// (`OGR_G_CloseRings`) and the feature says so in `geometryIssue`; one that still cannot be read
+    /// (a ring of fewer than four points) comes back `nil`, with the reason in `geometryIssue`.
     public func next() throws -> Feature? {
         let index = position
         CPLErrorReset()
@@ -143,9 +147,9 @@ public final class FeatureReader {
         defer { OGR_F_Destroy(feature) }
         position += 1
         let fid = OGR_F_GetFID(feature)
-        return Feature(index: index, fid: fid == Int64(OGRNullFID) ? nil : fid,
-                       geometry: try geometry(of: feature, index: index),
-                       properties: properties(of: feature))
+        let (shape, issue) = try geometry(of: feature, index: index)
+        return Feature(index: index, fid: fid == Int64(OGRNullFID) ? nil : fid, geometry: shape,
+                       properties: properties(of: feature), geometryIssue: issue)
     }
 
     /// Reads every remaining feature.
@@ -168,8 +172,8 @@ public final class FeatureReader {
         GDALClose(dataset)
     }
 
-    private func geometry(of feature: OGRFeatureH, index: Int) throws -> Geometry? {
-        guard let borrowed = OGR_F_GetGeometryRef(feature) else { return nil }
+    private func geometry(of feature: OGRFeatureH, index: Int) throws -> (Geometry?, String?) {
+        guard let borrowed = OGR_F_GetGeometryRef(feature) else { return (nil, nil) }
         var geometry = borrowed
         var linear: OGRGeometryH?
         defer { if let linear { OGR_G_DestroyGeometry(linear) } }
@@ -188,7 +192,15 @@ public final class FeatureReader {
                                         "cannot transform the geometry to WGS84")
             }
         }
-        return try GeometryBridge.geometry(geometry, path: path, featureIndex: index)
+        do {
+            return (try GeometryBridge.geometry(geometry, path: path, featureIndex: index), nil)
+        } catch let first as GeoIOError where first.function == "GEOSWKBReader_read_r" {
+            OGR_G_CloseRings(geometry)
+            if let closed = try? GeometryBridge.geometry(geometry, path: path, featureIndex: index) {
+                return (closed, "a ring was not closed; closed by repeating its first point")
+            }
+            return (nil, "GEOS cannot read the geometry: \(first.message)")
+        }
     }
 
     private func properties(of feature: OGRFeatureH) -> [String: FieldValue] {

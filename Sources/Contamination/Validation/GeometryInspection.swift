@@ -72,6 +72,7 @@ struct GeometryInspection {
             usable = kept
         }
         guard try coordinatesInRange(bounds) else { return nil }
+        guard try !crossesAntimeridian(usable) else { return nil }
         if expectation == .polygonal || expectation == .lineal {
             guard let valid = try repairIfInvalid(usable) else { return nil }
             usable = valid
@@ -113,6 +114,25 @@ struct GeometryInspection {
                        ? "these look like projected metres (a UTM zone?): declare the file's CRS, e.g. crs = \"EPSG:32636\" under [layer] in the mapping"
                        : "correct the coordinates in the source",
                    location: finite ? centre : nil)
+        }
+        return false
+    }
+
+    /// A polygon wider than 180° of longitude was almost surely drawn across the ±180° meridian with
+    /// longitudes jumping from +180 to −180: overlay (planar) would take it the long way round the globe
+    /// while geodesic measures take it the short way, so no figure would be right. It is left out.
+    private mutating func crossesAntimeridian(_ geometry: Geometry) throws -> Bool {
+        guard expectation == .polygonal, let whole = geometry.bounds, whole.maxX - whole.minX > 180 else {
+            return false
+        }
+        for part in try geometry.parts() {
+            guard let box = part.bounds, box.maxX - box.minX > 180 else { continue }
+            report(.crossesAntimeridian,
+                   "a polygon spans longitudes \(box.minX) to \(box.maxX), more than 180°: it crosses the "
+                   + "antimeridian; the feature is left out",
+                   fix: "split the polygon at ±180° into a MultiPolygon (e.g. ogr2ogr -wrapdateline)",
+                   location: Finding.Location(longitude: box.minX, latitude: (box.minY + box.maxY) / 2))
+            return true
         }
         return false
     }

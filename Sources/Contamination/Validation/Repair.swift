@@ -27,8 +27,8 @@ public enum Repair {
         var report = Report()
         while let feature = try reader.next() {
             guard let geometry = feature.geometry, !geometry.isEmpty else {
-                report.dropped.append(.init(featureIndex: feature.index,
-                                            reason: feature.geometry == nil ? "null geometry" : "empty geometry"))
+                let reason = feature.geometry == nil ? (feature.geometryIssue ?? "null geometry") : "empty geometry"
+                report.dropped.append(.init(featureIndex: feature.index, reason: reason))
                 continue
             }
             var output = geometry
