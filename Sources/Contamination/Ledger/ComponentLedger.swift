@@ -135,7 +135,9 @@ struct ComponentLedger: Sendable {
                 try book(moved, .zero - turned, .reclassified, .cha, period: period)
                 try book(moved, turned, .reclassified, .sha, period: period)
             case .sha:
-                let gained = try change(of: \.sha, within: box) { run in run.sha = try join(run.sha, new) }
+                // SHA ∪ (P − CHA) rather than SHA ∪ new: the same land, but it does not depend on the difference
+                // with the SHA state, which GEOS 3.11 can get wrong when the hazard barely overlaps that state.
+                let gained = try change(of: \.sha, within: box) { run in run.sha = try join(run.sha, outsideCHA) }
                 try book(new, gained, .recorded, .sha, period: period)
             }
             areas = nil
