@@ -66,15 +66,17 @@ public enum Geodesic {
 extension Geometry {
     /// The geodesic area on the WGS84 ellipsoid of the polygonal parts, in m²; coordinates are WGS84 lon/lat.
     ///
-    /// Each ring counts as an absolute value, whatever its winding: shells add, holes subtract, and the
-    /// polygons of a MultiPolygon or collection are summed (overlaps count twice; dissolve first).
+    /// Each ring counts as an absolute value, whatever its winding: shells add, holes subtract (a polygon
+    /// never counts below zero), and the polygons of a MultiPolygon or collection are summed (overlaps
+    /// count twice; dissolve first).
     /// Points and lines add nothing. Uses `geod_polygon_compute`.
     public func geodesicArea() throws -> SquareMeters {
         var total = 0.0
         for polygon in try polygonRings() {
             var area = Geodesic.ringArea(polygon.shell).value
             for hole in polygon.holes { area -= Geodesic.ringArea(hole).value }
-            total += area
+            // Rounding in rings of a few nanodegrees can make holes outweigh their shell by ~1e-5 m².
+            total += Swift.max(0, area)
         }
         return SquareMeters(total)
     }
