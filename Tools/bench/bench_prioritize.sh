@@ -54,7 +54,7 @@ measure() {
         END {printf "%.1f %.0f\n", s, m}' "$out/$name.time"
 }
 
-count() { ogrinfo -ro -q -so -al "$1" 2>/dev/null | awk -F': ' '/Feature Count/ {print $2; exit}'; }
+count() { ogrinfo -ro -so -al "$1" 2>/dev/null | awk -F': ' '/Feature Count/ {print $2; exit}'; }
 echo "$(basename "$SCENARIO"): $(count "$SCENARIO/hazards.gpkg") hazards, $(count "$CONTEXT/facilities.gpkg") facilities," \
     "$(count "$CONTEXT/roads.gpkg") roads, $(count "$SCENARIO/accidents.geojson") accidents; criteria $(basename "$CRITERIA"), as of $AS_OF"
 echo "$CORES cores; before: $(uptime | sed 's/.*load/load/')"

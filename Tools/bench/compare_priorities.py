@@ -40,7 +40,8 @@ def main() -> None:
         "only_geopandas": sorted(b.index.difference(a.index))[:20],
         f"top{args.top}_same_set": len(set(top_a) & set(top_b)),
         f"top{args.top}_same_rank": same_rank,
-        "rank_spearman_all": float(a.loc[common, "rank"].corr(b.loc[common, "rank"], method="spearman")),
+        # Pearson on the ranks themselves is Spearman's rho (ranks are unique); no SciPy needed.
+        "rank_spearman_all": float(a.loc[common, "rank"].rank().corr(b.loc[common, "rank"].rank())),
         "max_abs_score_diff": float((a.loc[common, "score"] - b.loc[common, "score"]).abs().max()),
         "criteria": {},
         "top_differences": [],
