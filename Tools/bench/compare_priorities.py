@@ -3,7 +3,7 @@
 
     compare_priorities.py HAZMAP.csv GEOPANDAS.csv --criteria C.toml [--top 100] [--json]
 
-Reports: the hazards ranked by both and by one only; how many of the top N ids agree as a set and
+Hazards whose id occurs more than once are left out. Reports: the hazards ranked by both and by one only; how many of the top N ids agree as a set and
 rank for rank; per criterion, the median and largest relative difference of the raw values
 (|a − b| / max(|a|, |b|), 0 when both are 0; counts of one-sided missing values); and, for each
 top-N rank that differs, the two scores, so that a swap can be traced to the metric.
@@ -29,12 +29,17 @@ def main() -> None:
     args = ap.parse_args()
     with open(args.criteria, "rb") as f:
         names = [c["name"] for c in tomllib.load(f)["criterion"]]
-    a = pd.read_csv(args.hazmap, dtype={"id": str}).set_index("id")
-    b = pd.read_csv(args.geopandas, dtype={"id": str}).set_index("id")
+    a = pd.read_csv(args.hazmap, dtype={"id": str}, usecols=lambda c: c != "WKT")
+    b = pd.read_csv(args.geopandas, dtype={"id": str})
+    duplicated = int(a["id"].duplicated(keep=False).sum())
+    # Ids that occur more than once cannot be matched between the files: both sides leave them out.
+    a = a.drop_duplicates("id", keep=False).set_index("id")
+    b = b.drop_duplicates("id", keep=False).set_index("id")
     common = a.index.intersection(b.index)
     top_a, top_b = a.sort_values("rank").index[:args.top], b.sort_values("rank").index[:args.top]
     same_rank = int((np.array(top_a) == np.array(top_b)).sum())
     report = {
+        "rows_with_duplicated_ids_left_out": duplicated,
         "hazmap_ranked": len(a), "geopandas_ranked": len(b), "both": len(common),
         "only_hazmap": sorted(a.index.difference(b.index))[:20],
         "only_geopandas": sorted(b.index.difference(a.index))[:20],
