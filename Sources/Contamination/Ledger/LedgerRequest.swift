@@ -41,8 +41,10 @@ struct LedgerPlan: Sendable {
     let periodEnds: [Int]
     /// Days the state is measured at, ascending: the opening day, every period end, every as-of date.
     let checkpoints: [Int]
-    /// Checkpoint indices whose geometry is kept (snapshot dates, and the last period's end).
-    let keptStates: Set<Int>
+    /// Checkpoint indices whose dissolved geometry is kept: the snapshot dates.
+    let snapshotStates: Set<Int>
+    /// The checkpoint index of the last period's end, whose state per-hazard balances are measured against.
+    let finalCheckpoint: Int?
     /// The checkpoint index of the opening day and of each period end.
     let opening: Int
     let periodCheckpoints: [Int]
@@ -67,9 +69,8 @@ struct LedgerPlan: Sendable {
         }
         opening = checkpoint(openingDay)
         periodCheckpoints = request.periods.map { checkpoint($0.end.daysSinceEpoch) }
-        var kept = Set(request.snapshots ? snapshotDays.map(checkpoint) : [])
-        if let last = request.periods.last { kept.insert(checkpoint(last.end.daysSinceEpoch)) }
-        keptStates = kept
+        snapshotStates = Set(request.snapshots ? snapshotDays.map(checkpoint) : [])
+        finalCheckpoint = request.periods.last.map { checkpoint($0.end.daysSinceEpoch) }
         horizon = days.last ?? openingDay
         regionSplit = request.regions.isEmpty ? nil : try RegionSplit(request.regions)
         releasedLand = request.releasedLand
