@@ -28,25 +28,40 @@ struct RegionSplit: Sendable {
     func split(_ pieces: [ExtentPiece]) throws -> [ExtentPiece] {
         var result: [ExtentPiece] = []
         for piece in pieces {
-            guard let bounds = piece.geometry.bounds else { continue }
-            var inside: [Geometry] = []
-            for candidate in index.query(bounds) {
-                let part = try piece.geometry.intersection(polygons[candidate]).polygonalParts()
-                guard !part.isEmpty else { continue }
-                inside.append(polygons[candidate])
+            for part in try parts(of: piece.geometry) {
                 var key = piece.key
-                key.region = codes[candidate]
-                result.append(ExtentPiece(key: key, geometry: part, area: try part.geodesicArea()))
-            }
-            let outside = inside.isEmpty
-                ? piece.geometry
-                : try piece.geometry.difference(Geometry.union(inside)).polygonalParts()
-            if !outside.isEmpty {
-                var key = piece.key
-                key.region = nil
-                result.append(ExtentPiece(key: key, geometry: outside, area: try outside.geodesicArea()))
+                key.region = part.region
+                result.append(ExtentPiece(key: key, geometry: part.geometry, area: try part.geometry.geodesicArea()))
             }
         }
+        return result
+    }
+
+    /// The regions whose (exclusive) polygon's box meets `bounds`, as indices for `polygon(at:)`.
+    func candidates(_ bounds: Bounds) -> [Int] { index.query(bounds) }
+
+    /// The exclusive polygon of a region: its own polygon less those of the regions before it by code.
+    func polygon(at candidate: Int) -> Geometry { polygons[candidate] }
+
+    /// `geometry` cut by region: each region's part, then the part outside every region (code `nil`).
+    ///
+    /// - Parameter covers: may tell at once that a candidate region covers the whole geometry (a prepared
+    ///   polygon's `covers`), which saves the overlays.
+    func parts(of geometry: Geometry, covers: (Int) throws -> Bool = { _ in false }) throws
+        -> [(region: String?, geometry: Geometry)] {
+        guard let bounds = geometry.bounds else { return [] }
+        let candidates = index.query(bounds)
+        for candidate in candidates where try covers(candidate) { return [(codes[candidate], geometry)] }
+        var result: [(region: String?, geometry: Geometry)] = []
+        var inside: [Geometry] = []
+        for candidate in candidates {
+            let part = try geometry.intersection(polygons[candidate]).polygonalParts()
+            guard !part.isEmpty else { continue }
+            inside.append(polygons[candidate])
+            result.append((codes[candidate], part))
+        }
+        let outside = inside.isEmpty ? geometry : try geometry.difference(Geometry.union(inside)).polygonalParts()
+        if !outside.isEmpty { result.append((nil, outside)) }
         return result
     }
 }

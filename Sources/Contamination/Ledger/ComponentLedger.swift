@@ -4,14 +4,15 @@ import GeometryCore
 /// The ledger of one connected component of hazards and releases, built in one pass over its events.
 ///
 /// The running state is a `FragmentState`: CHA land and SHA land less CHA land, as disjoint polygons kept
-/// undissolved, so an event overlays only the fragments near it. What each event changes is booked as it goes:
-/// - a CHA recorded over P: `P − CHA` becomes CHA; the SHA fragments lose `P`; the CHA gained less the SHA
-///   lost is recorded CHA, the SHA lost is reclassified (+CHA, −SHA);
-/// - an SHA recorded over P: `P − CHA − SHA` becomes SHA and is recorded SHA;
+/// undissolved, each booked to one region, so an event overlays only the fragments near it. What each event
+/// changes is booked as it goes, region by region:
+/// - a CHA recorded over P: `P − CHA − SHA` is new CHA land, recorded; the SHA fragments' land under P turns
+///   CHA in place, reclassified (+CHA, −SHA);
+/// - an SHA recorded over P: `P − CHA − SHA` is new SHA land, recorded;
 /// - a release of R by a method: the fragments of each class lose `R`, and what they lose is released.
 /// The amounts booked are the change of the fragments' geodesic areas (new fragments less the ones they
 /// replace), and the state's area is the sum of its fragments' areas, so state(end) = state(start) + recorded
-/// + reclassified − released holds for each class to rounding.
+/// + reclassified − released holds for each class, and each region, to rounding.
 struct ComponentLedger: Sendable {
     var flows: [LedgerKey: ClassAreas] = [:]
     /// The measured state area at every checkpoint of the plan.
@@ -23,7 +24,7 @@ struct ComponentLedger: Sendable {
 
     /// Runs the component's history.
     init(hazards: [LedgerHazard], releases: [LedgerRelease], plan: LedgerPlan) throws {
-        var run = try Run(plan: plan, hazards: hazards)
+        var run = Run(plan: plan, hazards: hazards)
         for event in LedgerEvent.ordered(hazards: hazards, releases: releases, horizon: plan.horizon) {
             try run.measure(before: event.day)
             switch event.action {
@@ -70,7 +71,7 @@ struct ComponentLedger: Sendable {
     /// The mutable state of one pass.
     private struct Run {
         let plan: LedgerPlan
-        let regions: LedgerRegions
+        var regions: LedgerRegions
         /// Each hazard's slot in the state, by its input index.
         let slots: [Int: Int]
         var state: FragmentState
@@ -79,9 +80,9 @@ struct ComponentLedger: Sendable {
         var result = ComponentLedger(empty: ())
         var nextCheckpoint = 0
 
-        init(plan: LedgerPlan, hazards: [LedgerHazard]) throws {
+        init(plan: LedgerPlan, hazards: [LedgerHazard]) {
             self.plan = plan
-            regions = try LedgerRegions(plan: plan, hazards: hazards)
+            regions = LedgerRegions(plan: plan)
             slots = Dictionary(uniqueKeysWithValues: hazards.enumerated().map { ($1.index, $0) })
             state = FragmentState(hazardBounds: hazards.map(\.geometry.bounds))
         }
@@ -99,23 +100,13 @@ struct ComponentLedger: Sendable {
         mutating func record(_ hazard: LedgerHazard) throws {
             guard let box = hazard.geometry.bounds, let slot = slots[hazard.index] else { return }
             let period = plan.period(ofDay: hazard.day)
-            let cha = try Geometry.union(state.near(box, .cha))
-            let sha = try Geometry.union(state.near(box, .sha))
-            let outsideCHA = try minus(hazard.geometry, cha)
-            switch hazard.hazardClass {
-            case .cha:
-                let gained = try state.add(outsideCHA, slot: slot, .cha)
-                let turned = try state.cut(PreparedGeometry(hazard.geometry), .sha)
-                try book(gained + turned, .recorded, .cha, period: period) { try minus(outsideCHA, sha) }
-                guard turned.value != 0 else { return }
-                let moved = { try meet(outsideCHA, sha) }
-                try book(.zero - turned, .reclassified, .cha, period: period, moved)
-                try book(turned, .reclassified, .sha, period: period, moved)
-            case .sha:
-                let new = try minus(outsideCHA, sha)
-                let gained = try state.add(new, slot: slot, .sha)
-                try book(gained, .recorded, .sha, period: period) { new }
-            }
+            let new = try minus(hazard.geometry, Geometry.union(state.near(box)))
+            let parts = try regions.parts(of: new, hazardRegion: hazard.region)
+            book(try state.add(parts, slot: slot, hazard.hazardClass), .recorded, hazard.hazardClass, period: period)
+            guard hazard.hazardClass == .cha else { return }
+            let turned = try state.cut(PreparedGeometry(hazard.geometry), .sha, into: .cha)
+            book(turned.moved, .reclassified, .cha, period: period)
+            book(turned.change, .reclassified, .sha, period: period)
         }
 
         mutating func release(_ release: LedgerRelease) throws {
@@ -125,37 +116,30 @@ struct ComponentLedger: Sendable {
             guard !near.cha.isEmpty || !near.sha.isEmpty else { return }
             let cutter = try PreparedGeometry(release.geometry)
             let measure = LedgerMeasure(release.method)
-            let released = ClassAreas(cha: .zero - (try state.cut(cutter, .cha)),
-                                      sha: .zero - (try state.cut(cutter, .sha)))
+            let cha = try state.cut(cutter, .cha).change, sha = try state.cut(cutter, .sha).change
+            let released = ClassAreas(cha: SquareMeters(-cha.values.reduce(0, +)),
+                                      sha: SquareMeters(-sha.values.reduce(0, +)))
             guard released.cha.value != 0 || released.sha.value != 0 else { return }
-            var land: [HazardClass: Geometry] = [:]
-            func taken(_ hazardClass: HazardClass) throws -> Geometry {
-                if let known = land[hazardClass] { return known }
-                let pieces = hazardClass == .cha ? near.cha : near.sha
-                let value = try meet(release.geometry, Geometry.union(pieces))
-                land[hazardClass] = value
-                return value
-            }
-            try book(released.cha, measure, .cha, period: period) { try taken(.cha) }
-            try book(released.sha, measure, .sha, period: period) { try taken(.sha) }
-            if plan.releasedLand || plan.perHazard {
-                let geometry = try Geometry.collection([taken(.cha), taken(.sha)]).polygonalParts()
-                result.released.append(ReleasedLand(
-                    releaseId: release.id, method: release.method, date: release.date,
-                    hazardIds: release.hazardId.map { [$0] } ?? [], geometry: geometry, area: released))
-            }
+            book(cha.mapValues { -$0 }, measure, .cha, period: period)
+            book(sha.mapValues { -$0 }, measure, .sha, period: period)
+            guard plan.releasedLand || plan.perHazard else { return }
+            let land = try [near.cha, near.sha].filter { !$0.isEmpty }
+                .map { try meet(release.geometry, Geometry.union($0)) }
+            result.released.append(ReleasedLand(
+                releaseId: release.id, method: release.method, date: release.date,
+                hazardIds: release.hazardId.map { [$0] } ?? [],
+                geometry: try Geometry.collection(land).polygonalParts(), area: released))
         }
 
-        /// Books `amount` under a measure and class, shared between regions as `land` is (its geodesic
-        /// area in each region); `amount` is the measured change of the state, so balances hold exactly.
-        /// `land` is computed only when the amount is split between regions.
-        mutating func book(_ amount: SquareMeters, _ measure: LedgerMeasure, _ hazardClass: HazardClass,
-                           period: Int?, _ land: () throws -> Geometry) throws {
-            guard let period, amount.value != 0 else { return }
-            for part in try regions.shares(of: land, hazardClass) {
-                let key = LedgerKey(period: period, region: part.region, measure: measure)
+        /// Books areas by region under a measure and class; they are measured changes of the state, so
+        /// balances hold exactly.
+        mutating func book(_ areas: FragmentState.Changes, _ measure: LedgerMeasure, _ hazardClass: HazardClass,
+                           period: Int?) {
+            guard let period else { return }
+            for (region, area) in areas where area != 0 {
+                let key = LedgerKey(period: period, region: region, measure: measure)
                 var value = result.flows[key] ?? .zero
-                value[hazardClass] = value[hazardClass] + SquareMeters(amount.value * part.share)
+                value[hazardClass] = value[hazardClass] + SquareMeters(area)
                 result.flows[key] = value
             }
         }

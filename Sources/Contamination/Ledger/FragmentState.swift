@@ -2,21 +2,35 @@ import GeoIO
 import GeometryCore
 
 /// The running contamination of one component, kept undissolved: pairwise disjoint polygons ("fragments"),
-/// each of one class and each part of the polygon of the hazard that recorded it.
+/// each of one class and one region, and each part of the polygon of the hazard in whose slot it is kept.
 ///
 /// A fragment only ever shrinks (an event replaces it by its difference with the event's polygon), so it
 /// stays inside its hazard's box, and a fixed index of the hazards' boxes finds every fragment an event can
-/// touch. An event therefore overlays only the few fragments near it, never the component's whole state,
-/// and the state's area is the sum of the fragments' cached geodesic areas.
+/// touch. An event therefore overlays only the few fragments near it, never the component's whole state;
+/// the state's area is the sum of the fragments' cached geodesic areas, and what an event changes is the
+/// area of the new fragments less that of the ones they replace, region by region.
 struct FragmentState {
     /// One polygon of the state.
     struct Fragment {
         var hazardClass: HazardClass
+        /// The region code the land is booked to (`nil`: outside every region).
+        var region: String?
         var geometry: Geometry
         var bounds: Bounds
         /// Geodesic area (WGS84), m².
         var area: Double
+
+        init(_ hazardClass: HazardClass, _ region: String?, _ polygon: Geometry, bounds: Bounds) throws {
+            self.hazardClass = hazardClass
+            self.region = region
+            geometry = polygon
+            self.bounds = bounds
+            area = try polygon.geodesicArea().value
+        }
     }
+
+    /// Geodesic area changes (m²) by region code.
+    typealias Changes = [String?: Double]
 
     /// The fragments of each hazard slot of the component.
     private var slots: [[Fragment]]
@@ -28,32 +42,39 @@ struct FragmentState {
         index = BoundsIndex(hazardBounds)
     }
 
-    /// The geometries of one class's fragments whose box meets `box`, in slot order.
-    func near(_ box: Bounds, _ hazardClass: HazardClass) -> [Geometry] {
+    /// The geometries of the fragments (of one class, or of both) whose box meets `box`, in slot order.
+    func near(_ box: Bounds, _ hazardClass: HazardClass? = nil) -> [Geometry] {
         index.query(box).flatMap { slot in
-            slots[slot].filter { $0.hazardClass == hazardClass && $0.bounds.intersects(box) }.map(\.geometry)
+            slots[slot].filter { ($0.hazardClass == hazardClass || hazardClass == nil) && $0.bounds.intersects(box) }
+                .map(\.geometry)
         }
     }
 
-    /// Adds the polygons of `geometry` to the slot as fragments of a class; returns their geodesic area.
+    /// Adds the polygons of each region's part of new land to the slot as fragments of a class; returns their
+    /// geodesic area by region. The caller guarantees the land is disjoint from every other fragment.
+    mutating func add(_ parts: [(region: String?, geometry: Geometry)], slot: Int,
+                      _ hazardClass: HazardClass) throws -> Changes {
+        var added: Changes = [:]
+        for part in parts {
+            for polygon in try part.geometry.polygonalParts().parts() {
+                guard let bounds = polygon.bounds else { continue }
+                let fragment = try Fragment(hazardClass, part.region, polygon, bounds: bounds)
+                slots[slot].append(fragment)
+                added[part.region, default: 0] += fragment.area
+            }
+        }
+        return added
+    }
+
+    /// Removes `cutter`'s land from one class's fragments; returns the change of that class's geodesic area
+    /// by region (≤ 0: the new fragments' area less that of the ones they replace).
     ///
-    /// The caller guarantees they are disjoint from every other fragment.
-    mutating func add(_ geometry: Geometry, slot: Int, _ hazardClass: HazardClass) throws -> SquareMeters {
-        var added = 0.0
-        for polygon in try geometry.polygonalParts().parts() {
-            guard let bounds = polygon.bounds else { continue }
-            let area = try polygon.geodesicArea().value
-            slots[slot].append(Fragment(hazardClass: hazardClass, geometry: polygon, bounds: bounds, area: area))
-            added += area
-        }
-        return SquareMeters(added)
-    }
-
-    /// Removes `cutter`'s land from one class's fragments; returns the change of that class's geodesic
-    /// area (≤ 0, the area of the new fragments less that of the ones they replace).
-    mutating func cut(_ cutter: PreparedGeometry, _ hazardClass: HazardClass) throws -> SquareMeters {
-        guard let box = cutter.geometry.bounds else { return .zero }
-        var change = 0.0
+    /// With `into` set, the land removed is kept instead, as fragments of that class in the same slot and
+    /// region (a CHA recorded over SHA land), and its area is returned as `moved`.
+    mutating func cut(_ cutter: PreparedGeometry, _ hazardClass: HazardClass,
+                      into other: HazardClass? = nil) throws -> (change: Changes, moved: Changes) {
+        guard let box = cutter.geometry.bounds else { return ([:], [:]) }
+        var change: Changes = [:], moved: Changes = [:]
         for slot in index.query(box) {
             let old = slots[slot]
             guard old.contains(where: { $0.hazardClass == hazardClass && $0.bounds.intersects(box) }) else { continue }
@@ -64,17 +85,24 @@ struct FragmentState {
                     kept.append(fragment)
                     continue
                 }
-                change -= fragment.area
+                change[fragment.region, default: 0] -= fragment.area
                 for polygon in try fragment.geometry.difference(cutter.geometry).polygonalParts().parts() {
                     guard let bounds = polygon.bounds else { continue }
-                    let area = try polygon.geodesicArea().value
-                    kept.append(Fragment(hazardClass: hazardClass, geometry: polygon, bounds: bounds, area: area))
-                    change += area
+                    let piece = try Fragment(hazardClass, fragment.region, polygon, bounds: bounds)
+                    kept.append(piece)
+                    change[fragment.region, default: 0] += piece.area
+                }
+                guard let other else { continue }
+                for polygon in try fragment.geometry.intersection(cutter.geometry).polygonalParts().parts() {
+                    guard let bounds = polygon.bounds else { continue }
+                    let piece = try Fragment(other, fragment.region, polygon, bounds: bounds)
+                    kept.append(piece)
+                    moved[fragment.region, default: 0] += piece.area
                 }
             }
             slots[slot] = kept
         }
-        return SquareMeters(change)
+        return (change, moved)
     }
 
     /// The state's geodesic area by class: the sum of its fragments' areas, in slot order.
@@ -98,10 +126,8 @@ struct FragmentState {
     func remaining(within geometry: Geometry) throws -> SquareMeters {
         guard let box = geometry.bounds else { return .zero }
         var total = SquareMeters.zero
-        for slot in index.query(box) {
-            for fragment in slots[slot] where fragment.bounds.intersects(box) {
-                total = total + (try geometry.intersection(fragment.geometry).polygonalParts().geodesicArea())
-            }
+        for fragment in index.query(box).flatMap({ slots[$0] }) where fragment.bounds.intersects(box) {
+            total = total + (try geometry.intersection(fragment.geometry).polygonalParts().geodesicArea())
         }
         return total
     }

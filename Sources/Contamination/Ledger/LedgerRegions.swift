@@ -1,44 +1,28 @@
 import GeoIO
 import GeometryCore
 
-/// How one component's booked land is shared between regions: by the request's admin polygons, by the
-/// hazards' own `region` codes, or all to one region when the component's hazards have a single code.
+/// Which region new contamination is booked to: the request's admin polygons, cut exactly, or else the
+/// recording hazard's own `region` attribute. Land keeps its region through later events, so every flow is
+/// booked to the region of the fragments it changes.
+///
+/// Belongs to one component's run, on one thread: it keeps prepared region polygons (not `Sendable`).
 struct LedgerRegions {
-    /// Splits booked land by region; `nil` books it all to `fixedRegion`.
     private let split: RegionSplit?
-    private let fixedRegion: String?
+    private var prepared: [Int: PreparedGeometry] = [:]
 
-    init(plan: LedgerPlan, hazards: [LedgerHazard]) throws {
-        if let regions = plan.regionSplit {
-            split = regions
-            fixedRegion = nil
-            return
-        }
-        let codes = Set(hazards.map(\.region))
-        if codes.count <= 1 {
-            split = nil
-            fixedRegion = codes.first ?? nil
-            return
-        }
-        // Regions from the hazards' attribute: each code's land is the union of its hazards.
-        split = try RegionSplit(codes.compactMap { $0 }.sorted().map { code in
-            let members = hazards.filter { $0.region == code }
-            return Region(code: code, name: code, geometry: try Geometry.union(members.map(\.geometry)),
-                          source: SourceRef(file: "hazards", featureIndex: members.first?.index ?? 0))
-        })
-        fixedRegion = nil
+    init(plan: LedgerPlan) {
+        split = plan.regionSplit
     }
 
-    /// Each region's share of `land` (by geodesic area); all of it to the fixed region when there is no
-    /// split, or when the land has no area to share by.
-    func shares(of land: () throws -> Geometry, _ hazardClass: HazardClass) throws -> [(region: String?, share: Double)] {
-        guard let split else { return [(fixedRegion, 1)] }
-        let geometry = try land()
-        guard !geometry.isEmpty else { return [(fixedRegion, 1)] }
-        let piece = ExtentPiece(key: ExtentKey(hazardClass: hazardClass), geometry: geometry, area: .zero)
-        let pieces = try split.split([piece])
-        let whole = pieces.reduce(0) { $0 + $1.area.value }
-        guard whole > 0 else { return [(fixedRegion, 1)] }
-        return pieces.map { ($0.key.region, $0.area.value / whole) }
+    /// New land cut by region: by the admin polygons when there are any (a polygon that covers all of the
+    /// land, tested prepared, saves the overlay), else all of it in `hazardRegion`.
+    mutating func parts(of land: Geometry, hazardRegion: String?) throws -> [(region: String?, geometry: Geometry)] {
+        guard let split else { return land.isEmpty ? [] : [(hazardRegion, land)] }
+        return try split.parts(of: land) { candidate in
+            if let known = prepared[candidate] { return try known.covers(land) }
+            let polygon = try PreparedGeometry(split.polygon(at: candidate))
+            prepared[candidate] = polygon
+            return try polygon.covers(land)
+        }
     }
 }
