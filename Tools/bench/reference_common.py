@@ -229,26 +229,51 @@ def without_slivers(geom):
 
 
 class Contamination:
-    """Event-sourced contamination, kept as the undissolved pieces of each hazard (class and
-    geometry arrays) with an STRtree; a release cuts only the pieces it touches, so each event
-    day costs work near its events, not over the whole union."""
+    """Event-sourced contamination, kept as the undissolved pieces of each hazard (class, geometry
+    and a version number that changes whenever the piece does).
+
+    A release cuts only the pieces it touches, found with an STRtree over the pieces as they were
+    when the tree was built (pieces only shrink, so the tree's boxes still cover them) plus the
+    pieces added since, so each event day costs work near its events. The year-end extents are
+    dissolved group by group (pieces that touch), and a group whose pieces have not changed since
+    the last dissolve keeps its areas."""
 
     def __init__(self):
         self.geoms = np.empty(0, dtype=object)
         self.classes = np.empty(0, dtype=object)
+        self.versions = np.empty(0, dtype=np.int64)
+        self._next_version = 0
         self._tree = None
+        self._tree_size = 0
+        self._areas = {}
 
-    def _touched(self, geom):
-        if self._tree is None:
-            self._tree = shapely.STRtree(self.geoms)
-        return self._tree.query(geom, predicate="intersects")
+    def _stamp(self, count: int) -> np.ndarray:
+        first = self._next_version
+        self._next_version += count
+        return np.arange(first, first + count, dtype=np.int64)
+
+    def _rebuild(self) -> None:
+        keep = np.array([g is not None for g in self.geoms], dtype=bool)
+        self.geoms, self.classes, self.versions = self.geoms[keep], self.classes[keep], self.versions[keep]
+        self._tree = shapely.STRtree(self.geoms) if len(self.geoms) else None
+        self._tree_size = len(self.geoms)
+
+    def _touched(self, geom) -> np.ndarray:
+        if len(self.geoms) - self._tree_size > max(1000, self._tree_size // 4):
+            self._rebuild()
+        found = self._tree.query(geom) if self._tree is not None else np.empty(0, dtype=np.intp)
+        candidates = np.concatenate([found, np.arange(self._tree_size, len(self.geoms))]).astype(np.intp)
+        candidates = np.array([i for i in candidates if self.geoms[i] is not None], dtype=np.intp)
+        if not len(candidates):
+            return candidates
+        return candidates[shapely.intersects(self.geoms[candidates], geom)]
 
     def add(self, hazards) -> None:
         """Adds the polygons of hazards recorded on one day."""
         if len(hazards):
             self.geoms = np.concatenate([self.geoms, np.asarray(hazards.geometry.values, dtype=object)])
             self.classes = np.concatenate([self.classes, hazards["class"].to_numpy(dtype=object)])
-            self._tree = None
+            self.versions = np.concatenate([self.versions, self._stamp(len(hazards))])
 
     def release(self, releases) -> dict:
         """Removes one day's releases; returns {method: land released (geometry)}: the release ∩
@@ -267,13 +292,50 @@ class Contamination:
                 inside = polygonal(by_method[method].intersection(local)) or Polygon()
                 out[method] = inside.difference(taken)
                 taken = union([taken, out[method]])
-        self.geoms[touched] = [without_slivers(polygonal(g)) for g in shapely.difference(self.geoms[touched], cut)]
-        keep = np.array([g is not None for g in self.geoms], dtype=bool)
-        self.geoms, self.classes, self._tree = self.geoms[keep], self.classes[keep], None
+        cut_pieces = shapely.difference(self.geoms[touched], cut)
+        self.geoms[touched] = [without_slivers(polygonal(g)) for g in cut_pieces]
+        self.versions[touched] = self._stamp(len(touched))
         return out
 
     def extents(self):
         """(CHA, SHA) dissolved, with CHA precedence."""
-        cha = union(self.geoms[self.classes == "CHA"])
-        sha = union(self.geoms[self.classes == "SHA"]).difference(cha)
+        live = np.array([g is not None for g in self.geoms], dtype=bool)
+        geoms, classes = self.geoms[live], self.classes[live]
+        cha = union(geoms[classes == "CHA"])
+        sha = union(geoms[classes == "SHA"]).difference(cha)
         return cha, sha
+
+    def remaining_areas(self) -> tuple[float, float]:
+        """Geodesic areas (m²) of the dissolved CHA and SHA (CHA precedence): the sum over groups of
+        touching pieces, each group dissolved on its own, or its areas reused when none of its
+        pieces changed since the last call."""
+        live = np.flatnonzero([g is not None for g in self.geoms])
+        if not len(live):
+            return 0.0, 0.0
+        geoms = self.geoms[live]
+        left, right = shapely.STRtree(geoms).query(geoms, predicate="intersects")
+        labels = np.arange(len(live))
+        while True:  # min-label propagation with pointer jumping: touching pieces share a label
+            before = labels.copy()
+            np.minimum.at(labels, left, labels[right])
+            np.minimum.at(labels, right, labels[left])
+            labels = labels[labels]
+            if np.array_equal(labels, before):
+                break
+        order = np.argsort(labels, kind="stable")
+        bounds = np.flatnonzero(np.diff(labels[order])) + 1
+        areas, total_cha, total_sha = {}, 0.0, 0.0
+        for group in np.split(order, bounds):
+            members = live[group]
+            key = tuple(sorted(self.versions[members].tolist()))
+            if key not in self._areas:
+                classes = self.classes[members]
+                cha = union(self.geoms[members][classes == "CHA"])
+                sha = union(self.geoms[members][classes == "SHA"]).difference(cha)
+                self._areas[key] = (geodesic_area(cha), geodesic_area(sha))
+            areas[key] = self._areas[key]
+        for key in sorted(areas):
+            total_cha += areas[key][0]
+            total_sha += areas[key][1]
+        self._areas = areas
+        return total_cha, total_sha
