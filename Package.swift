@@ -60,13 +60,16 @@ let package = Package(
         ),
         .testTarget(name: "GeometryCoreTests", dependencies: ["GeometryCore"]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeometryCore"]),
-        .testTarget(name: "ContaminationTests", dependencies: ["Contamination", "GeometryCore", "GeoIO"]),
+        .testTarget(
+            name: "ContaminationTests", dependencies: ["Contamination", "GeometryCore", "GeoIO"],
+            exclude: ["ExposureSaoMiguelReference.json"]
+        ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch"]),
         .testTarget(
             name: "HazmapCLITests",
             dependencies: ["GeoIO", "GeometryCore"],
-            resources: []
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
