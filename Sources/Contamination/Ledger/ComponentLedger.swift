@@ -100,15 +100,7 @@ struct ComponentLedger: Sendable {
         mutating func record(_ hazard: LedgerHazard) throws {
             guard let box = hazard.geometry.bounds, let slot = slots[hazard.index] else { return }
             let period = plan.period(ofDay: hazard.day)
-            let new = try minus(hazard.geometry, Geometry.union(state.near(box)))
-            guard !new.isEmpty || hazard.hazardClass == .cha else { return }
-            if !new.isEmpty {
-                // Node the fragments beside the new land at its vertices (their interiors do not meet it), so
-                // that shared edges have the same vertices on both sides: geodesic areas then add up exactly.
-                let noding = try PreparedGeometry(new)
-                book(try state.cut(noding, .cha).change, .recorded, .cha, period: period)
-                book(try state.cut(noding, .sha).change, .recorded, .sha, period: period)
-            }
+            let new = try minus(hazard.geometry, state.union(near: box))
             let parts = try regions.parts(of: new, hazardRegion: hazard.region)
             book(try state.add(parts, slot: slot, hazard.hazardClass), .recorded, hazard.hazardClass, period: period)
             guard hazard.hazardClass == .cha else { return }

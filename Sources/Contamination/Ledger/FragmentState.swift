@@ -20,14 +20,21 @@ struct FragmentState {
         /// Geodesic area (WGS84), m².
         var area: Double
 
+        /// A fragment of one polygon, with its pinholes filled (`pinhole`).
         init(_ hazardClass: HazardClass, _ region: String?, _ polygon: Geometry, bounds: Bounds) throws {
             self.hazardClass = hazardClass
             self.region = region
-            geometry = polygon
             self.bounds = bounds
-            area = try polygon.geodesicArea().value
+            let rings = try polygon.polygonRings()
+            let filled = rings.map { $0.fillingHoles(smallerThan: FragmentState.pinhole) }
+            geometry = filled == rings ? polygon : try Geometry.multiPolygon(filled).polygonalParts()
+            area = filled.reduce(0) { $0 + $1.geodesicArea.value }
         }
     }
+
+    /// Holes below this planar area (deg², about 1e-4 m²) are filled in fragments and in the land new hazards are
+    /// measured against: overlays leave such slivers, and GEOS can mislabel a polygon beside one.
+    static let pinhole = 1e-14
 
     /// Geodesic area changes (m²) by region code.
     typealias Changes = [String?: Double]
@@ -40,6 +47,11 @@ struct FragmentState {
     init(hazardBounds: [Bounds?]) {
         slots = Array(repeating: [], count: hazardBounds.count)
         index = BoundsIndex(hazardBounds)
+    }
+
+    /// The union of the fragments (either class) whose box meets `box`, with its pinholes filled.
+    func union(near box: Bounds) throws -> Geometry {
+        try Geometry.union(near(box)).fillingHoles(smallerThan: FragmentState.pinhole)
     }
 
     /// The geometries of the fragments (of one class, or of both) whose box meets `box`, in slot order.

@@ -71,14 +71,7 @@ extension Geometry {
     /// count twice; dissolve first).
     /// Points and lines add nothing. Uses `geod_polygon_compute`.
     public func geodesicArea() throws -> SquareMeters {
-        var total = 0.0
-        for polygon in try polygonRings() {
-            var area = Geodesic.ringArea(polygon.shell).value
-            for hole in polygon.holes { area -= Geodesic.ringArea(hole).value }
-            // Rounding in rings of a few nanodegrees can make holes outweigh their shell by ~1e-5 m².
-            total += Swift.max(0, area)
-        }
-        return SquareMeters(total)
+        SquareMeters(try polygonRings().reduce(0) { $0 + $1.geodesicArea.value })
     }
 
     /// The geodesic area (m²) and ring length (m) on the WGS84 ellipsoid of the polygonal parts, from one
@@ -116,5 +109,17 @@ extension Geometry {
             for hole in polygon.holes { total = total + Geodesic.ringPerimeter(hole) }
         }
         return total
+    }
+}
+
+extension PolygonRings {
+    /// The geodesic area on the WGS84 ellipsoid, in m²: the shell's less its holes', each ring as an absolute
+    /// value whatever its winding, and never below zero. Coordinates are WGS84 lon/lat. Uses
+    /// `geod_polygon_compute`.
+    public var geodesicArea: SquareMeters {
+        var area = Geodesic.ringArea(shell).value
+        for hole in holes { area -= Geodesic.ringArea(hole).value }
+        // Rounding in rings of a few nanodegrees can make holes outweigh their shell by ~1e-5 m².
+        return SquareMeters(Swift.max(0, area))
     }
 }
