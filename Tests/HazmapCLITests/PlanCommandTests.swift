@@ -46,6 +46,45 @@ struct PlanCommandTests {
         #expect(finishes == finishes.sorted())
     }
 
+    @Test func surveySharesFromALedgerFile() throws {
+        // SHA released in the ledger: cancelled 3,000, reduced 1,000, cleared 2,000 m² → 1/2, 1/6 (1/3 cleared).
+        let folder = try HazmapBinary.temporaryFolder()
+        let ledger = folder.appendingPathComponent("ledger.json")
+        func released(_ sha: Double) -> String { #"{"cha": {"m2": 0}, "sha": {"m2": \#(sha)}}"# }
+        try """
+        {"periods": [{"released": {"cancelled": \(released(3_000)), "reduced": \(released(1_000)),
+                                   "cleared": \(released(2_000))}}]}
+        """.write(to: ledger, atomically: true, encoding: .utf8)
+        let capacity = folder.appendingPathComponent("capacity.toml")
+        try """
+        working_days_per_year = 220
+        [teams]
+        clearance = 1
+        survey = 1
+        [productivity.clearance]
+        default = 1000
+        [productivity.survey]
+        default = 10000
+        """.write(to: capacity, atomically: true, encoding: .utf8)
+        let ranked = folder.appendingPathComponent("ranked.csv")
+        try "id,rank\n".write(to: ranked, atomically: true, encoding: .utf8)
+        let result = try HazmapBinary.hazmap([
+            "plan", "\(sample)/hazards.gpkg", "--mapping", "\(sample)/mapping.toml", "--priorities", ranked.path,
+            "--capacity", capacity.path, "--ledger", ledger.path, "--start", "2025-01-01", "-q", "--json",
+        ])
+        #expect(result.status == 0, "\(result.error)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        let shares = json?["survey_shares"] as? [String: Any]
+        #expect(abs((shares?["cancelled"] as? Double ?? 0) - 0.5) < 1e-12)
+        #expect(abs((shares?["reduced"] as? Double ?? 0) - 1.0 / 6) < 1e-12)
+        // Shares by hand and from a ledger at once is a usage error.
+        let both = try HazmapBinary.hazmap([
+            "plan", "\(sample)/hazards.gpkg", "--priorities", ranked.path, "--capacity", capacity.path,
+            "--ledger", ledger.path, "--survey-shares", "cancel=0.5",
+        ])
+        #expect(both.status == 2)
+    }
+
     @Test func badSharesAreAUsageError() throws {
         let result = try HazmapBinary.hazmap([
             "plan", "\(sample)/hazards.gpkg", "--priorities", "x.gpkg", "--capacity", "c.toml",
