@@ -22,6 +22,16 @@ struct PlanTerrainTests {
     AT = 80
     """
 
+    /// One clearance team at 100 m²/day by default, every day a working day: lines 1–5 of a capacity file.
+    static let head = """
+    working_days_per_year = 365
+    [teams]
+    clearance = 1
+    [productivity.clearance]
+    default = 100
+
+    """
+
     static func capacityError(_ text: String) -> CriteriaError? {
         do {
             _ = try Capacity(toml: text, file: "c.toml")
@@ -71,61 +81,40 @@ struct PlanTerrainTests {
     }
 
     @Test func unknownTerrainKeysNameTheirLine() {
-        let inline = Self.capacityError("""
-        working_days_per_year = 365
-        [teams]
-        clearance = 1
-        [productivity.clearance]
-        default = 100
+        let inline = Self.capacityError(Self.head + """
         [productivity.clearance.terrain]
         mountain = { default = 20, APX = 5 }
         """)
         #expect(inline?.line == 7)
         #expect(inline?.message.contains("'APX' is not a hazard type") == true)
-        let table = Self.capacityError("""
-        working_days_per_year = 365
-        [teams]
-        clearance = 1
-        [productivity.clearance]
-        default = 100
+        let table = Self.capacityError(Self.head + """
         [productivity.clearance.terrain.forest]
         default = 30
         slope = 3
         """)
         #expect(table?.line == 8)
         #expect(table?.description.hasPrefix("c.toml:8: ") == true)
-        let notANumber = Self.capacityError("""
-        working_days_per_year = 365
-        [teams]
-        clearance = 1
-        [productivity.clearance]
-        default = 100
+        let notANumber = Self.capacityError(Self.head + """
         terrain = 7
         """)
         #expect(notANumber?.line == 6)
     }
 
-    /// A two-period ledger as `hazmap release -o ledger.json` writes it (the fields the shares read, and a
-    /// few others). SHA released: cancelled 3,000 + 1,000, reduced 1,000 + 0, cleared 500 + 500 m²;
-    /// CHA land (cleared 9,999 m²) does not count.
+    /// One class split of a ledger, as `hazmap release -o ledger.json` writes it (m², ha, km²).
+    static func classes(cha: Double, sha: Double) -> String {
+        func area(_ m2: Double) -> String { #"{"m2": \#(m2), "ha": \#(m2 / 1e4), "km2": \#(m2 / 1e6)}"# }
+        return #"{"cha": \#(area(cha)), "sha": \#(area(sha)), "total": \#(area(cha + sha))}"#
+    }
+
+    /// A two-period ledger with the fields the shares read, and a few others. SHA released: cancelled
+    /// 3,000 + 1,000, reduced 1,000 + 0, cleared 500 + 500 m²; CHA land (cleared 9,999 m²) does not count.
     static let ledger = """
     {"opening": {}, "periods": [
-      {"period": "2023", "released": {
-        "cancelled": {"cha": {"m2": 0, "ha": 0, "km2": 0}, "sha": {"m2": 3000, "ha": 0.3, "km2": 0.003},
-                      "total": {"m2": 3000, "ha": 0.3, "km2": 0.003}},
-        "reduced": {"cha": {"m2": 0, "ha": 0, "km2": 0}, "sha": {"m2": 1000, "ha": 0.1, "km2": 0.001},
-                    "total": {"m2": 1000, "ha": 0.1, "km2": 0.001}},
-        "cleared": {"cha": {"m2": 9999, "ha": 0, "km2": 0}, "sha": {"m2": 500, "ha": 0.05, "km2": 0.0005},
-                    "total": {"m2": 10499, "ha": 0, "km2": 0}},
-        "total": {"cha": {"m2": 9999, "ha": 0, "km2": 0}, "sha": {"m2": 4500, "ha": 0, "km2": 0},
-                  "total": {"m2": 14499, "ha": 0, "km2": 0}}}},
-      {"period": "2024", "released": {
-        "cancelled": {"cha": {"m2": 0, "ha": 0, "km2": 0}, "sha": {"m2": 1000, "ha": 0.1, "km2": 0.001},
-                      "total": {"m2": 1000, "ha": 0.1, "km2": 0.001}},
-        "reduced": {"cha": {"m2": 0, "ha": 0, "km2": 0}, "sha": {"m2": 0, "ha": 0, "km2": 0},
-                    "total": {"m2": 0, "ha": 0, "km2": 0}},
-        "cleared": {"cha": {"m2": 0, "ha": 0, "km2": 0}, "sha": {"m2": 500, "ha": 0.05, "km2": 0.0005},
-                    "total": {"m2": 500, "ha": 0.05, "km2": 0.0005}}}}
+      {"period": "2023", "released": {"cancelled": \(classes(cha: 0, sha: 3_000)),
+        "reduced": \(classes(cha: 0, sha: 1_000)), "cleared": \(classes(cha: 9_999, sha: 500)),
+        "total": \(classes(cha: 9_999, sha: 4_500))}},
+      {"period": "2024", "released": {"cancelled": \(classes(cha: 0, sha: 1_000)),
+        "reduced": \(classes(cha: 0, sha: 0)), "cleared": \(classes(cha: 0, sha: 500))}}
     ]}
     """
 

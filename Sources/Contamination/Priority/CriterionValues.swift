@@ -5,7 +5,9 @@ import GeometryCore
 ///
 /// Context layers are indexed once (`BoundsIndex`), and hazards are measured on all threads
 /// (`parallelMap`); the values never depend on the number of threads. Buffers are geodesic
-/// (`buffer(meters:)`, 32 segments per quarter circle), lengths and areas geodesic on WGS84.
+/// (`buffer(meters:)`, 32 segments per quarter circle), lengths and areas geodesic on WGS84. A buffer is
+/// made only when a candidate lies in the box that could meet it; nearest facilities are searched best
+/// first (`NearestDistance`), and roads are cut to buffers by `ZoneClipper`.
 public struct CriterionValues: Sendable {
     /// `raw[hazard][criterion]`: the value, or `nil` when the hazard has none (no polygon, an unlisted
     /// class, a missing attribute, no facility of the kind anywhere).
