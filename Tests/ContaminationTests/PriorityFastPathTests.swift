@@ -76,7 +76,7 @@ struct PriorityFastPathTests {
     @Test func clippedRoadLengthMatchesTheOverlay() throws {
         // A 0.02° square zone at the equator with a 0.004° square hole, and roads: wholly inside, crossing
         // the outer edge, crossing the hole, outside, touching a corner, and one along the south edge (a
-        // collinear overlap, which the clipper leaves to GEOS).
+        // collinear overlap, which the clipper leaves to GEOS), and one with a repeated vertex.
         let zone = try Geometry.polygon(PolygonRings(
             shell: [0, -0.01, 0.02, -0.01, 0.02, 0.01, 0, 0.01, 0, -0.01],
             holes: [[0.008, -0.002, 0.008, 0.002, 0.012, 0.002, 0.012, -0.002, 0.008, -0.002]]))
@@ -87,6 +87,7 @@ struct PriorityFastPathTests {
             try Geometry.lineString([0.03, 0.03, 0.04, 0.05]),
             try Geometry.lineString([0.02, 0.01, 0.03, 0.02]),
             try Geometry.lineString([0.005, -0.01, 0.025, -0.01]),
+            try Geometry.lineString([0.019, 0.005, 0.019, 0.005, 0.025, 0.005]),
         ]
         let clipper = try ZoneClipper(zone)
         for road in roads.indices {

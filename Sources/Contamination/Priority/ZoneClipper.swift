@@ -37,6 +37,8 @@ struct ZoneClipper {
         let minX = min(ax, bx), maxX = max(ax, bx), minY = min(ay, by), maxY = max(ay, by)
         if maxX < bounds.minX || minX > bounds.maxX || maxY < bounds.minY || minY > bounds.maxY { return 0 }
         let dx = bx - ax, dy = by - ay
+        // A repeated vertex adds nothing (and would look parallel to every edge).
+        if dx == 0, dy == 0 { return 0 }
         var cuts: [Double] = [0, 1]
         for ring in rings {
             for edge in stride(from: 0, to: ring.count - 3, by: 2) {
