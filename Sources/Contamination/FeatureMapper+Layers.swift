@@ -20,7 +20,8 @@ extension FeatureMapper {
         let hazard = Hazard(
             id: id, hazardClass: hazardClass, hazardType: hazardType, status: status, recorded: recorded,
             region: reading.text("region"), organisation: reading.text("organisation"),
-            evidence: reading.text("evidence"), priority: priority, geometry: geometry, source: reading.source)
+            evidence: reading.text("evidence"), priority: priority, terrain: reading.text("terrain"),
+            geometry: geometry, source: reading.source)
         return Mapped(value: hazard, findings: reading.findings)
     }
 

@@ -18,6 +18,10 @@ public struct Hazard: Sendable {
     public var evidence: String?
     /// The programme's own priority (an integer; its direction is the programme's convention).
     public var priority: Int?
+    /// The terrain class (e.g. `flat`, `mountain`, `forest`), as the source gives it: the programme's own
+    /// classes, matched to a capacity file's `[productivity.METHOD.terrain]` keys like mapped values
+    /// (`ValueKey`: case, blanks, `-` and `_` do not matter).
+    public var terrain: String?
     /// The polygon in WGS84 longitude, latitude, or `nil` for a null geometry.
     public var geometry: Geometry?
     public var source: SourceRef
@@ -25,7 +29,7 @@ public struct Hazard: Sendable {
     public init(
         id: String, hazardClass: HazardClass?, hazardType: HazardType? = nil, status: HazardStatus? = nil,
         recorded: CalendarDate?, region: String? = nil, organisation: String? = nil, evidence: String? = nil,
-        priority: Int? = nil, geometry: Geometry?, source: SourceRef
+        priority: Int? = nil, terrain: String? = nil, geometry: Geometry?, source: SourceRef
     ) {
         self.id = id
         self.hazardClass = hazardClass
@@ -36,6 +40,7 @@ public struct Hazard: Sendable {
         self.organisation = organisation
         self.evidence = evidence
         self.priority = priority
+        self.terrain = terrain
         self.geometry = geometry
         self.source = source
     }

@@ -12,7 +12,8 @@ public enum LayerKind: String, Sendable, Hashable, Codable, CaseIterable, Custom
     public var fields: [String] {
         switch self {
         case .hazards:
-            ["id", "class", "hazard_type", "status", "recorded", "region", "organisation", "evidence", "priority"]
+            ["id", "class", "hazard_type", "status", "recorded", "region", "organisation", "evidence", "priority",
+             "terrain"]
         case .releases: ["id", "method", "date", "hazard_id", "organisation", "devices_found"]
         case .regions: ["code", "name"]
         case .accidents: ["id", "date", "casualties"]

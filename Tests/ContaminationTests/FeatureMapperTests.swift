@@ -40,6 +40,28 @@ struct FeatureMapperTests {
         #expect(hazard.geometry?.kind == .polygon)
     }
 
+    @Test func terrainIsAnOptionalMappedField() throws {
+        // `terrain = "terrainClass"` under [hazards.fields]: the value is kept as the source gives it
+        // (trimmed); without the field, or with an empty value, the hazard has no terrain.
+        let fields = [FieldDefinition("id", .string), FieldDefinition("class", .string),
+                      FieldDefinition("recorded", .string), FieldDefinition("terrainClass", .string)]
+        let mapping = SchemaMapping(layers: [.hazards: LayerMapping(fields: ["terrain": "terrainClass"])])
+        let mapper = try FeatureMapper(layer: .hazards, mapping: mapping, file: "hz.gpkg", fields: fields)
+        #expect(mapper.sourceFields["terrain"] == "terrainClass")
+        func terrain(_ value: FieldValue) throws -> String? {
+            let feature = Feature(index: 0, geometry: try Geometry(wkt: Self.square), properties: [
+                "id": .string("h"), "class": .string("CHA"), "recorded": .string("2020-01-01"), "terrainClass": value,
+            ])
+            return mapper.hazard(from: feature).value?.terrain
+        }
+        #expect(try terrain(.string(" Mountain ")) == "Mountain")
+        #expect(try terrain(.string("")) == nil)
+        #expect(try terrain(.null) == nil)
+        let unmapped = try FeatureMapper(layer: .hazards, mapping: SchemaMapping(), file: "hz.gpkg",
+                                         fields: Array(fields.prefix(3)))
+        #expect(unmapped.sourceFields["terrain"] == nil)
+    }
+
     @Test func missingRequiredFieldListsTheFieldsPresent() {
         let mapping = SchemaMapping(layers: [.hazards: LayerMapping(
             fields: ["id": "hazard_ref", "class": "typeArea", "recorded": "date_recorded"])])

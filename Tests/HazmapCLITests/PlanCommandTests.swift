@@ -5,10 +5,8 @@ import Testing
 struct PlanCommandTests {
     let sample = HazmapBinary.sample.path
 
-    @Test func schedulesTheSampleInPriorityOrder() throws {
-        let folder = try HazmapBinary.temporaryFolder()
-        let ranked = folder.appendingPathComponent("ranked.gpkg").path
-        let plan = folder.appendingPathComponent("plan.csv").path
+    /// A capacity file of one clearance team at 1,000 m² per day, every day a working day, and `extra` lines.
+    static func oneTeamCapacity(in folder: URL, extra: String = "") throws -> URL {
         let capacity = folder.appendingPathComponent("capacity.toml")
         try """
         working_days_per_year = 365
@@ -16,7 +14,27 @@ struct PlanCommandTests {
         clearance = 1
         [productivity.clearance]
         default = 1000
-        """.write(to: capacity, atomically: true, encoding: .utf8)
+
+        """.appending(extra).write(to: capacity, atomically: true, encoding: .utf8)
+        return capacity
+    }
+
+    /// The last day (YYYY-MM-DD) of `days` days of work from 1 January 2025, by the Gregorian calendar.
+    static func lastDay(ofDays days: Int) throws -> String {
+        let start = try #require(ISO8601DateFormatter().date(from: "2025-01-01T00:00:00Z"))
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let expected = try #require(calendar.date(byAdding: .day, value: days - 1, to: start))
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: expected)
+    }
+
+    @Test func schedulesTheSampleInPriorityOrder() throws {
+        let folder = try HazmapBinary.temporaryFolder()
+        let ranked = folder.appendingPathComponent("ranked.gpkg").path
+        let plan = folder.appendingPathComponent("plan.csv").path
+        let capacity = try Self.oneTeamCapacity(in: folder)
         let ranking = try HazmapBinary.hazmap([
             "prioritize", "\(sample)/hazards.gpkg", "--mapping", "\(sample)/mapping.toml",
             "--criteria", "\(HazmapBinary.packageRoot.path)/GeoData/criteria/simple.toml",
@@ -32,18 +50,76 @@ struct PlanCommandTests {
         // One team at 1,000 m²/day every day: the whole area takes total/1000 days (rounded up).
         let total = try #require(json?["total_m2"] as? Double)
         let days = Int((total / 1_000).rounded(.up))
-        let start = try #require(ISO8601DateFormatter().date(from: "2025-01-01T00:00:00Z"))
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let expected = try #require(calendar.date(byAdding: .day, value: days - 1, to: start))
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        #expect(json?["completion"] as? String == formatter.string(from: expected))
+        #expect(json?["completion"] as? String == (try Self.lastDay(ofDays: days)))
         let deadline = json?["deadline"] as? [String: Any]
         #expect((deadline?["met"] as? Bool) == (days <= 365))
         // Finish dates never go back as ranks rise (one team works in rank order).
         let finishes = try HazmapBinary.ogrValues(plan, sql: "SELECT finish FROM plan", field: "finish")
         #expect(finishes == finishes.sorted())
+    }
+
+    @Test func surveySharesFromALedgerFile() throws {
+        // SHA released in the ledger: cancelled 3,000, reduced 1,000, cleared 2,000 m² → 1/2, 1/6 (1/3 cleared).
+        let folder = try HazmapBinary.temporaryFolder()
+        let ledger = folder.appendingPathComponent("ledger.json")
+        func released(_ sha: Double) -> String { #"{"cha": {"m2": 0}, "sha": {"m2": \#(sha)}}"# }
+        try """
+        {"periods": [{"released": {"cancelled": \(released(3_000)), "reduced": \(released(1_000)),
+                                   "cleared": \(released(2_000))}}]}
+        """.write(to: ledger, atomically: true, encoding: .utf8)
+        let capacity = folder.appendingPathComponent("capacity.toml")
+        try """
+        working_days_per_year = 220
+        [teams]
+        clearance = 1
+        survey = 1
+        [productivity.clearance]
+        default = 1000
+        [productivity.survey]
+        default = 10000
+        """.write(to: capacity, atomically: true, encoding: .utf8)
+        let ranked = folder.appendingPathComponent("ranked.csv")
+        try "id,rank\n".write(to: ranked, atomically: true, encoding: .utf8)
+        let result = try HazmapBinary.hazmap([
+            "plan", "\(sample)/hazards.gpkg", "--mapping", "\(sample)/mapping.toml", "--priorities", ranked.path,
+            "--capacity", capacity.path, "--ledger", ledger.path, "--start", "2025-01-01", "-q", "--json",
+        ])
+        #expect(result.status == 0, "\(result.error)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        let shares = json?["survey_shares"] as? [String: Any]
+        #expect(abs((shares?["cancelled"] as? Double ?? 0) - 0.5) < 1e-12)
+        #expect(abs((shares?["reduced"] as? Double ?? 0) - 1.0 / 6) < 1e-12)
+        // Shares by hand and from a ledger at once is a usage error.
+        let both = try HazmapBinary.hazmap([
+            "plan", "\(sample)/hazards.gpkg", "--priorities", ranked.path, "--capacity", capacity.path,
+            "--ledger", ledger.path, "--survey-shares", "cancel=0.5",
+        ])
+        #expect(both.status == 2)
+    }
+
+    @Test func terrainMappedFromASourceFieldSetsProductivity() throws {
+        // One CHA whose source field 'relief' is mapped to terrain (--field terrain=relief). Mountain
+        // clearance is 20 m²/day against a default of 1,000: one team, every day a working day, takes
+        // ⌈area / 20⌉ days from 1 January 2025.
+        let folder = try HazmapBinary.temporaryFolder()
+        let hazards = folder.appendingPathComponent("hazards.geojson")
+        try """
+        {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"id": "h1", "class": "CHA",
+          "recorded": "2020-01-01", "relief": "Mountain"}, "geometry": {"type": "Polygon",
+          "coordinates": [[[20, 44], [20.001, 44], [20.001, 44.001], [20, 44.001], [20, 44]]]}}]}
+        """.write(to: hazards, atomically: true, encoding: .utf8)
+        let capacity = try Self.oneTeamCapacity(in: folder, extra: "[productivity.clearance.terrain]\nmountain = 20\n")
+        let ranked = folder.appendingPathComponent("ranked.csv")
+        try "id,rank\nh1,1\n".write(to: ranked, atomically: true, encoding: .utf8)
+        let result = try HazmapBinary.hazmap([
+            "plan", hazards.path, "--field", "terrain=relief", "--priorities", ranked.path,
+            "--capacity", capacity.path, "--start", "2025-01-01", "-q", "--json",
+        ])
+        #expect(result.status == 0, "\(result.error)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        let area = try #require(json?["total_m2"] as? Double)
+        let days = Int((area / 20).rounded(.up))
+        #expect(json?["completion"] as? String == (try Self.lastDay(ofDays: days)))
     }
 
     @Test func badSharesAreAUsageError() throws {

@@ -15,7 +15,12 @@ extension Capacity {
     /// [productivity.clearance]
     /// default = 100
     /// AT = 300
+    /// [productivity.clearance.terrain]   # by terrain class (the hazards' `terrain` field)
+    /// mountain = 40                      # any hazard type on this terrain
+    /// forest = { default = 60, AT = 200 }
     /// ```
+    /// A hazard's productivity is the first listed of: its terrain's value for its type, its terrain's
+    /// default, its type's value, the default (`productivity(_:type:terrain:)`).
     /// - Throws: `CriteriaError` naming the file and line.
     public init(contentsOfFile path: String) throws(CriteriaError) {
         let text = try TOMLSource.text(contentsOfFile: path, kind: "capacity file") { CriteriaError(file: path, $0) }
@@ -34,6 +39,25 @@ extension Capacity {
         var taskTeamDays = 60.0
         var teams: [TeamMethod: Int] = [:]
         var productivity: [TeamMethod: [HazardType?: Double]] = [:]
+        var terrainProductivity: [TeamMethod: [ValueKey: [HazardType?: Double]]] = [:]
+        /// m² per team-day by hazard type (or default) from a table at `path`, skipping `except`.
+        func typeRow(_ rows: TOMLTable, _ path: [String], except: String? = nil) throws(CriteriaError)
+            -> [HazardType?: Double] {
+            var row: [HazardType?: Double] = [:]
+            for typeName in rows.keys where typeName != except {
+                let type = HazardType.allCases.first { ValueKey($0.rawValue) == ValueKey(typeName) }
+                guard typeName == "default" || type != nil else {
+                    throw fail(path + [typeName], "'\(typeName)' is not a hazard type ("
+                        + HazardType.allCases.map(\.rawValue).joined(separator: ", ") + ") or default"
+                        + (except.map { " or \($0)" } ?? ""))
+                }
+                guard let value = number(rows[typeName]), value > 0 else {
+                    throw fail(path + [typeName], "productivity must be m² per team-day > 0")
+                }
+                row[type] = value
+            }
+            return row
+        }
         for key in root.keys.sorted(by: { (locator.line(of: [$0]) ?? 0) < (locator.line(of: [$1]) ?? 0) }) {
             switch key {
             case "working_days_per_year":
@@ -64,19 +88,25 @@ extension Capacity {
                         throw fail([key, name], "unknown productivity table '\(name)'; use [productivity.survey] "
                             + "or [productivity.clearance]")
                     }
-                    var row: [HazardType?: Double] = [:]
-                    for typeName in rows.keys {
-                        let type = HazardType.allCases.first { ValueKey($0.rawValue) == ValueKey(typeName) }
-                        guard typeName == "default" || type != nil else {
-                            throw fail([key, name, typeName], "'\(typeName)' is not a hazard type ("
-                                + HazardType.allCases.map(\.rawValue).joined(separator: ", ") + ") or default")
-                        }
-                        guard let value = number(rows[typeName]), value > 0 else {
-                            throw fail([key, name, typeName], "productivity must be m² per team-day > 0")
-                        }
-                        row[type] = value
+                    productivity[method] = try typeRow(rows, [key, name], except: "terrain")
+                    guard let terrains = rows["terrain"] else { continue }
+                    guard let terrainTable = terrains.table else {
+                        throw fail([key, name, "terrain"], "[productivity.\(name).terrain] must be a table of "
+                            + "terrain classes, e.g. mountain = 40 or forest = { default = 60, AT = 200 }")
                     }
-                    productivity[method] = row
+                    var byTerrain: [ValueKey: [HazardType?: Double]] = [:]
+                    for terrain in terrainTable.keys {
+                        let path = [key, name, "terrain", terrain]
+                        if let rate = number(terrainTable[terrain]) {
+                            guard rate > 0 else { throw fail(path, "productivity must be m² per team-day > 0") }
+                            byTerrain[ValueKey(terrain)] = [nil: rate]
+                        } else if let table = terrainTable[terrain]?.table {
+                            byTerrain[ValueKey(terrain)] = try typeRow(table, path)
+                        } else {
+                            throw fail(path, "terrain '\(terrain)' needs m² per team-day, or a table by hazard type")
+                        }
+                    }
+                    terrainProductivity[method] = byTerrain
                 }
             default:
                 throw fail([key], "unknown key '\(key)'; expected working_days_per_year, task_team_days, [teams], [productivity.*]")
@@ -92,6 +122,6 @@ extension Capacity {
                                 message: "\(method) teams need [productivity.\(method)] (m² per team-day)")
         }
         self.init(workingDaysPerYear: workingDays, teams: teams, productivity: productivity,
-                  taskTeamDays: taskTeamDays)
+                  terrainProductivity: terrainProductivity, taskTeamDays: taskTeamDays)
     }
 }

@@ -7,14 +7,18 @@ public struct PlanItem: Sendable, Equatable {
     public var rank: Int
     public var hazardClass: HazardClass?
     public var hazardType: HazardType?
+    /// The terrain class, for productivity by terrain (`Capacity.productivity(_:type:terrain:)`).
+    public var terrain: String?
     /// Remaining geodesic area in m².
     public var area: Double
 
-    public init(id: String, rank: Int, hazardClass: HazardClass?, hazardType: HazardType?, area: Double) {
+    public init(id: String, rank: Int, hazardClass: HazardClass?, hazardType: HazardType?, terrain: String? = nil,
+                area: Double) {
         self.id = id
         self.rank = rank
         self.hazardClass = hazardClass
         self.hazardType = hazardType
+        self.terrain = terrain
         self.area = area
     }
 }
@@ -70,10 +74,12 @@ public struct Schedule: Sendable {
         }
         /// Splits the work into tasks of at most `capacity.taskTeamDays`, each on the earliest-available team.
         func assign(_ method: TeamMethod, area: Double, releasedShare: Double, notBefore: Double,
-                    type: HazardType?, id: String) throws(PlanError) -> [PlanTask] {
-            guard let rate = capacity.productivity(method, type: type) else {
-                throw PlanError("hazard \(id): no \(method) productivity for type \(type?.rawValue ?? "unspecified"); "
-                    + "add it, or a default, under [productivity.\(method)]")
+                    item: PlanItem) throws(PlanError) -> [PlanTask] {
+            guard let rate = capacity.productivity(method, type: item.hazardType, terrain: item.terrain) else {
+                throw PlanError("hazard \(item.id): no \(method) productivity for type "
+                    + "\(item.hazardType?.rawValue ?? "unspecified")"
+                    + (item.terrain.map { " on terrain '\($0)'" } ?? "")
+                    + "; add it, or a default, under [productivity.\(method)]")
             }
             var tasks: [PlanTask] = []
             var left = area
@@ -103,14 +109,13 @@ public struct Schedule: Sendable {
             if item.area > 0, item.hazardClass != .cha, (capacity.teams[.survey] ?? 0) > 0 {
                 surveyReleased = item.area * (shares.cancelled + shares.reduced)
                 let survey = try assign(.survey, area: item.area, releasedShare: shares.cancelled + shares.reduced,
-                                        notBefore: 0, type: item.hazardType, id: item.id)
+                                        notBefore: 0, item: item)
                 tasks += survey
                 clearArea = item.area * shares.cleared
                 ready = survey.map(\.endDay).max() ?? 0
             }
             if clearArea > 0 {
-                tasks += try assign(.clearance, area: clearArea, releasedShare: 1, notBefore: ready,
-                                    type: item.hazardType, id: item.id)
+                tasks += try assign(.clearance, area: clearArea, releasedShare: 1, notBefore: ready, item: item)
             }
             let first = tasks.map(\.startDay).min() ?? 0, last = tasks.map(\.endDay).max() ?? 0
             endDay = max(endDay, last)

@@ -5,7 +5,9 @@ import GeometryCore
 ///
 /// Context layers are indexed once (`BoundsIndex`), and hazards are measured on all threads
 /// (`parallelMap`); the values never depend on the number of threads. Buffers are geodesic
-/// (`buffer(meters:)`, 32 segments per quarter circle), lengths and areas geodesic on WGS84.
+/// (`buffer(meters:)`, 32 segments per quarter circle), lengths and areas geodesic on WGS84. A buffer is
+/// made only when a candidate lies in the box that could meet it; nearest facilities are searched best
+/// first (`NearestDistance`), and roads are cut to buffers by `ZoneClipper`.
 public struct CriterionValues: Sendable {
     /// `raw[hazard][criterion]`: the value, or `nil` when the hazard has none (no polygon, an unlisted
     /// class, a missing attribute, no facility of the kind anywhere).
@@ -24,7 +26,7 @@ public struct CriterionValues: Sendable {
                                         + "pass --population FILE")
             }
         }
-        let context = MeasureContext(criteria: criteria.criteria, inputs: inputs)
+        let context = try MeasureContext(criteria: criteria.criteria, inputs: inputs)
         let hazards = inputs.hazards
         raw = try parallelMap(count: hazards.count, threads: inputs.threads) { index in
             let hazard = hazards[index]
@@ -60,11 +62,27 @@ private struct MeasureContext: Sendable {
         var geometries: [Geometry]
         var weights: [Double]
         var index: BoundsIndex
+        /// Each line's line strings, read once, for `road_length_within` (empty for other layers).
+        var vertices: [[FlatXY]] = []
 
         init(_ geometries: [Geometry], weights: [Double]? = nil) {
             self.geometries = geometries
             self.weights = weights ?? Array(repeating: 1, count: geometries.count)
             index = BoundsIndex(geometries.map(\.bounds))
+        }
+
+        /// Whether any geometry of the layer lies in the box that holds every point within `distance` of
+        /// `geometry` (`NearestDistance.grown`), and so could meet its buffer; without one, the buffer (and
+        /// its cost) is not needed.
+        func hasCandidates(near geometry: Geometry, within distance: Meters) -> Bool {
+            guard let bounds = geometry.bounds else { return false }
+            return !index.query(NearestDistance.grown(bounds, by: distance.value)).isEmpty
+        }
+
+        /// A layer of lines with their line strings read on `threads` threads.
+        init(lines: [Geometry], threads: Int) throws {
+            self.init(lines)
+            vertices = try parallelMap(count: lines.count, threads: threads) { try lines[$0].lineStrings() }
         }
     }
 
@@ -74,10 +92,10 @@ private struct MeasureContext: Sendable {
     let layers: [Layer?]
     let releases: Layer
 
-    init(criteria: [Criterion], inputs: PriorityInputs) {
+    init(criteria: [Criterion], inputs: PriorityInputs) throws {
         self.criteria = criteria
         self.inputs = inputs
-        layers = criteria.map { criterion in
+        layers = try criteria.map { criterion in
             switch criterion.kind {
             case .accidentsWithin(_, let months, let casualties):
                 let since = inputs.asOf.subtracting(months: months)
@@ -87,7 +105,8 @@ private struct MeasureContext: Sendable {
             case .facilityDistance(let kind):
                 return Layer(inputs.facilities.filter { $0.kind == kind }.map(\.geometry))
             case .roadLengthWithin(_, let kind):
-                return Layer(inputs.roads.filter { kind == nil || $0.kind == kind }.map(\.geometry))
+                return try Layer(lines: inputs.roads.filter { kind == nil || $0.kind == kind }.map(\.geometry),
+                                 threads: inputs.threads)
             default:
                 return nil
             }
@@ -98,6 +117,7 @@ private struct MeasureContext: Sendable {
     func measure(_ hazard: Hazard) throws -> [Double?] {
         var remaining: Double?
         var buffers: [Meters: Geometry] = [:]
+        var clippers: [Meters: ZoneClipper] = [:]
         func buffered(_ geometry: Geometry, _ distance: Meters) throws -> Geometry {
             if let cached = buffers[distance] { return cached }
             let result = try geometry.buffer(meters: distance)
@@ -111,6 +131,7 @@ private struct MeasureContext: Sendable {
             remaining = value
             return value
         }
+        var distanceTarget: NearestDistance.Target?
         var values: [Double?] = []
         for (position, criterion) in criteria.enumerated() {
             let geometry = hazard.geometry.flatMap { $0.isEmpty ? nil : $0 }
@@ -132,6 +153,7 @@ private struct MeasureContext: Sendable {
                 values.append(try people(buffered(geometry, distance)))
             case .accidentsWithin(let distance, _, _):
                 guard let geometry, let layer = layers[position] else { values.append(nil); continue }
+                guard layer.hasCandidates(near: geometry, within: distance) else { values.append(0); continue }
                 let zone = try buffered(geometry, distance)
                 var total = 0.0
                 if let bounds = zone.bounds {
@@ -143,20 +165,17 @@ private struct MeasureContext: Sendable {
                 values.append(total)
             case .roadLengthWithin(let distance, _):
                 guard let geometry, let layer = layers[position] else { values.append(nil); continue }
+                guard layer.hasCandidates(near: geometry, within: distance) else { values.append(0); continue }
                 let zone = try buffered(geometry, distance)
-                var total = Meters.zero
-                if let bounds = zone.bounds {
-                    let prepared = try PreparedGeometry(zone)
-                    for candidate in layer.index.query(bounds) {
-                        let road = layer.geometries[candidate]
-                        guard try prepared.intersects(road) else { continue }
-                        total = total + (try road.intersection(zone).geodesicLength())
-                    }
-                }
-                values.append(total.value)
+                let clipper = try clippers[distance] ?? ZoneClipper(zone)
+                clippers[distance] = clipper
+                values.append(try RoadLength.inside(clipper, geometry: zone, roads: layer.geometries,
+                                                    vertices: layer.vertices, index: layer.index).value)
             case .facilityDistance:
                 guard let geometry, let layer = layers[position] else { values.append(nil); continue }
-                values.append(try NearestDistance.nearest(to: geometry, candidates: layer.geometries,
+                let target = try distanceTarget ?? NearestDistance.Target(geometry)
+                distanceTarget = target
+                values.append(try NearestDistance.nearest(to: target, candidates: layer.geometries,
                                                           index: layer.index)?.value)
             }
         }

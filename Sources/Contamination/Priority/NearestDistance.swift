@@ -3,37 +3,35 @@ import GeometryCore
 
 /// Geodesic distance between geometries in WGS84 lon/lat, and the nearest of many through a bounds index.
 enum NearestDistance {
-    /// The geodesic distance in metres between two geometries; 0 when they intersect (`GEOSIntersects_r`).
+    /// The distance to the nearest of `candidates` (indexed by `index`), or `nil` when there is none.
     ///
-    /// The nearest pair lies between a vertex of one and an edge of the other. For each vertex and edge,
-    /// the nearest point of the edge is found in a local equirectangular frame centred on the vertex, and
-    /// the distance to it is geodesic (`geod_inverse`). On edges up to a few kilometres long the frame moves
-    /// the nearest point by far less than a metre.
-    static func distance(_ first: Geometry, _ second: Geometry) throws -> Meters {
-        if try first.intersects(second) { return .zero }
-        let firstChains = try chains(of: first), secondChains = try chains(of: second)
-        return min(closest(vertices: firstChains, edges: secondChains),
-                   closest(vertices: secondChains, edges: firstChains))
-    }
-
-    /// The distance to the nearest of `candidates` (indexed by `index`) whose `accept` holds, or `nil`
-    /// when there is none.
-    ///
-    /// Candidates are searched in a box grown around `geometry` by a radius that starts at `start` and
+    /// Candidates are searched in a box grown around `target` by a radius that starts at `start` and
     /// doubles until a candidate within the radius is found; the box is grown conservatively (the fewest
-    /// metres per degree in the band), so no nearer candidate lies outside it.
-    static func nearest(to geometry: Geometry, candidates: [Geometry], index: BoundsIndex,
+    /// metres per degree in the band), so no nearer candidate lies outside it. Inside the box, candidates
+    /// are measured nearest box first, and the search stops at the first whose box lower bound
+    /// (`DistanceBound`) is no nearer than the best distance so far: the result is the minimum of
+    /// `Target.distance(to:below:)` over all candidates, as if every one were measured.
+    static func nearest(to target: Target, candidates: [Geometry], index: BoundsIndex,
                         start: Meters = Meters(1_000)) throws -> Meters? {
-        guard let bounds = geometry.bounds, !candidates.isEmpty else { return nil }
+        guard !candidates.isEmpty else { return nil }
+        let bounds = target.bounds
         var radius = start.value
         while radius < 4.1e7 {
-            var best: Double?
-            for candidate in index.query(grown(bounds, by: radius)) {
-                let distance = try Self.distance(geometry, candidates[candidate]).value
-                best = best.map { min($0, distance) } ?? distance
+            // The bounds hold for candidates within `radius`; the others are no nearer than the result.
+            let scale = DistanceBound.longitudeScale(highestLatitude: DistanceBound.highestLatitude(bounds),
+                                                     reach: radius)
+            let ordered = index.query(grown(bounds, by: radius)).compactMap { candidate in
+                candidates[candidate].bounds.map {
+                    (bound: DistanceBound.between(bounds, $0, longitudeScale: scale), candidate: candidate)
+                }
+            }.sorted { ($0.bound, $0.candidate) < ($1.bound, $1.candidate) }
+            var best = Double.infinity
+            for (bound, candidate) in ordered {
+                if bound >= best { break }
+                best = min(best, try target.distance(to: candidates[candidate], below: best).value)
             }
-            if let best, best <= radius { return Meters(best) }
-            radius = max(radius * 2, best ?? 0)
+            if best <= radius { return Meters(best) }
+            radius = max(radius * 2, best.isFinite ? best : 0)
         }
         return nil
     }
@@ -50,55 +48,5 @@ enum NearestDistance {
         }
         return Bounds(minX: bounds.minX - longitudeDegrees, minY: max(-90, bounds.minY - latitudeDegrees),
                       maxX: bounds.maxX + longitudeDegrees, maxY: min(90, bounds.maxY + latitudeDegrees))
-    }
-
-    /// The geometry's vertex chains: polygon rings, lines, or single points.
-    private static func chains(of geometry: Geometry) throws -> [FlatXY] {
-        if geometry.isPolygonal {
-            return try geometry.polygonRings().flatMap { [$0.shell] + $0.holes }
-        }
-        let lines = try geometry.lineStrings()
-        if !lines.isEmpty { return lines }
-        let points = try geometry.coordinates()
-        return stride(from: 0, to: points.count - 1, by: 2).map { [points[$0], points[$0 + 1]] }
-    }
-
-    private static func closest(vertices: [FlatXY], edges: [FlatXY]) -> Meters {
-        var best = Double.infinity
-        for chain in vertices {
-            for vertex in stride(from: 0, to: chain.count - 1, by: 2) {
-                let lon = chain[vertex], lat = chain[vertex + 1]
-                for edgeChain in edges {
-                    best = min(best, closestOnChain(lon: lon, lat: lat, chain: edgeChain))
-                }
-            }
-        }
-        return Meters(best)
-    }
-
-    /// The geodesic distance from a point to the nearest point of a chain of edges.
-    private static func closestOnChain(lon: Double, lat: Double, chain: FlatXY) -> Double {
-        let scale = cos(lat * .pi / 180)
-        guard chain.count >= 4 else {
-            guard chain.count >= 2 else { return .infinity }
-            return Geodesic.distance(fromLon: lon, fromLat: lat, toLon: chain[0], toLat: chain[1]).value
-        }
-        var bestPlanar = Double.infinity
-        var bestPoint = (chain[0], chain[1])
-        for start in stride(from: 0, to: chain.count - 3, by: 2) {
-            let ax = (chain[start] - lon) * scale, ay = chain[start + 1] - lat
-            let bx = (chain[start + 2] - lon) * scale, by = chain[start + 3] - lat
-            let dx = bx - ax, dy = by - ay
-            let lengthSquared = dx * dx + dy * dy
-            let t = lengthSquared > 0 ? min(1, max(0, -(ax * dx + ay * dy) / lengthSquared)) : 0
-            let px = ax + t * dx, py = ay + t * dy
-            let planar = px * px + py * py
-            if planar < bestPlanar {
-                bestPlanar = planar
-                bestPoint = (chain[start] + t * (chain[start + 2] - chain[start]),
-                             chain[start + 1] + t * (chain[start + 3] - chain[start + 1]))
-            }
-        }
-        return Geodesic.distance(fromLon: lon, fromLat: lat, toLon: bestPoint.0, toLat: bestPoint.1).value
     }
 }

@@ -17,15 +17,22 @@ struct PlanCommand: ParsableCommand {
 
         The capacity file (TOML; example in GeoData/capacity/) gives working_days_per_year, [teams] per \
         method (survey, clearance) and [productivity.survey] / [productivity.clearance] in m² per team-day \
-        by hazard type (or default). Working days are spread evenly over the calendar year.
+        by hazard type (or default), and by terrain class under [productivity.METHOD.terrain] (the hazards' \
+        terrain field, e.g. mountain = 40 or forest = { default = 60, AT = 200 }). A hazard takes the first \
+        listed of: its terrain and type, its terrain's default, its type, the default. Working days are \
+        spread evenly over the calendar year.
 
-        Survey shares come from --survey-shares, else from the land released by method in --releases, \
-        else 0 (survey releases nothing).
+        Survey shares (the parts of SHA land survey cancels and reduces rather than clears) come from \
+        --survey-shares, else from --ledger (the SHA land released by each method in a 'hazmap release \
+        -o ledger.json' file), else from the land released by method in --releases, else 0 (survey releases \
+        nothing).
 
         Examples:
           hazmap plan hazards.gpkg --priorities ranked.gpkg --capacity GeoData/capacity/example.toml -o plan.csv
           hazmap plan hazards.gpkg --mapping mapping.toml --priorities ranked.gpkg --capacity capacity.toml \\
             --start 2025-01-01 --deadline 2030-12-31 --survey-shares cancel=0.5,reduce=0.3 -o plan.geojson
+          hazmap release hazards.gpkg releases.gpkg -o ledger.json
+          hazmap plan hazards.gpkg --priorities ranked.gpkg --capacity capacity.toml --ledger ledger.json
         """
     )
 
@@ -48,6 +55,10 @@ struct PlanCommand: ParsableCommand {
         "Shares of SHA land survey cancels and reduces, e.g. cancel=0.5,reduce=0.3.", valueName: "shares"))
     var surveyShares: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Survey shares from a ledger written by 'hazmap release -o ledger.json'.", valueName: "file"))
+    var ledger: String?
+
     @Option(name: .long, help: ArgumentHelp("Release events: remaining area and survey shares.", valueName: "file"))
     var releases: String?
 
@@ -62,6 +73,9 @@ struct PlanCommand: ParsableCommand {
     func validate() throws {
         if let output { _ = try VectorFormat(path: output) }
         if let surveyShares { _ = try Self.parseShares(surveyShares) }
+        if surveyShares != nil, ledger != nil {
+            throw ValidationError("give survey shares either by hand (--survey-shares) or from --ledger, not both")
+        }
     }
 
     /// `cancel=0.5,reduce=0.3` → shares; each in [0, 1], their sum at most 1.
@@ -93,13 +107,19 @@ struct PlanCommand: ParsableCommand {
         let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: nil, options: options,
                                      quiet: reporting.quiet)
         let releaseEvents = inputs.releases?.records ?? []
-        let shares = try surveyShares.map(Self.parseShares)
-            ?? SurveyShares(releases: releaseEvents) ?? SurveyShares(cancelled: 0, reduced: 0)
+        let shares = try surveyShares.map(Self.parseShares) ?? ledger.map { path throws(PlanError) in
+            try SurveyShares(ledgerFile: path)
+        } ?? SurveyShares(releases: releaseEvents) ?? SurveyShares(cancelled: 0, reduced: 0)
         let usable = inputs.hazards.records.filter { $0.geometry != nil }
         let areas = try RemainingArea.areas(of: usable, releases: releaseEvents, asOf: startDay,
                                             threads: threadOptions.count)
         let ranks = try PlanInputs.ranks(from: priorities)
         let items = PlanInputs.items(hazards: usable, areas: areas, ranks: ranks)
+        let unlisted = Set(items.compactMap(\.terrain).filter { !capacityFile.lists(terrain: $0) })
+        if !unlisted.isEmpty, !capacityFile.terrainProductivity.isEmpty, !reporting.quiet {
+            Terminal.note("terrain classes not in \(capacity) use the type's or default productivity: "
+                + unlisted.sorted().joined(separator: ", "))
+        }
         let unranked = items.count - usable.filter { ranks[$0.id] != nil }.count
         if unranked > 0, !reporting.quiet {
             Terminal.note("\(unranked) hazards are not in \(priorities); they are planned last, by id")

@@ -33,7 +33,8 @@ enum PlanInputs {
                                uniquingKeysWith: { first, _ in first })
         return zip(hazards, areas).map { hazard, area in
             PlanItem(id: hazard.id, rank: ranks[hazard.id] ?? extra[hazard.id] ?? last + 1,
-                     hazardClass: hazard.hazardClass, hazardType: hazard.hazardType, area: area?.value ?? 0)
+                     hazardClass: hazard.hazardClass, hazardType: hazard.hazardType, terrain: hazard.terrain,
+                     area: area?.value ?? 0)
         }
     }
 }
