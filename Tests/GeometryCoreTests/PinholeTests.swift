@@ -35,3 +35,14 @@ struct PinholeTests {
         #expect(try sliver.fillingHoles(smallerThan: 1e-14).polygonRings().first?.holes.isEmpty == true)
     }
 }
+
+@Suite("Sliver dropping")
+struct SliverTests {
+    @Test("polygons under the threshold are dropped, the others kept as they are")
+    func sliversAreDropped() throws {
+        let parts = try Geometry(wkt: "MULTIPOLYGON(((0 0, 1 0, 1 1, 0 1, 0 0)), ((5 5, 5.0000001 5, 5 5.0000001, 5 5)))")
+        let kept = try parts.droppingPolygons(smallerThan: 1e-14)
+        #expect(try kept.polygonRings() == [PolygonRings(shell: [0, 0, 1, 0, 1, 1, 0, 1, 0, 0])])
+        #expect(try kept.droppingPolygons(smallerThan: 1e-14).polygonRings() == kept.polygonRings())
+    }
+}

@@ -128,7 +128,8 @@ struct ComponentLedger: Sendable {
             result.released.append(ReleasedLand(
                 releaseId: release.id, method: release.method, date: release.date,
                 hazardIds: release.hazardId.map { [$0] } ?? [],
-                geometry: try Geometry.collection(land).polygonalParts(), area: released))
+                geometry: try Geometry.collection(land).polygonalParts()
+                    .droppingPolygons(smallerThan: FragmentState.pinhole), area: released))
         }
 
         /// Books areas by region under a measure and class; they are measured changes of the state, so

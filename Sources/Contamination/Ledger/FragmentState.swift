@@ -126,12 +126,15 @@ struct FragmentState {
         return total
     }
 
-    /// The dissolved state: the union of each class's fragments (`GEOSUnaryUnion_r`).
+    /// The dissolved state for maps: the union of each class's fragments (`GEOSUnaryUnion_r`), without the
+    /// polygons under `pinhole` (its areas are measured on the fragments, not on this geometry).
     func dissolved() throws -> (cha: Geometry, sha: Geometry) {
         let all = Array(slots.joined())
-        let cha = try Geometry.union(all.filter { $0.hazardClass == .cha }.map(\.geometry)).polygonalParts()
-        let sha = try Geometry.union(all.filter { $0.hazardClass == .sha }.map(\.geometry)).polygonalParts()
-        return (cha, sha)
+        func union(_ hazardClass: HazardClass) throws -> Geometry {
+            try Geometry.union(all.filter { $0.hazardClass == hazardClass }.map(\.geometry)).polygonalParts()
+                .droppingPolygons(smallerThan: FragmentState.pinhole)
+        }
+        return (try union(.cha), try union(.sha))
     }
 
     /// The geodesic area of `geometry` ∩ the state (either class), from the fragments near it.

@@ -32,3 +32,15 @@ extension Geometry {
         return filled.count == 1 ? try Geometry.polygon(filled[0]) : try Geometry.multiPolygon(filled)
     }
 }
+
+extension Geometry {
+    /// The polygonal parts without the polygons whose shell's planar area (squared coordinate units) is below
+    /// `minimumArea`: slivers of almost no area that a map cannot show and that collapse into invalid rings
+    /// when coordinates are rounded for output (GeoJSON's seven decimals).
+    public func droppingPolygons(smallerThan minimumArea: Double) throws -> Geometry {
+        let polygons = try polygonRings()
+        let kept = polygons.filter { PolygonRings.planarArea($0.shell) >= minimumArea }
+        guard kept.count != polygons.count else { return self }
+        return kept.count == 1 ? try Geometry.polygon(kept[0]) : try Geometry.multiPolygon(kept)
+    }
+}
