@@ -27,6 +27,15 @@ public final class LayerWriter {
         self.columns = columns
     }
 
+    /// Polygons rounded, valid, to the grid of the decimals GeoJSON writes (`Geometry.rounded(toGrid:)`): GDAL
+    /// would round each coordinate on its own, and nearly touching rings could then cross. Other formats
+    /// and geometries are written as they are.
+    private func roundedForOutput(_ geometry: Geometry) throws -> Geometry {
+        guard owner.format == .geoJSON || owner.format == .geoJSONSeq, geometry.isPolygonal || geometry.kind.isCollection
+        else { return geometry }
+        return try geometry.rounded(toGrid: pow(10, -Double(owner.decimals)))
+    }
+
     /// Appends one feature (`OGR_L_CreateFeature`). Properties not named are left null; a property
     /// that is not a field of the layer is an error, and so is a null or empty geometry in FlatGeobuf
     /// (which cannot store one).
@@ -52,7 +61,7 @@ public final class LayerWriter {
             set(value, column: column, on: feature)
         }
         if let geometry {
-            var ogr = try GeometryBridge.ogrGeometry(geometry, path: path, featureIndex: index)
+            var ogr = try GeometryBridge.ogrGeometry(try roundedForOutput(geometry), path: path, featureIndex: index)
             let declared = OGR_L_GetGeomType(layer)
             if owner.format == .postgreSQL, declared != wkbUnknown, OGR_G_GetGeometryType(ogr) != declared {
                 // A typed PostGIS column refuses a Polygon in a MultiPolygon column: promote (`OGR_G_ForceTo`).

@@ -115,3 +115,15 @@ extension Geometry {
         }
     }
 }
+
+extension Geometry {
+    /// The geometry with every coordinate rounded to a grid of `gridSize` (coordinate units), kept valid:
+    /// rings that the rounding would make cross are re-noded and collapsed parts are removed
+    /// (`GEOSGeom_setPrecision_r`). For output at a fixed number of decimals.
+    public func rounded(toGrid gridSize: Double) throws -> Geometry {
+        let context = GEOSContext.current
+        return try Geometry(owning: context.check("GEOSGeom_setPrecision_r") {
+            GEOSGeom_setPrecision_r($0, handle, gridSize, 0)
+        })
+    }
+}
