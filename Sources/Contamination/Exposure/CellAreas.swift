@@ -2,32 +2,42 @@ import GeometryCore
 
 /// Geodesic areas of raster cells in km²: `Geodesic.ringArea` of each cell's four corners transformed to WGS84.
 ///
-/// For a north-up geographic grid every cell of a row has the same area, so areas are computed once per row and
-/// kept; for any other grid (projected or rotated), the corners of a whole tile are transformed in one call and
-/// each cell's area is computed from them.
-struct CellAreas {
+/// For a north-up geographic grid every cell of a row has the same area, so the area of one cell per row is
+/// computed once for the whole raster (`rowAreas(grid:crs:)`, kept by `PopulationRaster`); for any other grid
+/// (projected or rotated), the corners of a whole tile are transformed in one call and each cell's area is
+/// computed from them.
+struct CellAreas: Sendable {
     let grid: RasterGrid
     let crs: CRS
-    private let byRow: Bool
-    /// The area of one cell of each row, NaN until first asked for (north-up geographic grids only).
-    private var rowAreas: [Double]
+    /// The area of one cell of each row, for north-up geographic grids; `nil` for others.
+    let rowAreas: [Double]?
 
-    init(grid: RasterGrid, crs: CRS) {
+    init(grid: RasterGrid, crs: CRS) throws {
         self.grid = grid
         self.crs = crs
-        byRow = crs.isGeographic && grid.transform.isNorthUp
-        rowAreas = byRow ? [Double](repeating: .nan, count: grid.height) : []
+        rowAreas = crs.isGeographic && grid.transform.isNorthUp ? try CellAreas.rowAreas(grid: grid, crs: crs) : nil
+    }
+
+    /// The area of the first cell of every row, from one transform of all their corners.
+    private static func rowAreas(grid: RasterGrid, crs: CRS) throws -> [Double] {
+        var corners: FlatXY = []
+        corners.reserveCapacity(10 * grid.height)
+        for row in 0..<grid.height { corners += grid.cellRing(column: 0, row: row) }
+        try Transformer(from: crs, to: .wgs84).transform(&corners)
+        return (0..<grid.height).map { row in
+            Geodesic.ringArea(Array(corners[(10 * row)..<(10 * row + 10)])).squareKilometers
+        }
     }
 
     /// The area of every cell of `tile`, in km², row by row from the top.
     ///
     /// Throws `PROJError` when a corner cannot be transformed to WGS84.
-    mutating func squareKilometers(in tile: PixelWindow) throws -> [Double] {
+    func squareKilometers(in tile: PixelWindow) throws -> [Double] {
         var result: [Double] = []
         result.reserveCapacity(tile.pixelCount)
-        if byRow {
+        if let rowAreas {
             for row in tile.row..<(tile.row + tile.height) {
-                result.append(contentsOf: repeatElement(try rowArea(row), count: tile.width))
+                result.append(contentsOf: repeatElement(rowAreas[row], count: tile.width))
             }
             return result
         }
@@ -54,15 +64,5 @@ struct CellAreas {
             }
         }
         return result
-    }
-
-    /// The area of one cell of a row of a north-up geographic grid, computed on first use.
-    private mutating func rowArea(_ row: Int) throws -> Double {
-        if !rowAreas[row].isNaN { return rowAreas[row] }
-        var ring = grid.cellRing(column: 0, row: row)
-        try Transformer(from: crs, to: .wgs84).transform(&ring)
-        let area = Geodesic.ringArea(ring).squareKilometers
-        rowAreas[row] = area
-        return area
     }
 }

@@ -29,6 +29,8 @@ public struct PopulationRaster: Sendable {
     public let densifyStep: Double?
     /// Readers reused by every sum on this raster.
     let readers: RasterReaderPool
+    /// Geodesic cell areas (per row, computed once, for a north-up lon/lat grid).
+    let cellAreas: CellAreas
 
     /// Opens the raster to read its size, geotransform, CRS and nodata (`RasterReader`).
     ///
@@ -63,6 +65,11 @@ public struct PopulationRaster: Sendable {
         self.isDensity = isDensity
         self.maxTileCells = max(1, maxTileCells)
         readers = RasterReaderPool(path: path, band: band)
+        do {
+            cellAreas = try CellAreas(grid: grid, crs: crs)
+        } catch let error as PROJError {
+            throw GeoIOError(path: path, message: "geodesic cell areas: \(error)")
+        }
         bounds = try PopulationRaster.wgs84Bounds(of: grid, crs: crs)
         let step = min((bounds.maxX - bounds.minX) / Double(grid.width),
                        (bounds.maxY - bounds.minY) / Double(grid.height))

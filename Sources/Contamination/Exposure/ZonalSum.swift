@@ -26,11 +26,9 @@ extension PopulationRaster {
         let groups = ZonalItem.groups(items, maxItems: 64, maxCells: maxTileCells)
         let perGroup = try parallelMap(count: groups.count, threads: threads) { group in
             try readers.withReader { reader in
-                var cellAreas = CellAreas(grid: grid, crs: crs)
                 var totals = ZonalTotals()
                 for item in items[groups[group]] {
-                    totals = totals + (try sum(coverages[item.part], tile: item.tile, reader: reader,
-                                               cellAreas: &cellAreas))
+                    totals = totals + (try sum(coverages[item.part], tile: item.tile, reader: reader))
                 }
                 return totals
             }
@@ -59,8 +57,7 @@ extension PopulationRaster {
     }
 
     /// The totals of one polygon over one tile of its window.
-    private func sum(_ coverage: PolygonCoverage, tile: PixelWindow, reader: RasterReader,
-                     cellAreas: inout CellAreas) throws -> ZonalTotals {
+    private func sum(_ coverage: PolygonCoverage, tile: PixelWindow, reader: RasterReader) throws -> ZonalTotals {
         let fractions = coverage.fractions(in: tile).fractions
         let values = try reader.read(window: tile)
         let areas = try cellAreas.squareKilometers(in: tile)

@@ -71,14 +71,28 @@ extension Geometry {
     /// count twice; dissolve first).
     /// Points and lines add nothing. Uses `geod_polygon_compute`.
     public func geodesicArea() throws -> SquareMeters {
-        var total = 0.0
-        for polygon in try polygonRings() {
-            var area = Geodesic.ringArea(polygon.shell).value
-            for hole in polygon.holes { area -= Geodesic.ringArea(hole).value }
-            // Rounding in rings of a few nanodegrees can make holes outweigh their shell by ~1e-5 m².
-            total += Swift.max(0, area)
+        SquareMeters(try polygonRings().reduce(0) { $0 + Geometry.geodesicArea(of: $1) })
+    }
+
+    /// `geodesicArea()` computed on up to `threads` threads: the polygons are cut into runs of 256, each run
+    /// summed on its own and the sums added in order, so the result is the same for any number of threads
+    /// (it may differ from `geodesicArea()` in the last digits, from the order of the additions).
+    public func geodesicArea(threads: Int) throws -> SquareMeters {
+        let polygons = try polygonRings()
+        let run = 256
+        let sums = try parallelMap(count: (polygons.count + run - 1) / run, threads: threads) { index in
+            polygons[(index * run)..<Swift.min(polygons.count, (index + 1) * run)]
+                .reduce(0) { $0 + Geometry.geodesicArea(of: $1) }
         }
-        return SquareMeters(total)
+        return SquareMeters(sums.reduce(0, +))
+    }
+
+    /// One polygon's geodesic area in m²: its shell less its holes, never below zero.
+    private static func geodesicArea(of polygon: PolygonRings) -> Double {
+        var area = Geodesic.ringArea(polygon.shell).value
+        for hole in polygon.holes { area -= Geodesic.ringArea(hole).value }
+        // Rounding in rings of a few nanodegrees can make holes outweigh their shell by ~1e-5 m².
+        return Swift.max(0, area)
     }
 
     /// The geodesic area (m²) and ring length (m) on the WGS84 ellipsoid of the polygonal parts, from one
