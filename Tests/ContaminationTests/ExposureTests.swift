@@ -45,6 +45,9 @@ struct ExposureTests {
         // Cells (1,0), (2,0), (1,1), (2,1): 2 + 3 + 12 + 13.
         #expect(abs(totals.people - 30) < 1e-9)
         #expect(abs(totals.coveredCells - 4) < 1e-9)
+        // Rows 0 and 1 span 1°N to 0.98°N, two cells wide.
+        let squareKilometers = Self.zoneSquareKilometers(south: 0.98, north: 1, widthDegrees: 0.02)
+        #expect(abs(totals.coveredSquareKilometers - squareKilometers) / squareKilometers < 1e-8)
         #expect(totals.nodataShare < 1e-12)
         #expect(!totals.extendsBeyondRaster)
     }
@@ -56,6 +59,8 @@ struct ExposureTests {
         let totals = try raster.totals(of: triangle)
         #expect(abs(totals.people - 6) < 1e-9)
         #expect(abs(totals.coveredCells - 0.5) < 1e-9)
+        let cell = Self.zoneSquareKilometers(south: 0.98, north: 0.99, widthDegrees: 0.01)
+        #expect(abs(totals.coveredSquareKilometers - cell / 2) / cell < 1e-8)
     }
 
     @Test func nodataCellsAreExcludedAndReported() throws {
@@ -82,27 +87,41 @@ struct ExposureTests {
         let path = try Self.writeRaster(transform: Self.lonLat) { _, _ in 100 }
         let raster = try PopulationRaster(path: path, isDensity: true)
         let totals = try raster.totals(of: try Self.cells(0, 0, 1, 2))
-        // Closed form: the WGS84 area between two latitudes over Δλ is b²·Δλ·[g(φ2) − g(φ1)] with
-        // g(φ) = sinφ / (2(1 − e²sin²φ)) + ln((1 + e sinφ)/(1 − e sinφ)) / (4e).
+        let squareKilometers = Self.zoneSquareKilometers(south: 0.98, north: 1, widthDegrees: 0.01)
+        // The cell's edges along parallels are not geodesics: the geodesic ring differs by about 3e-9.
+        #expect(abs(totals.people - 100 * squareKilometers) / (100 * squareKilometers) < 1e-8)
+    }
+
+    /// The WGS84 area, in km², between two latitudes over a width in longitude (degrees), in closed form:
+    /// b²·Δλ·[g(φ2) − g(φ1)] with g(φ) = sinφ / (2(1 − e²sin²φ)) + ln((1 + e sinφ)/(1 − e sinφ)) / (4e).
+    static func zoneSquareKilometers(south: Double, north: Double, widthDegrees: Double) -> Double {
         let a = 6_378_137.0, f = 1 / 298.257223563
         let b = a * (1 - f), e = (f * (2 - f)).squareRoot()
         func g(_ degrees: Double) -> Double {
             let s = sin(degrees * .pi / 180)
             return s / (2 * (1 - e * e * s * s)) + log((1 + e * s) / (1 - e * s)) / (4 * e)
         }
-        let squareKilometers = b * b * (0.01 * .pi / 180) * (g(1) - g(0.98)) / 1e6
-        // The cell's edges along parallels are not geodesics: the geodesic ring differs by about 3e-9.
-        #expect(abs(totals.people - 100 * squareKilometers) / (100 * squareKilometers) < 1e-8)
+        return b * b * (widthDegrees * .pi / 180) * (g(north) - g(south)) / 1e6
     }
 
     @Test func projectedRasterIsSummedInItsOwnCRS() throws {
         // UTM 36N cells of 100 m from (500000, 3500400); the polygon is the UTM square of cells (1..2, 1..2),
-        // given in lon/lat: its corners land back exactly on cell corners.
+        // given in lon/lat with 100 points per side, so that its edges follow the square's straight UTM sides
+        // (a lon/lat chord 2 m long is within nanometres of them) and its corners land back on cell corners.
         let transform = GeoTransform(originX: 500_000, originY: 3_500_400, cellWidth: 100, cellHeight: 100)
         let path = try Self.writeRaster(crs: "EPSG:32636", transform: transform)
         let raster = try PopulationRaster(path: path)
-        var corners: FlatXY = [500_100, 3_500_300, 500_300, 3_500_300, 500_300, 3_500_100, 500_100, 3_500_100,
-                               500_100, 3_500_300]
+        let square: [(Double, Double)] = [(500_100, 3_500_300), (500_300, 3_500_300), (500_300, 3_500_100),
+                                          (500_100, 3_500_100), (500_100, 3_500_300)]
+        var corners: FlatXY = []
+        for side in 0..<4 {
+            let (x0, y0) = square[side], (x1, y1) = square[side + 1]
+            for step in 0..<100 {
+                let t = Double(step) / 100
+                corners += [x0 + t * (x1 - x0), y0 + t * (y1 - y0)]
+            }
+        }
+        corners += [500_100, 3_500_300]
         try Transformer(from: try CRS(epsg: 32636), to: .wgs84).transform(&corners)
         let totals = try raster.totals(of: try Geometry.polygon(PolygonRings(shell: corners)))
         // Cells (1,1), (2,1), (1,2), (2,2): 12 + 13 + 22 + nodata.

@@ -157,3 +157,25 @@ struct CoverageTests {
         }
     }
 }
+
+@Suite("Densify")
+struct DensifyTests {
+    @Test func longSegmentsAreCutIntoEqualPiecesAndVerticesKept() {
+        // 0→3 along x with step 1 gives 3 pieces; the 0.5 segment up is kept whole.
+        let line: FlatXY = [0, 0, 3, 0, 3, 0.5]
+        #expect(line.densified(maxStep: 1) == [0, 0, 1, 0, 2, 0, 3, 0, 3, 0.5])
+        // A 5-long diagonal (3, 4) with step 2 gives ⌈2.5⌉ = 3 pieces.
+        let diagonal: FlatXY = [0, 0, 3, 4]
+        let cut = diagonal.densified(maxStep: 2)
+        #expect(cut.count == 8)
+        #expect(abs(cut[2] - 1) < 1e-15 && abs(cut[3] - 4.0 / 3) < 1e-15)
+        #expect(cut[6] == 3 && cut[7] == 4)
+    }
+
+    @Test func nothingChangesWithoutAUsableStep() {
+        let ring: FlatXY = [0, 0, 10, 0, 10, 10, 0, 0]
+        #expect(ring.densified(maxStep: 0) == ring)
+        #expect(ring.densified(maxStep: .nan) == ring)
+        #expect(ring.densified(maxStep: 100) == ring)
+    }
+}

@@ -11,6 +11,8 @@
 #  - "pipeline": hazards in, people out: dissolve, geodesic buffers at DISTANCES, zonal sums.
 #    hazmap exposure against reference_exposure.py with --engine exactextract and rasterstats
 #    (Shapely union_all, pyproj aeqd buffers per part, then the engine's zonal sum).
+#    For hazmap, "zonal s" is the time from its "summing people" note to its exit (stderr lines are
+#    time-stamped), i.e. its zonal sums alone, comparable to exactextract's own time.
 #  - "zonal only": the zonal sums alone over hazmap's own exposure areas (written once with -o
 #    areas.gpkg before timing), by exposure_zonal.py; wall time includes Python start-up and reading
 #    the areas, and the "zonal s" column gives the engine's own time measured inside the script.
@@ -18,7 +20,8 @@
 # Each command runs under /usr/bin/time -v (peak RSS, CPU seconds), wall seconds from date +%s.%N,
 # REPEAT times (default 1), keeping the fastest; TIMEOUT seconds at most (default 3600).
 # Environment: DISTANCES (default 500m,1km,5km), SKIP_RASTERSTATS=1 leaves rasterstats out (slow on
-# large scenarios), SKIP_PIPELINE_PEERS=1 leaves out reference_exposure.py, PY.
+# large scenarios), SKIP_PIPELINE_PEERS=1 leaves out reference_exposure.py, SKIP_SERIAL=1 leaves out
+# hazmap --threads 1, PY.
 # Outputs and timings go to Tools/bench/results/exposure_<scenario>/ (gitignored).
 set -uo pipefail
 
@@ -63,12 +66,16 @@ measure() {
     echo "$best $best_cpu $best_mb"
 }
 
-# "people inside | people within the largest distance | zonal seconds" from any tool's JSON output.
+# "people inside | people within the largest distance | zonal seconds" from any tool's JSON output
+# (and, for hazmap, its time-stamped stderr).
 figures() {
-    "$PY" - "$1" <<'PY' 2>/dev/null || echo "? | ? | –"
+    "$PY" - "$1" "$2" <<'PY' 2>/dev/null || echo "? | ? | –"
 import json, sys
 
 d = json.load(open(sys.argv[1]))
+stamps = [line.split(" ", 1) for line in open(sys.argv[2]) if line[:1].isdigit()]
+start = next((float(t) for t, note in stamps if note.startswith("summing people")), None)
+end = next((float(t) for t, note in stamps if note.strip() == "end"), None)
 if "areas" in d:  # reference_exposure.py
     names = list(d["areas"])
     inside, outer, secs = d["areas"][names[0]]["people"], d["areas"][names[-1]]["people"], None
@@ -78,6 +85,8 @@ else:  # hazmap --json or exposure_zonal.py: the rows of all classes
     inside = next(r["people"] for r in rows if r.get("distance_m") is None)
     outer = max((r for r in rows if r.get("distance_m") is not None), key=lambda r: r["distance_m"])["people"]
     secs = d.get("seconds")
+    if secs is None and start is not None and end is not None:
+        secs = end - start
 print(f"{inside:,.1f} | {outer:,.1f} | {'–' if secs is None else f'{secs:.2f}'}")
 PY
 }
@@ -102,10 +111,13 @@ for dir in "$@"; do
         echo "hazmap failed writing the exposure areas (see $out/areas.err)" >&2
         exit 1
     fi
+    # hazmap's notes on stderr, time-stamped, then "end" at its exit; its stdout stays the JSON.
+    stamped="$HAZMAP exposure $hazards $population --distances $DISTANCES --json"
+    stamp='2>&1 1>&3 | while IFS= read -r l; do echo "$(date +%s.%N) $l"; done >&2; echo "$(date +%s.%N) end" >&2; } 3>&1'
     jobs=(
-        "pipeline|hazmap ($CORES threads)|$hazmap_cmd --threads $CORES"
-        "pipeline|hazmap --threads 1|$hazmap_cmd --threads 1"
+        "pipeline|hazmap ($CORES threads)|set -o pipefail; { $stamped --threads $CORES $stamp"
     )
+    [ "${SKIP_SERIAL:-0}" = "1" ] || jobs+=("pipeline|hazmap --threads 1|set -o pipefail; { $stamped --threads 1 $stamp")
     if [ "${SKIP_PIPELINE_PEERS:-0}" != "1" ]; then
         jobs+=("pipeline|exactextract (reference_exposure.py)|$PY $HERE/reference_exposure.py $population $hazards --buffers $METRES --json")
         [ "${SKIP_RASTERSTATS:-0}" = "1" ] ||
@@ -125,6 +137,6 @@ for dir in "$@"; do
         fi
         [ -z "$baseline" ] && baseline="$secs"
         ratio=$(awk -v s="$secs" -v b="$baseline" 'BEGIN {printf "%.2f", s / b}')
-        echo "| $count | $raster | $kind | $tool | $secs | $cpu | $mb | $(figures "$out/$name.out") | $ratio |"
+        echo "| $count | $raster | $kind | $tool | $secs | $cpu | $mb | $(figures "$out/$name.out" "$out/$name.err") | $ratio |"
     done
 done

@@ -131,7 +131,7 @@ extension Exposure {
     /// The figure of one area: its geodesic area and people.
     private static func row(key: ExposureKey, geometry: Geometry, raster: PopulationRaster,
                             threads: Int) throws -> ExposureRow {
-        let area = geometry.isEmpty ? SquareMeters.zero : try geometry.geodesicArea()
+        let area = geometry.isEmpty ? SquareMeters.zero : try geometry.geodesicArea(threads: threads)
         return ExposureRow(key: key, geometry: geometry, area: area,
                            totals: try raster.totals(of: geometry, threads: threads))
     }

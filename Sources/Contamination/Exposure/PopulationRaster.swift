@@ -3,8 +3,9 @@ import GeometryCore
 
 /// A population raster to sum under polygons: people per cell, or people per km² with `density`.
 ///
-/// Holds only the raster's description, so it is Sendable; every sum opens its own `RasterReader` (GDAL
-/// dataset handles are per thread) and reads only the windows the polygons touch, tile by tile.
+/// Holds the raster's description and a pool of open readers (`RasterReaderPool`, one per thread at a time, as
+/// GDAL dataset handles must not be shared between threads); sums read only the windows the polygons touch,
+/// tile by tile.
 public struct PopulationRaster: Sendable {
     /// The raster file.
     public let path: String
@@ -22,11 +23,19 @@ public struct PopulationRaster: Sendable {
     public let maxTileCells: Int
     /// The raster's bounding box in WGS84 lon/lat (from its corners and edge midpoints).
     public let bounds: Bounds
+    /// For a projected raster, the longest lon/lat edge piece, in degrees, that polygons are cut into before
+    /// they are transformed into its CRS: the smaller of the mean cell width and height over `bounds`.
+    /// `nil` for a geographic raster, whose cells are lon/lat (or near-affine to it).
+    public let densifyStep: Double?
+    /// Readers reused by every sum on this raster.
+    let readers: RasterReaderPool
+    /// Geodesic cell areas (per row, computed once, for a north-up lon/lat grid).
+    let cellAreas: CellAreas
 
     /// Opens the raster to read its size, geotransform, CRS and nodata (`RasterReader`).
     ///
     /// Throws `GeoIOError` when it cannot be read, has no geotransform or no CRS, or the CRS is unknown to PROJ.
-    public init(path: String, band: Int = 1, isDensity: Bool = false, maxTileCells: Int = 1 << 22) throws {
+    public init(path: String, band: Int = 1, isDensity: Bool = false, maxTileCells: Int = 1 << 20) throws {
         let reader = try RasterReader(path: path, band: band)
         guard let transform = reader.geoTransform else {
             throw GeoIOError(path: path, message: "the raster has no geotransform: cells cannot be placed")
@@ -55,7 +64,16 @@ public struct PopulationRaster: Sendable {
         nodata = reader.nodata
         self.isDensity = isDensity
         self.maxTileCells = max(1, maxTileCells)
+        readers = RasterReaderPool(path: path, band: band)
+        do {
+            cellAreas = try CellAreas(grid: grid, crs: crs)
+        } catch let error as PROJError {
+            throw GeoIOError(path: path, message: "geodesic cell areas: \(error)")
+        }
         bounds = try PopulationRaster.wgs84Bounds(of: grid, crs: crs)
+        let step = min((bounds.maxX - bounds.minX) / Double(grid.width),
+                       (bounds.maxY - bounds.minY) / Double(grid.height))
+        densifyStep = crs.isGeographic || !(step > 0) || !step.isFinite ? nil : step
     }
 
     /// The grid's outline sampled at its corners and edge midpoints, transformed to WGS84, boxed.

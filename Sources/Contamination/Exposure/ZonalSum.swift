@@ -3,86 +3,102 @@ import GeometryCore
 
 extension PopulationRaster {
     /// The people under a polygonal geometry given in WGS84 lon/lat: Σ value × exact coverage fraction
-    /// (`PolygonCoverage`) over the cells with data, each polygon part on its own window of the raster.
+    /// (`PolygonCoverage`) over the cells with data, each polygon part on its own window of the raster, and the
+    /// covered geodesic area (Σ fraction × geodesic cell area) of all cells and of the nodata cells.
     ///
-    /// The geometry is transformed to the raster's CRS first (`Transformer`; vertices only, edges are not
-    /// densified). Parts must not overlap (a dissolved union's parts do not); parts sharing a cell add their
-    /// fractions. Parts are summed in groups of a fixed size on up to `threads` threads, each with its own
-    /// `RasterReader`, and added in part order, so the result is the same for any number of threads.
+    /// The geometry is transformed to the raster's CRS first (`Transformer`). For a projected raster, where a
+    /// straight lon/lat edge becomes a curve, every edge is first cut into pieces of at most `densifyStep` degrees
+    /// (about one cell), so that it follows its true path. Parts must not overlap (a dissolved union's parts do
+    /// not); parts sharing a cell add their fractions.
+    ///
+    /// Each part's window is cut into tiles of at most `maxTileCells` cells; the tiles of all parts, in part
+    /// then tile order, are summed in groups of a fixed size on up to `threads` threads and the group totals added
+    /// in order, so the result is the same for any number of threads. Readers are reused from group to group
+    /// (`RasterReaderPool`), so that blocks already decompressed stay in GDAL's cache.
     ///
     /// Throws `GeoIOError` (`GDALRasterIO`) when a window cannot be read, `PROJError` when the transform fails.
     public func totals(of geometry: Geometry, threads: Int = 1) throws -> ZonalTotals {
         guard !geometry.isEmpty else { return ZonalTotals() }
-        let projected = try Transformer(from: .wgs84, to: crs).transform(geometry)
-        let parts = try projected.polygonRings()
-        let groupSize = 64
-        let groups = (parts.count + groupSize - 1) / groupSize
-        let perGroup = try parallelMap(count: groups, threads: threads) { group in
-            let reader = try RasterReader(path: path, band: band)
-            var cellAreas = CellAreas(grid: grid, crs: crs)
-            var totals = ZonalTotals()
-            for index in (group * groupSize)..<min(parts.count, (group + 1) * groupSize) {
-                totals = totals + (try sum(parts[index], reader: reader, cellAreas: &cellAreas))
-            }
-            return totals
+        let coverages = try geometry.polygonRings().map { try coverage(of: rasterRings($0)) }
+        let items = coverages.indices.flatMap { part in
+            coverages[part].windows(maxCells: maxTileCells).map { ZonalItem(part: part, tile: $0) }
         }
-        return perGroup.reduce(ZonalTotals(), +)
+        let groups = ZonalItem.groups(items, maxItems: 64, maxCells: maxTileCells)
+        let perGroup = try parallelMap(count: groups.count, threads: threads) { group in
+            try readers.withReader { reader in
+                var totals = ZonalTotals()
+                for item in items[groups[group]] {
+                    totals = totals + (try sum(coverages[item.part], tile: item.tile, reader: reader))
+                }
+                return totals
+            }
+        }
+        var totals = perGroup.reduce(ZonalTotals(), +)
+        totals.extendsBeyondRaster = coverages.contains { $0.extendsBeyondGrid }
+        return totals
     }
 
-    /// The totals of one polygon (in the raster's CRS), tile by tile over its window.
-    private func sum(_ polygon: PolygonRings, reader: RasterReader, cellAreas: inout CellAreas) throws -> ZonalTotals {
-        let coverage: PolygonCoverage
+    /// One polygon's rings (lon/lat) in the raster's CRS, densified first for a projected raster.
+    private func rasterRings(_ polygon: PolygonRings) throws -> PolygonRings {
+        let transformer = try Transformer(from: .wgs84, to: crs)
+        var rings = [polygon.shell] + polygon.holes
+        if let densifyStep { rings = rings.map { $0.densified(maxStep: densifyStep) } }
+        for index in rings.indices { try transformer.transform(&rings[index]) }
+        return PolygonRings(shell: rings[0], holes: Array(rings.dropFirst()))
+    }
+
+    /// The coverage of one polygon in the raster's CRS.
+    private func coverage(of polygon: PolygonRings) throws -> PolygonCoverage {
         do {
-            coverage = try PolygonCoverage([polygon], grid: grid)
+            return try PolygonCoverage([polygon], grid: grid)
         } catch let error as CoverageError {
             throw GeoIOError(path: path, message: "coverage: \(error.description)")
         }
-        var totals = ZonalTotals(extendsBeyondRaster: coverage.extendsBeyondGrid)
-        for tile in coverage.windows(maxCells: maxTileCells) {
-            let fractions = coverage.fractions(in: tile)
-            let values = try reader.read(window: tile)
-            for row in 0..<tile.height {
-                for column in 0..<tile.width {
-                    let index = row * tile.width + column
-                    let fraction = fractions.fractions[index]
-                    guard fraction > 0 else { continue }
-                    totals.coveredCells += fraction
-                    let value = values[index]
-                    if value.isNaN || reader.isNodata(value) {
-                        totals.nodataCells += fraction
-                    } else if isDensity {
-                        let area = try cellAreas.squareKilometers(column: tile.column + column, row: tile.row + row)
-                        totals.people += value * fraction * area
-                    } else {
-                        totals.people += value * fraction
-                    }
-                }
+    }
+
+    /// The totals of one polygon over one tile of its window.
+    private func sum(_ coverage: PolygonCoverage, tile: PixelWindow, reader: RasterReader) throws -> ZonalTotals {
+        let fractions = coverage.fractions(in: tile).fractions
+        let values = try reader.read(window: tile)
+        let areas = try cellAreas.squareKilometers(in: tile)
+        var totals = ZonalTotals()
+        for index in 0..<tile.pixelCount {
+            let fraction = fractions[index]
+            guard fraction > 0 else { continue }
+            let covered = fraction * areas[index]
+            totals.coveredCells += fraction
+            totals.coveredSquareKilometers += covered
+            let value = values[index]
+            if value.isNaN || reader.isNodata(value) {
+                totals.nodataCells += fraction
+                totals.nodataSquareKilometers += covered
+            } else {
+                totals.people += value * (isDensity ? covered : fraction)
             }
         }
         return totals
     }
 }
 
-/// Geodesic areas of raster cells in km² (`Geodesic.ringArea` of the cell's corners in WGS84), cached by row
-/// for north-up geographic grids, where every cell of a row has the same area.
-struct CellAreas {
-    let grid: RasterGrid
-    let crs: CRS
-    private let byRow: Bool
-    private var rowCache: [Int: Double] = [:]
+/// One tile of one polygon part's window: the unit of work of a zonal sum.
+struct ZonalItem: Sendable {
+    var part: Int
+    var tile: PixelWindow
 
-    init(grid: RasterGrid, crs: CRS) {
-        self.grid = grid
-        self.crs = crs
-        byRow = crs.isGeographic && grid.transform.isNorthUp
-    }
-
-    mutating func squareKilometers(column: Int, row: Int) throws -> Double {
-        if byRow, let cached = rowCache[row] { return cached }
-        var ring = grid.cellRing(column: byRow ? 0 : column, row: row)
-        try Transformer(from: crs, to: .wgs84).transform(&ring)
-        let area = Geodesic.ringArea(ring).squareKilometers
-        if byRow { rowCache[row] = area }
-        return area
+    /// Consecutive runs of items, each of at most `maxItems` items and, unless one item alone is bigger, at most
+    /// `maxCells` cells; they depend only on the items, never on the number of threads.
+    static func groups(_ items: [ZonalItem], maxItems: Int, maxCells: Int) -> [Range<Int>] {
+        var groups: [Range<Int>] = []
+        var start = 0, cells = 0
+        for (index, item) in items.enumerated() {
+            if index > start, index - start >= maxItems || cells + item.tile.pixelCount > maxCells {
+                groups.append(start..<index)
+                start = index
+                cells = 0
+            }
+            cells += item.tile.pixelCount
+        }
+        if start < items.count { groups.append(start..<items.count) }
+        return groups
     }
 }

@@ -74,6 +74,19 @@ extension Geometry {
         SquareMeters(try polygonRings().reduce(0) { $0 + $1.geodesicArea.value })
     }
 
+    /// `geodesicArea()` computed on up to `threads` threads: the polygons are cut into runs of 256, each run
+    /// summed on its own and the sums added in order, so the result is the same for any number of threads
+    /// (it may differ from `geodesicArea()` in the last digits, from the order of the additions).
+    public func geodesicArea(threads: Int) throws -> SquareMeters {
+        let polygons = try polygonRings()
+        let run = 256
+        let sums = try parallelMap(count: (polygons.count + run - 1) / run, threads: threads) { index in
+            polygons[(index * run)..<Swift.min(polygons.count, (index + 1) * run)]
+                .reduce(0) { $0 + $1.geodesicArea.value }
+        }
+        return SquareMeters(sums.reduce(0, +))
+    }
+
     /// The geodesic area (m²) and ring length (m) on the WGS84 ellipsoid of the polygonal parts, from one
     /// pass over each ring: the same figures as `geodesicArea()` and `geodesicPerimeter()` for half the
     /// `geod_polygon_addpoint` work. Coordinates are WGS84 lon/lat. Uses `geod_polygon_compute`.

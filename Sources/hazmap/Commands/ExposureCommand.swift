@@ -15,7 +15,9 @@ struct ExposureCommand: ParsableCommand {
         (CHA, SHA with CHA precedence, and both) and the union of geodesic buffers of it at each distance, so \
         every person is counted once per area. The 'all' row is the union of both classes; the CHA and SHA rows \
         within a distance overlap each other. Nodata cells add no people and are reported as a share of the \
-        covered area. The raster may be in any CRS; it is read window by window, never whole.
+        covered geodesic area (each cell weighted by its coverage and its geodesic area). The raster may be in \
+        any CRS (for a projected one, edges are densified in lon/lat to about one cell before they are \
+        transformed); it is read window by window, never whole.
 
         --density reads people per km² and multiplies by each cell's geodesic area. --per-hazard adds each \
         hazard's own figures, which overlap between hazards. With --releases and several --as-of dates, the \

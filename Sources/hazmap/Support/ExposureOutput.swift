@@ -50,7 +50,8 @@ struct ExposureReport: Encodable {
         var notes = [
             "people = Σ cell value × exact fraction of the cell covered; each area counts every person once",
             "class CHA and SHA rows within a distance overlap each other; the 'all' row is their union",
-            "nodata_share is the share of the covered cell area that is nodata; those cells add no people",
+            "nodata_share is the nodata share of the covered geodesic area (Σ coverage × geodesic cell area); "
+                + "those cells add no people",
         ]
         if perHazard {
             notes.append("per-hazard figures overlap between hazards: do not add them up")
