@@ -20,20 +20,24 @@ struct FragmentState {
         /// Geodesic area (WGS84), m².
         var area: Double
 
-        /// A fragment of one polygon, with its pinholes filled (`pinhole`).
-        init(_ hazardClass: HazardClass, _ region: String?, _ polygon: Geometry, bounds: Bounds) throws {
+        /// A fragment of one polygon, with its pinholes filled; `nil` for a sliver under `pinhole` (see there).
+        init?(_ hazardClass: HazardClass, _ region: String?, _ polygon: Geometry, bounds: Bounds) throws {
+            let rings = try polygon.polygonRings()
+            let kept = rings.filter { PolygonRings.planarArea($0.shell) >= FragmentState.pinhole }
+                .map { $0.fillingHoles(smallerThan: FragmentState.pinhole) }
+            guard !kept.isEmpty else { return nil }
             self.hazardClass = hazardClass
             self.region = region
             self.bounds = bounds
-            let rings = try polygon.polygonRings()
-            let filled = rings.map { $0.fillingHoles(smallerThan: FragmentState.pinhole) }
-            geometry = filled == rings ? polygon : try Geometry.multiPolygon(filled).polygonalParts()
-            area = filled.reduce(0) { $0 + $1.geodesicArea.value }
+            geometry = kept == rings ? polygon : try Geometry.multiPolygon(kept).polygonalParts()
+            area = kept.reduce(0) { $0 + $1.geodesicArea.value }
         }
     }
 
-    /// Holes below this planar area (deg², about 1e-4 m²) are filled in fragments and in the land new hazards are
-    /// measured against: overlays leave such slivers, and GEOS can mislabel a polygon beside one.
+    /// Polygons and holes below this planar area (deg², about 1e-4 m²) are left out of fragments and of the land
+    /// new hazards are measured against: overlays leave such slivers, and GEOS's overlay can mislabel a polygon
+    /// beside a degenerate one (seen on generated scenarios with GEOS 3.11 and 3.14: a hazard found inside a
+    /// union it does not meet, and one found disjoint from a union that covers it).
     static let pinhole = 1e-14
 
     /// Geodesic area changes (m²) by region code.
@@ -49,9 +53,10 @@ struct FragmentState {
         index = BoundsIndex(hazardBounds)
     }
 
-    /// The union of the fragments (either class) whose box meets `box`, with its pinholes filled.
+    /// The union of the fragments (either class) whose box meets `box`, without slivers or pinholes.
     func union(near box: Bounds) throws -> Geometry {
         try Geometry.union(near(box)).fillingHoles(smallerThan: FragmentState.pinhole)
+            .droppingPolygons(smallerThan: FragmentState.pinhole)
     }
 
     /// The geometries of the fragments (of one class, or of both) whose box meets `box`, in slot order.
@@ -70,7 +75,7 @@ struct FragmentState {
         for part in parts {
             for polygon in try part.geometry.polygonalParts().parts() {
                 guard let bounds = polygon.bounds else { continue }
-                let fragment = try Fragment(hazardClass, part.region, polygon, bounds: bounds)
+                guard let fragment = try Fragment(hazardClass, part.region, polygon, bounds: bounds) else { continue }
                 slots[slot].append(fragment)
                 added[part.region, default: 0] += fragment.area
             }
@@ -100,14 +105,14 @@ struct FragmentState {
                 change[fragment.region, default: 0] -= fragment.area
                 for polygon in try fragment.geometry.difference(cutter.geometry).polygonalParts().parts() {
                     guard let bounds = polygon.bounds else { continue }
-                    let piece = try Fragment(hazardClass, fragment.region, polygon, bounds: bounds)
+                    guard let piece = try Fragment(hazardClass, fragment.region, polygon, bounds: bounds) else { continue }
                     kept.append(piece)
                     change[fragment.region, default: 0] += piece.area
                 }
                 guard let other else { continue }
                 for polygon in try fragment.geometry.intersection(cutter.geometry).polygonalParts().parts() {
                     guard let bounds = polygon.bounds else { continue }
-                    let piece = try Fragment(other, fragment.region, polygon, bounds: bounds)
+                    guard let piece = try Fragment(other, fragment.region, polygon, bounds: bounds) else { continue }
                     kept.append(piece)
                     moved[fragment.region, default: 0] += piece.area
                 }

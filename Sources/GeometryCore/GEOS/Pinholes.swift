@@ -7,7 +7,7 @@ extension PolygonRings {
 
     /// The absolute planar area of a closed ring of interleaved x, y (shoelace formula, taken about the first
     /// vertex so that a sliver far from the origin does not drown in rounding).
-    static func planarArea(_ ring: FlatXY) -> Double {
+    public static func planarArea(_ ring: FlatXY) -> Double {
         guard ring.count >= 6 else { return 0 }
         let x0 = ring[0], y0 = ring[1]
         var twice = 0.0
