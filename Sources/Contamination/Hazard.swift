@@ -19,7 +19,15 @@ public struct Hazard: Sendable {
     /// The programme's own priority (an integer; its direction is the programme's convention).
     public var priority: Int?
     /// The polygon in WGS84 longitude, latitude, or `nil` for a null geometry.
-    public var geometry: Geometry?
+    ///
+    /// Read from `compactGeometry`: once the loader has compacted it, each read builds the GEOS geometry
+    /// again, so read it once where it is used.
+    public var geometry: Geometry? {
+        get { compactGeometry?.geometry }
+        set { compactGeometry = newValue.map { CompactGeometry(keeping: $0) } }
+    }
+    /// The polygon as it is held: flat coordinates once loaded (`LayerLoader` compacts it), with its bounds.
+    public var compactGeometry: CompactGeometry?
     public var source: SourceRef
 
     public init(
@@ -36,7 +44,7 @@ public struct Hazard: Sendable {
         self.organisation = organisation
         self.evidence = evidence
         self.priority = priority
-        self.geometry = geometry
+        compactGeometry = geometry.map { CompactGeometry(keeping: $0) }
         self.source = source
     }
 }
