@@ -94,6 +94,7 @@ public enum LayerLoader {
         var summary = LoadSummary(file: path, layer: recipe.layer)
         var findings: [Finding] = []
         var records: [Record] = []
+        records.reserveCapacity(reader.featureCount ?? 0)
         let sourceCRS = try assumedCRS(reader: reader, layer: recipe.layer, options: options, findings: &findings)
         while true {
             var batch: [Feature] = []
