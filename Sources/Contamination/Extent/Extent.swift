@@ -80,17 +80,20 @@ extension Extent {
             progress?(component.count)
             return split
         }
-        var grouped: [ExtentKey: [(Geometry, SquareMeters)]] = [:]
+        var grouped: [ExtentKey: (parts: [Geometry?], area: SquareMeters)] = [:]
         for pieces in perComponent {
-            for piece in pieces { grouped[piece.key, default: []].append((piece.geometry, piece.area)) }
+            for piece in pieces {
+                grouped[piece.key, default: ([], .zero)].parts.append(piece.geometry)
+                grouped[piece.key, default: ([], .zero)].area += piece.area
+            }
         }
         perComponent = []
-        // Each group's parts are let go once they are copied into its collection.
+        // Each part is let go as soon as it is copied into its group's collection.
         var result: [ExtentPiece] = []
         for key in grouped.keys.sorted() {
-            let parts = grouped.removeValue(forKey: key) ?? []
-            let area = parts.reduce(SquareMeters.zero) { $0 + $1.1 }
-            result.append(ExtentPiece(key: key, geometry: try Geometry.collection(parts.map(\.0)), area: area))
+            guard var group = grouped.removeValue(forKey: key) else { continue }
+            result.append(ExtentPiece(key: key, geometry: try Geometry.collection(consuming: &group.parts),
+                                      area: group.area))
         }
         self.pieces = result
     }
