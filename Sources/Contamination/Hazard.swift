@@ -23,7 +23,15 @@ public struct Hazard: Sendable {
     /// (`ValueKey`: case, blanks, `-` and `_` do not matter).
     public var terrain: String?
     /// The polygon in WGS84 longitude, latitude, or `nil` for a null geometry.
-    public var geometry: Geometry?
+    ///
+    /// Read from `compactGeometry`: once the loader has compacted it, each read builds the GEOS geometry
+    /// again, so read it once where it is used.
+    public var geometry: Geometry? {
+        get { compactGeometry?.geometry }
+        set { compactGeometry = newValue.map { CompactGeometry(keeping: $0) } }
+    }
+    /// The polygon as it is held: flat coordinates once loaded (`LayerLoader` compacts it), with its bounds.
+    public var compactGeometry: CompactGeometry?
     public var source: SourceRef
 
     public init(
@@ -41,7 +49,7 @@ public struct Hazard: Sendable {
         self.evidence = evidence
         self.priority = priority
         self.terrain = terrain
-        self.geometry = geometry
+        compactGeometry = geometry.map { CompactGeometry(keeping: $0) }
         self.source = source
     }
 }

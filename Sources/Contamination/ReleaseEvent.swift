@@ -14,7 +14,15 @@ public struct ReleaseEvent: Sendable {
     /// The number of explosive items found and destroyed.
     public var devicesFound: Int?
     /// The released polygon in WGS84 longitude, latitude.
-    public var geometry: Geometry
+    ///
+    /// Read from `compactGeometry`: once the loader has compacted it, each read builds the GEOS geometry
+    /// again, so read it once where it is used.
+    public var geometry: Geometry {
+        get { compactGeometry.geometry }
+        set { compactGeometry = CompactGeometry(keeping: newValue) }
+    }
+    /// The polygon as it is held: flat coordinates once loaded (`LayerLoader` compacts it), with its bounds.
+    public var compactGeometry: CompactGeometry
     public var source: SourceRef
 
     public init(
@@ -27,7 +35,7 @@ public struct ReleaseEvent: Sendable {
         self.hazardId = hazardId
         self.organisation = organisation
         self.devicesFound = devicesFound
-        self.geometry = geometry
+        compactGeometry = CompactGeometry(keeping: geometry)
         self.source = source
     }
 }

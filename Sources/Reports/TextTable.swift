@@ -16,16 +16,30 @@ public struct TextTable: Sendable {
 
     /// Aligned plain text with a rule under the header.
     public func render() -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        var lines: [String] = []
+        Self.renderLines(header: header, count: rows.count, row: { rows[$0] }) { lines.append($0) }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The lines of `render()` one at a time, for a table too large to hold: `row` makes row `index` on
+    /// demand and is called twice per row (once to measure the columns, once to write the line).
+    public static func renderLines(header: [String], count: Int, row: (Int) -> [String],
+                                   emit: (String) -> Void) {
+        var widths = header.map(\.count)
+        for index in 0..<count {
+            for (column, cell) in row(index).enumerated() where column < widths.count {
+                widths[column] = max(widths[column], cell.count)
+            }
+        }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { column, cell in
                 let pad = String(repeating: " ", count: max(0, widths[column] - cell.count))
                 return Double(cell.replacingOccurrences(of: ",", with: "")) != nil ? pad + cell : cell + pad
             }.joined(separator: "  ")
         }
-        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        return ([line(header), rule] + rows.map(line)).joined(separator: "\n")
+        emit(line(header))
+        emit(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        for index in 0..<count { emit(line(row(index))) }
     }
 
     /// RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled; CRLF line ends.

@@ -75,6 +75,14 @@ struct ComponentUnionTests {
         #expect(try Geometry.connectedComponents(of: shapes.map(\.bounds)) == [[0, 3, 6], [1], [2, 5], [4, 7]])
     }
 
+    @Test func compactGeometriesGiveTheSameComponents() throws {
+        let shapes = try Self.handMadeSet().map { CompactGeometry($0) }
+        #expect(shapes.allSatisfy { $0.isFlat })
+        let expected = [[0, 3, 6], [1], [2, 5], [4], [7]]
+        #expect(try Geometry.connectedComponents(of: shapes) == expected)
+        #expect(try Geometry.connectedComponents(of: shapes, threads: 3) == expected)
+    }
+
     @Test func emptyGeometriesAreComponentsOfTheirOwn() throws {
         let shapes = [try square(0, 0, side: 1), try Geometry.emptyPolygon(), try square(0.5, 0, side: 1)]
         #expect(try Geometry.connectedComponents(of: shapes) == [[0, 2], [1]])

@@ -52,27 +52,27 @@ extension Extent {
     ///
     /// Hazards without a class or a polygon are left out (validation reports them). Hazards are grouped
     /// into connected components (`Geometry.connectedComponents`), and each component is dissolved on its
-    /// own thread; components are disjoint, so their pieces are gathered with no overlay.
+    /// own thread; components are disjoint, so their pieces are gathered with no overlay. Hazards and
+    /// releases stay as they are held (`compactGeometry`); GEOS geometries are built per component.
     ///
     /// - Parameter progress: called once per finished component, from any thread.
     public init(hazards: [Hazard], releases: [ReleaseEvent], request: ExtentRequest,
                 progress: (@Sendable (Int) -> Void)? = nil) throws {
         let regionFromAttribute = request.regions.isEmpty
-        var gathered: [(key: ExtentKey, date: CalendarDate?, geometry: Geometry)] = []
+        var gathered: [Member] = []
         for hazard in hazards {
-            guard let hazardClass = hazard.hazardClass, let geometry = hazard.geometry, !geometry.isEmpty,
-                  geometry.isPolygonal else { continue }
+            guard let hazardClass = hazard.hazardClass, let shape = hazard.compactGeometry, shape.bounds != nil,
+                  shape.isPolygonal else { continue }
             let key = ExtentKey(hazard, hazardClass: hazardClass, dimensions: request.dimensions,
                                 regionFromAttribute: regionFromAttribute)
-            gathered.append((key, hazard.recorded, geometry))
+            gathered.append(Member(key: key, date: hazard.recorded, shape: shape))
         }
         let members = gathered
-        let geometries = members.map(\.geometry)
-        let components = try Geometry.connectedComponents(of: geometries, threads: request.threads)
-        let releaseIndex = BoundsIndex(releases.map(\.geometry.bounds))
+        let components = try Geometry.connectedComponents(of: members.map(\.shape), threads: request.threads)
+        let releaseIndex = BoundsIndex(releases.map(\.compactGeometry.bounds))
         let regionSplit = try request.dimensions.contains(.region) && !request.regions.isEmpty
             ? RegionSplit(request.regions) : nil
-        let perComponent = try parallelMap(count: components.count, threads: request.threads) { index in
+        var perComponent = try parallelMap(count: components.count, threads: request.threads) { index in
             let component = components[index]
             let pieces = try Extent.dissolve(component.map { members[$0] }, releases: releases,
                                              releaseIndex: releaseIndex, asOf: request.asOf)
@@ -80,24 +80,38 @@ extension Extent {
             progress?(component.count)
             return split
         }
-        var grouped: [ExtentKey: [(Geometry, SquareMeters)]] = [:]
+        var grouped: [ExtentKey: (parts: [Geometry?], area: SquareMeters)] = [:]
         for pieces in perComponent {
-            for piece in pieces { grouped[piece.key, default: []].append((piece.geometry, piece.area)) }
+            for piece in pieces {
+                grouped[piece.key, default: ([], .zero)].parts.append(piece.geometry)
+                grouped[piece.key, default: ([], .zero)].area += piece.area
+            }
         }
-        self.pieces = try grouped.keys.sorted().map { key in
-            let parts = grouped[key] ?? []
-            let area = parts.reduce(SquareMeters.zero) { $0 + $1.1 }
-            return ExtentPiece(key: key, geometry: try Geometry.collection(parts.map(\.0)), area: area)
+        perComponent = []
+        // Each part is let go as soon as it is copied into its group's collection.
+        var result: [ExtentPiece] = []
+        for key in grouped.keys.sorted() {
+            guard var group = grouped.removeValue(forKey: key) else { continue }
+            result.append(ExtentPiece(key: key, geometry: try Geometry.collection(consuming: &group.parts),
+                                      area: group.area))
         }
+        self.pieces = result
+    }
+
+    /// A hazard that counts in the extent, as it is held.
+    private struct Member: Sendable {
+        var key: ExtentKey
+        var date: CalendarDate?
+        var shape: CompactGeometry
     }
 
     /// Dissolves one connected component: each group's event-sourced state, then precedence between groups.
-    private static func dissolve(_ members: [(key: ExtentKey, date: CalendarDate?, geometry: Geometry)],
-                                 releases: [ReleaseEvent], releaseIndex: BoundsIndex,
+    private static func dissolve(_ component: [Member], releases: [ReleaseEvent], releaseIndex: BoundsIndex,
                                  asOf: CalendarDate?) throws -> [ExtentPiece] {
-        var bounds = members[0].geometry.bounds
-        for member in members.dropFirst() {
-            if let box = member.geometry.bounds { bounds = bounds.map { $0.union(box) } ?? box }
+        let members = component.map { (key: $0.key, date: $0.date, geometry: $0.shape.geometry) }
+        var bounds = component[0].shape.bounds
+        for member in component.dropFirst() {
+            if let box = member.shape.bounds { bounds = bounds.map { $0.union(box) } ?? box }
         }
         let touching = bounds.map { releaseIndex.query($0) } ?? []
         let localReleases = touching.map { (date: releases[$0].date, geometry: releases[$0].geometry) }

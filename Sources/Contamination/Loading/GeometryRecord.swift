@@ -29,12 +29,13 @@ extension LayerLoader {
     static func loadRequiringGeometry<Record: GeometryRecord>(
         _ path: String, layer: LayerKind, expectation: GeometryExpectation, options: LoadOptions,
         progress: (@Sendable (Int) -> Void)? = nil,
+        compacting: @escaping @Sendable (Record) -> Record = { $0 },
         build: @escaping @Sendable (FeatureMapper, Feature) -> Mapped<Record>
     ) throws -> Loaded<Record> {
         let recipe = Recipe<Record>(
             layer: layer, expectation: expectation, build: build, geometry: { $0.geometry },
             replacing: { record, shape in shape.map { record.with(geometry: $0) } },
-            usable: { _ in true }, areaCheck: nil)
+            usable: { _ in true }, areaCheck: nil, compacting: compacting)
         var loaded = try load(path, recipe: recipe, options: options, progress: progress)
         loaded.findings.sort()
         return loaded

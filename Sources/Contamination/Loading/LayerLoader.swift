@@ -26,9 +26,14 @@ public enum LayerLoader {
             usable: { $0.geometry != nil && $0.hazardClass != nil },
             areaCheck: { hazard, geometry, inspection in
                 try inspection.checkArea(of: geometry, hazardClass: hazard.hazardClass, thresholds: thresholds)
+            },
+            compacting: { hazard in
+                var copy = hazard
+                copy.compactGeometry = hazard.compactGeometry?.compacted()
+                return copy
             })
         var loaded = try load(path, recipe: recipe, options: options, progress: progress)
-        for index in SwappedCoordinates.detect(loaded.records.map { $0.geometry?.bounds }) {
+        for index in SwappedCoordinates.detect(loaded.records.map { $0.compactGeometry?.bounds }) {
             let hazard = loaded.records[index]
             loaded.findings.append(SwappedCoordinates.finding(for: hazard.source, id: hazard.id))
             loaded.records[index].geometry = nil
@@ -43,7 +48,11 @@ public enum LayerLoader {
     public static func releases(from path: String, options: LoadOptions,
                                 progress: (@Sendable (Int) -> Void)? = nil) throws -> Loaded<ReleaseEvent> {
         try loadRequiringGeometry(path, layer: .releases, expectation: .polygonal, options: options,
-                                  progress: progress) { $0.releaseEvent(from: $1) }
+                                  progress: progress, compacting: { release in
+                                      var copy = release
+                                      copy.compactGeometry = release.compactGeometry.compacted()
+                                      return copy
+                                  }, build: { $0.releaseEvent(from: $1) })
     }
 
     /// Reads admin regions: polygons with a code and a name.
@@ -64,6 +73,8 @@ public enum LayerLoader {
         /// Whether the record counts in figures.
         var usable: @Sendable (Record) -> Bool
         var areaCheck: (@Sendable (Record, Geometry, inout GeometryInspection) throws -> Void)?
+        /// The record as it is kept once checked (its geometry held compactly where the record allows).
+        var compacting: @Sendable (Record) -> Record = { $0 }
     }
 
     private struct Outcome<Record: Sendable>: Sendable {
@@ -83,6 +94,7 @@ public enum LayerLoader {
         var summary = LoadSummary(file: path, layer: recipe.layer)
         var findings: [Finding] = []
         var records: [Record] = []
+        records.reserveCapacity(reader.featureCount ?? 0)
         let sourceCRS = try assumedCRS(reader: reader, layer: recipe.layer, options: options, findings: &findings)
         while true {
             var batch: [Feature] = []
@@ -95,7 +107,9 @@ public enum LayerLoader {
                 if let sourceCRS, let shape = feature.geometry {
                     feature.geometry = try shape.transformed(from: sourceCRS, to: .wgs84)
                 }
-                return try inspect(recipe.build(mapper, feature), recipe: recipe)
+                var outcome = try inspect(recipe.build(mapper, feature), recipe: recipe)
+                outcome.record = outcome.record.map(recipe.compacting)
+                return outcome
             }
             for outcome in outcomes {
                 findings.append(contentsOf: outcome.findings)

@@ -64,12 +64,14 @@ public struct AttributeChecks: Sendable {
     /// before a named hazard was recorded, and an `unknown-hazard-id` finding for a name no hazard has.
     /// Hazards are looked up by id, the first occurrence winning.
     public static func releasesBeforeRecorded(releases: [ReleaseEvent], hazards: [Hazard]) -> [Finding] {
-        var byId: [String: Hazard] = [:]
-        for hazard in hazards where byId[hazard.id] == nil { byId[hazard.id] = hazard }
+        // Positions, not copies of the records: a million hazards stay held once.
+        var byId: [String: Int] = [:]
+        byId.reserveCapacity(hazards.count)
+        for (position, hazard) in hazards.enumerated() where byId[hazard.id] == nil { byId[hazard.id] = position }
         var findings: [Finding] = []
         for release in releases {
             for hazardId in release.hazardIds {
-                guard let hazard = byId[hazardId] else {
+                guard let hazard = byId[hazardId].map({ hazards[$0] }) else {
                     findings.append(Finding(
                         .unknownHazardId, at: release.source, id: release.id,
                         message: "hazard_id '\(hazardId)' matches no hazard",

@@ -18,22 +18,27 @@ public struct Validator: Sendable {
     }
 
     /// Every pair of overlapping hazards, reported on the later feature with the overlap's geodesic area.
+    ///
+    /// Hazards stay as they are held (`Hazard.compactGeometry`): each GEOS geometry is built only while
+    /// its own and its neighbours' overlaps are measured.
     public func overlaps(_ hazards: [Hazard]) throws -> [Finding] {
-        let usable = hazards.filter { $0.geometry != nil }
-        let index = BoundsIndex(usable.map { $0.geometry?.bounds })
+        let usable = hazards.indices.filter { hazards[$0].compactGeometry != nil }
+        let index = BoundsIndex(usable.map { hazards[$0].compactGeometry?.bounds })
         let perHazard = try parallelMap(count: usable.count, threads: threads) { position in
-            let hazard = usable[position]
-            guard let geometry = hazard.geometry, let bounds = geometry.bounds else { return [Finding]() }
+            let hazard = hazards[usable[position]]
+            guard let shape = hazard.compactGeometry, let bounds = shape.bounds else { return [Finding]() }
+            let geometry = shape.geometry
             var findings: [Finding] = []
             for earlier in index.query(bounds) where earlier < position {
-                guard let other = usable[earlier].geometry, try geometry.intersects(other) else { continue }
+                let neighbour = hazards[usable[earlier]]
+                guard let other = neighbour.geometry, try geometry.intersects(other) else { continue }
                 let overlap = try geometry.intersection(other).polygonalParts()
                 let area = try overlap.geodesicArea()
                 guard area > minimumOverlap else { continue }
                 let centre = try overlap.pointOnSurface().coordinates()
                 findings.append(Finding(
                     .overlap, at: hazard.source, id: hazard.id,
-                    message: "overlaps \(usable[earlier].id) (feature \(usable[earlier].source.featureIndex)) "
+                    message: "overlaps \(neighbour.id) (feature \(neighbour.source.featureIndex)) "
                         + "by \(Self.format(area)); the overlap is counted once",
                     fix: "if both records describe the same land, merge them",
                     location: centre.count >= 2 ? Finding.Location(longitude: centre[0], latitude: centre[1]) : nil,
@@ -46,15 +51,16 @@ public struct Validator: Sendable {
 
     /// Releases that lie partly outside the hazards they name, or outside every hazard.
     public func releasesOutside(_ releases: [ReleaseEvent], hazards: [Hazard]) throws -> [Finding] {
-        let usable = hazards.filter { $0.geometry != nil }
-        let index = BoundsIndex(usable.map { $0.geometry?.bounds })
-        let byId = Dictionary(usable.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let usable = hazards.indices.filter { hazards[$0].compactGeometry != nil }
+        let index = BoundsIndex(usable.map { hazards[$0].compactGeometry?.bounds })
+        let byId = Dictionary(usable.map { (hazards[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         let perRelease = try parallelMap(count: releases.count, threads: threads) { position in
             let release = releases[position]
-            guard let bounds = release.geometry.bounds else { return [Finding]() }
-            let nearby = index.query(bounds).compactMap { usable[$0].geometry }
-            let area = try release.geometry.geodesicArea()
-            let inside = nearby.isEmpty ? nil : try release.geometry.intersection(Geometry.union(nearby)).polygonalParts()
+            guard let bounds = release.compactGeometry.bounds else { return [Finding]() }
+            let geometry = release.geometry
+            let nearby = index.query(bounds).compactMap { hazards[usable[$0]].geometry }
+            let area = try geometry.geodesicArea()
+            let inside = nearby.isEmpty ? nil : try geometry.intersection(Geometry.union(nearby)).polygonalParts()
             let insideArea = try inside?.geodesicArea() ?? .zero
             if insideArea.value <= area.value * 1e-9 {
                 return [Finding(.releaseOutsideAllHazards, at: release.source, id: release.id,
@@ -63,9 +69,9 @@ public struct Validator: Sendable {
                                 fix: "check the release polygon, or record the hazard it released",
                                 area: area)]
             }
-            let named = release.hazardIds.compactMap { byId[$0] }.compactMap { usable[$0].geometry }
+            let named = release.hazardIds.compactMap { byId[$0] }.compactMap { hazards[$0].geometry }
             let reference = named.isEmpty ? nil : try Geometry.union(named)
-            let covered = try reference.map { try release.geometry.intersection($0).polygonalParts().geodesicArea() }
+            let covered = try reference.map { try geometry.intersection($0).polygonalParts().geodesicArea() }
                 ?? insideArea
             let outside = area - covered
             guard outside.value > area.value * outsideShare, outside > minimumOutside else { return [] }

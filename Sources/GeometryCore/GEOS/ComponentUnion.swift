@@ -34,12 +34,25 @@ extension Geometry {
     /// - Returns: indices into `geometries`, ascending within each component; components ordered by
     ///   their smallest index. The same for any number of threads.
     public static func connectedComponents(of geometries: [Geometry], threads: Int = 1) throws -> [[Int]] {
-        let groups = try connectedComponents(of: geometries.map(\.bounds))
+        try connectedComponents(bounds: geometries.map(\.bounds), threads: threads) { geometries[$0] }
+    }
+
+    /// `connectedComponents(of:threads:)` for compactly held geometries: GEOS geometries are built one box
+    /// group at a time (on each thread) and let go once the group is refined.
+    public static func connectedComponents(of shapes: [CompactGeometry], threads: Int = 1) throws -> [[Int]] {
+        try connectedComponents(bounds: shapes.map(\.bounds), threads: threads) { shapes[$0].geometry }
+    }
+
+    private static func connectedComponents(bounds: [Bounds?], threads: Int,
+                                            geometry: @Sendable (Int) -> Geometry) throws -> [[Int]] {
+        let groups = try connectedComponents(of: bounds)
         let order = groups.indices.sorted {
             groups[$0].count > groups[$1].count || (groups[$0].count == groups[$1].count && $0 < $1)
         }
         let refined = try parallelMap(count: groups.count, threads: threads, order: order) { index in
-            try exactComponents(of: groups[index], in: geometries)
+            let members = groups[index]
+            if members.count == 1 { return [members] }
+            return try exactComponents(of: members, geometries: members.map(geometry))
         }
         return refined.flatMap { $0 }.sorted { $0[0] < $1[0] }
     }
@@ -68,18 +81,18 @@ extension Geometry {
         return try collection(componentUnions(geometries, components: components, threads: threads))
     }
 
-    /// Refines one group of indices (ascending) into components of exactly intersecting geometries.
-    private static func exactComponents(of members: [Int], in geometries: [Geometry]) throws -> [[Int]] {
-        if members.count == 1 { return [members] }
-        let tree = try STRtree(bounds: members.map { geometries[$0].bounds })
+    /// Refines one group of indices (ascending) into components of exactly intersecting geometries;
+    /// `geometries` holds the members' geometries, in the order of `members`.
+    private static func exactComponents(of members: [Int], geometries: [Geometry]) throws -> [[Int]] {
+        let tree = try STRtree(bounds: geometries.map(\.bounds))
         var sets = DisjointSets(count: members.count)
         for local in members.indices {
-            guard let box = geometries[members[local]].bounds else { continue }
+            guard let box = geometries[local].bounds else { continue }
             var prepared: PreparedGeometry?
             for other in try tree.query(bounds: box) where other > local && !sets.connected(local, other) {
-                let test = try prepared ?? PreparedGeometry(geometries[members[local]])
+                let test = try prepared ?? PreparedGeometry(geometries[local])
                 prepared = test
-                if try test.intersects(geometries[members[other]]) { sets.unite(local, other) }
+                if try test.intersects(geometries[other]) { sets.unite(local, other) }
             }
         }
         return sets.components().map { component in component.map { members[$0] } }

@@ -76,23 +76,38 @@ public struct Geometry: Sendable {
 
     /// A collection of the given geometries (cloned), typed as a MultiPolygon when all parts are polygons.
     public static func collection(_ geometries: [Geometry]) throws -> Geometry {
+        var parts = geometries.map(Optional.some)
+        return try collection(consuming: &parts)
+    }
+
+    /// `collection(_:)` for geometries not needed after: each is let go (set to `nil`) as soon as its
+    /// parts are copied, so the parts and the collection are never held whole at the same time.
+    public static func collection(consuming geometries: inout [Geometry?]) throws -> Geometry {
         let context = GEOSContext.current
-        var singles: [Geometry] = []
-        for geometry in geometries where !geometry.isEmpty { singles.append(contentsOf: try geometry.parts()) }
-        let allPolygons = singles.allSatisfy { $0.kind == .polygon }
-        let allLines = singles.allSatisfy { $0.kind == .lineString }
-        let allPoints = singles.allSatisfy { $0.kind == .point }
+        // The single parts, as handles borrowed from their owners: collections are opened one level.
+        func singles(of geometry: Geometry) -> [OpaquePointer] {
+            guard geometry.kind.isCollection else { return [geometry.handle] }
+            return (0..<Int32(geometry.partCount)).compactMap { GEOSGetGeometryN_r(context.handle, geometry.handle, $0) }
+        }
+        var kinds = Set<Int32>()
+        for case let geometry? in geometries where !geometry.isEmpty {
+            for part in singles(of: geometry) { kinds.insert(GEOSGeomTypeId_r(context.handle, part)) }
+        }
         let type: GEOSGeomTypes
-        if singles.isEmpty { return try emptyCollection() }
-        else if allPolygons { type = GEOS_MULTIPOLYGON }
-        else if allLines { type = GEOS_MULTILINESTRING }
-        else if allPoints { type = GEOS_MULTIPOINT }
+        if kinds.isEmpty { return try emptyCollection() }
+        else if kinds == [Int32(GEOS_POLYGON.rawValue)] { type = GEOS_MULTIPOLYGON }
+        else if kinds == [Int32(GEOS_LINESTRING.rawValue)] { type = GEOS_MULTILINESTRING }
+        else if kinds == [Int32(GEOS_POINT.rawValue)] { type = GEOS_MULTIPOINT }
         else { type = GEOS_GEOMETRYCOLLECTION }
         var handles: [OpaquePointer?] = []
-        handles.reserveCapacity(singles.count)
         do {
-            for part in singles {
-                handles.append(try context.check("GEOSGeom_clone_r") { GEOSGeom_clone_r($0, part.handle) })
+            for index in geometries.indices {
+                guard let geometry = geometries[index] else { continue }
+                geometries[index] = nil
+                guard !geometry.isEmpty else { continue }
+                for part in singles(of: geometry) {
+                    handles.append(try context.check("GEOSGeom_clone_r") { GEOSGeom_clone_r($0, part) })
+                }
             }
         } catch {
             for handle in handles { GEOSGeom_destroy_r(context.handle, handle) }

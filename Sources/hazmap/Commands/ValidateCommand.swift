@@ -75,7 +75,11 @@ struct ValidateCommand: ParsableCommand {
             if !reporting.quiet { Terminal.note("wrote \(output)") }
         }
         let report = ValidationReport(findings: findings, inputs: inputs.summaries, repair: repair)
-        print(reporting.json ? try JSONText.encode(report) : report.text)
+        if reporting.json {
+            print(try JSONText.encode(report))
+        } else {
+            report.write { print($0) }
+        }
         if report.errorCount > 0 { throw ExitCode(1) }
     }
 
@@ -88,6 +92,7 @@ struct ValidateCommand: ParsableCommand {
         findings += AttributeChecks(today: today).check(hazards: inputs.hazards.records, releases: releaseRecords)
         findings += try validator.overlaps(inputs.hazards.records)
         findings += try validator.releasesOutside(releaseRecords, hazards: inputs.hazards.records)
-        return findings.sorted()
+        findings.sort()
+        return findings
     }
 }

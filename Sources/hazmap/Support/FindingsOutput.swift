@@ -54,13 +54,19 @@ struct ValidationReport: Encodable {
 
     var errorCount: Int { counts["error"] ?? 0 }
 
-    var text: String {
-        var table = TextTable(["severity", "code", "file", "feature", "id", "message"])
-        for finding in findings {
-            table.add([finding.severity.rawValue, finding.code.rawValue, finding.file,
-                       finding.featureIndex.map(String.init) ?? "", finding.id ?? "", finding.message])
+    /// The terminal report, one line at a time: the findings table is made row by row, never held whole.
+    func write(_ emit: (String) -> Void) {
+        if findings.isEmpty {
+            emit("no findings")
+        } else {
+            TextTable.renderLines(header: ["severity", "code", "file", "feature", "id", "message"],
+                                  count: findings.count, row: { index in
+                let finding = findings[index]
+                return [finding.severity.rawValue, finding.code.rawValue, finding.file,
+                        finding.featureIndex.map(String.init) ?? "", finding.id ?? "", finding.message]
+            }, emit: emit)
         }
-        var lines = findings.isEmpty ? ["no findings"] : [table.render()]
+        var lines: [String] = []
         let summary = byCode.keys.sorted().map { "\(byCode[$0] ?? 0) \($0)" }.joined(separator: ", ")
         lines.append("\(counts["error"] ?? 0) errors, \(counts["warning"] ?? 0) warnings, \(counts["info"] ?? 0) notes"
                      + (summary.isEmpty ? "" : ": \(summary)"))
@@ -70,6 +76,6 @@ struct ValidationReport: Encodable {
                          + (repair.dropped.isEmpty ? "" : " (features "
                             + repair.dropped.map { "\($0.featureIndex): \($0.reason)" }.joined(separator: "; ") + ")"))
         }
-        return lines.joined(separator: "\n")
+        lines.forEach(emit)
     }
 }
