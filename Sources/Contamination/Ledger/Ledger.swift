@@ -47,10 +47,11 @@ public struct Ledger: Sendable {
         }
         var ledgerReleases: [LedgerRelease] = []
         for (index, release) in releases.enumerated() {
-            guard !release.geometry.isEmpty, release.geometry.isPolygonal else { continue }
+            let geometry = release.geometry  // built from the compact record on each read: read it once
+            guard !geometry.isEmpty, geometry.isPolygonal else { continue }
             ledgerReleases.append(LedgerRelease(index: index, id: release.id, method: release.method,
                                                 date: release.date, hazardId: release.hazardId,
-                                                geometry: release.geometry))
+                                                geometry: geometry))
         }
         let hazardCount = ledgerHazards.count
         let allHazards = ledgerHazards, allReleases = ledgerReleases
