@@ -14,9 +14,10 @@ public final class FeatureWriter {
     ///   - layer: the layer name (GeoPackage table, GeoJSON `name`; ignored by Shapefile and CSV).
     ///   - geometryKind: the declared geometry type; `nil` for any.
     ///   - decimals: digits after the decimal point in GeoJSON/GeoJSONSeq coordinates.
+    ///   - roundsValid: round valid polygons valid to those decimals before writing (see `VectorDatasetWriter`).
     public init(path: String, layer: String, fields: [FieldDefinition], geometryKind: GeometryKind?,
-                decimals: Int = 7) throws {
-        dataset = try VectorDatasetWriter(path: path, decimals: decimals)
+                decimals: Int = 7, roundsValid: Bool = true) throws {
+        dataset = try VectorDatasetWriter(path: path, decimals: decimals, roundsValid: roundsValid)
         self.layer = try dataset.addLayer(name: layer, fields: fields, geometryKind: geometryKind)
     }
 

@@ -27,13 +27,13 @@ public final class LayerWriter {
         self.columns = columns
     }
 
-    /// Polygons rounded, valid, to the grid of the decimals GeoJSON writes (`Geometry.rounded(toGrid:)`): GDAL
-    /// would round each coordinate on its own, and nearly touching rings could then cross. Other formats
-    /// and geometries are written as they are.
+    /// Valid polygons rounded, valid, to the grid of the decimals GeoJSON writes, when the dataset asks for it
+    /// (`VectorDatasetWriter.roundsValid`); anything else, and anything GEOS cannot round, as it is.
     private func roundedForOutput(_ geometry: Geometry) throws -> Geometry {
-        guard owner.format == .geoJSON || owner.format == .geoJSONSeq, geometry.isPolygonal || geometry.kind.isCollection
-        else { return geometry }
-        return try geometry.rounded(toGrid: pow(10, -Double(owner.decimals)))
+        guard owner.roundsValid, owner.format == .geoJSON || owner.format == .geoJSONSeq,
+              geometry.isPolygonal || geometry.kind.isCollection, (try? geometry.isValid) == true,
+              let rounded = try? geometry.rounded(toGrid: pow(10, -Double(owner.decimals))) else { return geometry }
+        return rounded
     }
 
     /// Appends one feature (`OGR_L_CreateFeature`). Properties not named are left null; a property

@@ -16,6 +16,8 @@ public final class VectorDatasetWriter {
     public let format: VectorFormat
     /// Digits after the decimal point for GeoJSON/GeoJSONSeq coordinates.
     public let decimals: Int
+    /// Whether valid polygons are rounded valid before GeoJSON output (see `init`).
+    public let roundsValid: Bool
     private let output: AtomicOutput?
     /// The PostGIS connection and transaction, for `PG:` destinations.
     private let database: PostGISDestination?
@@ -30,10 +32,15 @@ public final class VectorDatasetWriter {
     /// `path` may also be `PG:… [layer=table]` (see `PostGISSource`): the layers then become PostGIS
     /// tables, written in one transaction to temporary tables that `commit()` renames over the
     /// destination tables; until then, and after any failure, the database is unchanged.
-    public init(path: String, decimals: Int = 7) throws {
+    ///
+    /// With `roundsValid`, valid polygons written to GeoJSON are first rounded, valid, to `decimals`
+    /// (`Geometry.rounded(toGrid:)`): GDAL would round each coordinate on its own, and nearly touching rings
+    /// could then cross. Invalid geometries, and every geometry without it, are written as they are.
+    public init(path: String, decimals: Int = 7, roundsValid: Bool = true) throws {
         GDALRuntime.prepare()
         let format = try VectorFormat(path: path)
         self.decimals = decimals
+        self.roundsValid = roundsValid
         self.format = format
         if format == .postgreSQL {
             let database = try PostGISDestination(source: PostGISSource(parsing: path))

@@ -41,11 +41,12 @@ struct ScenarioWriter {
             return directory.appendingPathComponent("\(layer).\(ext)").path
         }
 
-        // Hazards and releases, one hazard at a time.
+        // Hazards and releases, one hazard at a time. Geometries are written as generated (`roundsValid: false`),
+        // planted invalid polygons included, so that a scenario is exactly what its seed makes.
         let hazards = try FeatureWriter(path: path("hazards", format.fileExtension), layer: "hazards",
-                                        fields: style.hazardSchema, geometryKind: .polygon)
+                                        fields: style.hazardSchema, geometryKind: .polygon, roundsValid: false)
         let releases = try FeatureWriter(path: path("releases", format.fileExtension), layer: "releases",
-                                         fields: style.releaseSchema, geometryKind: .polygon)
+                                         fields: style.releaseSchema, geometryKind: .polygon, roundsValid: false)
         var stream = HazardStream(layout: layout, hazardCount: hazardCount, seed: seed)
         var classes: [String: Int] = [:]
         var methods: [String: Int] = [:]
@@ -68,7 +69,8 @@ struct ScenarioWriter {
         let context = ContextLayers(layout: layout, hazardCount: hazardCount, seed: seed)
         func layer(_ name: String, _ schema: [FieldDefinition], _ kind: GeometryKind,
                    _ body: (FeatureWriter) throws -> Void) throws {
-            let writer = try FeatureWriter(path: path(name, "geojson"), layer: name, fields: schema, geometryKind: kind)
+            let writer = try FeatureWriter(path: path(name, "geojson"), layer: name, fields: schema, geometryKind: kind,
+                                           roundsValid: false)
             try body(writer)
             counts[name] = writer.count
             try writer.commit()
