@@ -37,34 +37,42 @@ public struct Ledger: Sendable {
     public init(hazards: [Hazard], releases: [ReleaseEvent], request: LedgerRequest,
                 progress: (@Sendable (Int) -> Void)? = nil) throws {
         let plan = try LedgerPlan(request)
-        var ledgerHazards: [LedgerHazard] = []
+        // Records are held compactly; each component builds the GEOS geometries of its own members only.
+        var hazardSlots: [Int] = [], releaseSlots: [Int] = [], shapes: [CompactGeometry] = []
         for (index, hazard) in hazards.enumerated() {
-            guard let hazardClass = hazard.hazardClass, let geometry = hazard.geometry, !geometry.isEmpty,
-                  geometry.isPolygonal else { continue }
-            ledgerHazards.append(LedgerHazard(index: index, id: hazard.id, hazardClass: hazardClass,
-                                              day: hazard.recorded?.daysSinceEpoch ?? Int.min,
-                                              region: hazard.region, geometry: geometry))
+            guard hazard.hazardClass != nil, let shape = hazard.compactGeometry, shape.bounds != nil,
+                  shape.isPolygonal else { continue }
+            hazardSlots.append(index)
+            shapes.append(shape)
         }
-        var ledgerReleases: [LedgerRelease] = []
         for (index, release) in releases.enumerated() {
-            let geometry = release.geometry  // built from the compact record on each read: read it once
-            guard !geometry.isEmpty, geometry.isPolygonal else { continue }
-            ledgerReleases.append(LedgerRelease(index: index, id: release.id, method: release.method,
-                                                date: release.date, hazardId: release.hazardId,
-                                                geometry: geometry))
+            let shape = release.compactGeometry
+            guard shape.bounds != nil, shape.isPolygonal else { continue }
+            releaseSlots.append(index)
+            shapes.append(shape)
         }
-        let hazardCount = ledgerHazards.count
-        let allHazards = ledgerHazards, allReleases = ledgerReleases
-        let components = try Geometry.connectedComponents(
-            of: allHazards.map(\.geometry) + allReleases.map(\.geometry), threads: request.threads)
+        let hazardCount = hazardSlots.count
+        let components = try Geometry.connectedComponents(of: shapes, threads: request.threads)
             .filter { ($0.first ?? hazardCount) < hazardCount }
         let order = components.indices.sorted {
             components[$0].count > components[$1].count || (components[$0].count == components[$1].count && $0 < $1)
         }
+        let allShapes = shapes, hazardIndices = hazardSlots, releaseIndices = releaseSlots
         let parts = try parallelMap(count: components.count, threads: request.threads, order: order) { index in
             let members = components[index]
-            let own = members.filter { $0 < hazardCount }.map { allHazards[$0] }
-            let touching = members.filter { $0 >= hazardCount }.map { allReleases[$0 - hazardCount] }
+            let own = members.filter { $0 < hazardCount }.compactMap { slot -> LedgerHazard? in
+                let hazard = hazards[hazardIndices[slot]]
+                return hazard.hazardClass.map { hazardClass in
+                    LedgerHazard(index: hazardIndices[slot], id: hazard.id, hazardClass: hazardClass,
+                                 day: hazard.recorded?.daysSinceEpoch ?? Int.min, region: hazard.region,
+                                 geometry: allShapes[slot].geometry)
+                }
+            }
+            let touching = members.filter { $0 >= hazardCount }.map { slot -> LedgerRelease in
+                let index = releaseIndices[slot - hazardCount], release = releases[index]
+                return LedgerRelease(index: index, id: release.id, method: release.method, date: release.date,
+                                     hazardId: release.hazardId, geometry: allShapes[slot].geometry)
+            }
             let part = try ComponentLedger(hazards: own, releases: touching, plan: plan)
             progress?(own.count)
             return part
