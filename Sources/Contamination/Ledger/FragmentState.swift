@@ -20,8 +20,10 @@ struct FragmentState {
         /// Geodesic area (WGS84), m².
         var area: Double
 
-        /// A fragment of one polygon, with its pinholes filled; `nil` for a sliver under `pinhole` (see there).
-        init?(_ hazardClass: HazardClass, _ region: String?, _ polygon: Geometry, bounds: Bounds) throws {
+        /// A fragment of one polygon, with its pinholes filled; `nil` for an empty polygon or a sliver under
+        /// `pinhole` (see there).
+        init?(_ hazardClass: HazardClass, _ region: String?, _ polygon: Geometry) throws {
+            guard let bounds = polygon.bounds else { return nil }
             let rings = try polygon.polygonRings()
             let kept = rings.filter { PolygonRings.planarArea($0.shell) >= FragmentState.pinhole }
                 .map { $0.fillingHoles(smallerThan: FragmentState.pinhole) }
@@ -31,6 +33,11 @@ struct FragmentState {
             self.bounds = bounds
             geometry = kept == rings ? polygon : try Geometry.multiPolygon(kept).polygonalParts()
             area = kept.reduce(0) { $0 + $1.geodesicArea.value }
+        }
+
+        /// The fragments of each polygon of `land` (the result of an overlay).
+        static func pieces(of land: Geometry, _ hazardClass: HazardClass, _ region: String?) throws -> [Fragment] {
+            try land.polygonalParts().parts().compactMap { try Fragment(hazardClass, region, $0) }
         }
     }
 
@@ -73,9 +80,7 @@ struct FragmentState {
                       _ hazardClass: HazardClass) throws -> Changes {
         var added: Changes = [:]
         for part in parts {
-            for polygon in try part.geometry.polygonalParts().parts() {
-                guard let bounds = polygon.bounds else { continue }
-                guard let fragment = try Fragment(hazardClass, part.region, polygon, bounds: bounds) else { continue }
+            for fragment in try Fragment.pieces(of: part.geometry, hazardClass, part.region) {
                 slots[slot].append(fragment)
                 added[part.region, default: 0] += fragment.area
             }
@@ -103,19 +108,15 @@ struct FragmentState {
                     continue
                 }
                 change[fragment.region, default: 0] -= fragment.area
-                for polygon in try fragment.geometry.difference(cutter.geometry).polygonalParts().parts() {
-                    guard let bounds = polygon.bounds else { continue }
-                    guard let piece = try Fragment(hazardClass, fragment.region, polygon, bounds: bounds) else { continue }
-                    kept.append(piece)
-                    change[fragment.region, default: 0] += piece.area
-                }
+                let rest = try Fragment.pieces(of: fragment.geometry.difference(cutter.geometry), hazardClass,
+                                               fragment.region)
+                kept += rest
+                change[fragment.region, default: 0] += rest.reduce(0) { $0 + $1.area }
                 guard let other else { continue }
-                for polygon in try fragment.geometry.intersection(cutter.geometry).polygonalParts().parts() {
-                    guard let bounds = polygon.bounds else { continue }
-                    guard let piece = try Fragment(other, fragment.region, polygon, bounds: bounds) else { continue }
-                    kept.append(piece)
-                    moved[fragment.region, default: 0] += piece.area
-                }
+                let turned = try Fragment.pieces(of: fragment.geometry.intersection(cutter.geometry), other,
+                                                 fragment.region)
+                kept += turned
+                moved[fragment.region, default: 0] += turned.reduce(0) { $0 + $1.area }
             }
             slots[slot] = kept
         }
