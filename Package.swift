@@ -58,7 +58,7 @@ let package = Package(
             ],
             path: "Tools/Generator"
         ),
-        .testTarget(name: "GeometryCoreTests", dependencies: ["GeometryCore"]),
+        .testTarget(name: "GeometryCoreTests", dependencies: ["GeometryCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeometryCore"]),
         .testTarget(
             name: "ContaminationTests", dependencies: ["Contamination", "GeometryCore", "GeoIO"],

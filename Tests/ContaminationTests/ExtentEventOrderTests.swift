@@ -71,4 +71,43 @@ struct ExtentEventOrderTests {
         let extent = try Extent(hazards: [hazard], releases: [release], request: ExtentRequest())
         #expect(Fixture.close(extent.total.value, ClosedForm.rectangleArea(Box(18.0, 44.0, 18.01, 44.01))))
     }
+
+    @Test("CHA precedence through events: released CHA land found again as SHA counts as SHA")
+    func precedenceThroughEvents() throws {
+        // CHA [18.000, 18.010] 2015; SHA [18.005, 18.020] 2016; released [18.000, 18.008] 2018;
+        // SHA [18.000, 18.004] 2019. As of 2020: CHA [18.008, 18.010], SHA [18.000, 18.004] ∪ [18.010, 18.020].
+        let hazards = [
+            try Fixture.hazard("C", .cha, Box(18.000, 44.00, 18.010, 44.01).wkt, recorded: "2015-01-01", index: 0),
+            try Fixture.hazard("S", .sha, Box(18.005, 44.00, 18.020, 44.01).wkt, recorded: "2016-01-01", index: 1),
+            try Fixture.hazard("S2", .sha, Box(18.000, 44.00, 18.004, 44.01).wkt, recorded: "2019-01-01", index: 2),
+        ]
+        let releases = [try Fixture.release("R", Box(18.000, 44.00, 18.008, 44.01).wkt, date: "2018-01-01")]
+        let extent = try Extent(hazards: hazards, releases: releases,
+                                request: ExtentRequest(asOf: try Fixture.day("2020-01-01")))
+        #expect(Fixture.close(extent.area(of: .cha).value, ClosedForm.rectangleArea(Box(18.008, 44.00, 18.010, 44.01))))
+        let sha = ClosedForm.rectangleArea(Box(18.000, 44.00, 18.004, 44.01))
+            + ClosedForm.rectangleArea(Box(18.010, 44.00, 18.020, 44.01))
+        #expect(Fixture.close(extent.area(of: .sha).value, sha))
+        // As of 2017 the SHA's part under the CHA is CHA: SHA is [18.010, 18.020] only.
+        let in2017 = try Extent(hazards: hazards, releases: releases,
+                                request: ExtentRequest(asOf: try Fixture.day("2017-01-01")))
+        #expect(Fixture.close(in2017.area(of: .sha).value, ClosedForm.rectangleArea(Box(18.010, 44.00, 18.020, 44.01))))
+    }
+
+    @Test("hazard type precedence holds for land recorded later: AP takes over AT land, whenever recorded")
+    func typePrecedenceThroughEvents() throws {
+        // CHA AT [18.000, 18.010] 2015; CHA AP [18.005, 18.015] 2016; released [18.012, 18.015] 2017.
+        var at = try Fixture.hazard("AT", .cha, Box(18.000, 44.00, 18.010, 44.01).wkt, recorded: "2015-01-01")
+        at.hazardType = .at
+        var ap = try Fixture.hazard("AP", .cha, Box(18.005, 44.00, 18.015, 44.01).wkt, recorded: "2016-01-01",
+                                    index: 1)
+        ap.hazardType = .ap
+        let release = try Fixture.release("R", Box(18.012, 44.00, 18.015, 44.01).wkt, date: "2017-01-01")
+        let extent = try Extent(hazards: [at, ap], releases: [release],
+                                request: ExtentRequest(dimensions: [.hazardClass, .hazardType]))
+        let byType = Dictionary(uniqueKeysWithValues: extent.pieces.map { ($0.key.hazardType, $0.area.value) })
+        #expect(extent.pieces.map(\.key.hazardType) == [.ap, .at])
+        #expect(Fixture.close(byType[.ap] ?? 0, ClosedForm.rectangleArea(Box(18.005, 44.00, 18.012, 44.01))))
+        #expect(Fixture.close(byType[.at] ?? 0, ClosedForm.rectangleArea(Box(18.000, 44.00, 18.005, 44.01))))
+    }
 }

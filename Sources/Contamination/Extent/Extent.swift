@@ -72,7 +72,8 @@ extension Extent {
         let releaseIndex = BoundsIndex(releases.map(\.compactGeometry.bounds))
         let regionSplit = try request.dimensions.contains(.region) && !request.regions.isEmpty
             ? RegionSplit(request.regions) : nil
-        var perComponent = try parallelMap(count: components.count, threads: request.threads) { index in
+        let order = largestFirst(sizes: components.map(\.count))
+        var perComponent = try parallelMap(count: components.count, threads: request.threads, order: order) { index in
             let component = components[index]
             let pieces = try Extent.dissolve(component.map { members[$0] }, releases: releases,
                                              releaseIndex: releaseIndex, asOf: request.asOf)
@@ -105,28 +106,20 @@ extension Extent {
         var shape: CompactGeometry
     }
 
-    /// Dissolves one connected component: each group's event-sourced state, then precedence between groups.
+    /// The remaining land of one connected component, by group (`ComponentExtent`), with the releases whose
+    /// boxes meet the component's.
     private static func dissolve(_ component: [Member], releases: [ReleaseEvent], releaseIndex: BoundsIndex,
                                  asOf: CalendarDate?) throws -> [ExtentPiece] {
-        let members = component.map { (key: $0.key, date: $0.date, geometry: $0.shape.geometry) }
+        let members = component.map {
+            ComponentExtent.Member(key: $0.key, day: $0.date?.daysSinceEpoch ?? Int.min, geometry: $0.shape.geometry)
+        }
         var bounds = component[0].shape.bounds
         for member in component.dropFirst() {
             if let box = member.shape.bounds { bounds = bounds.map { $0.union(box) } ?? box }
         }
         let touching = bounds.map { releaseIndex.query($0) } ?? []
-        let localReleases = touching.map { (date: releases[$0].date, geometry: releases[$0].geometry) }
-        let keys = Set(members.map(\.key)).sorted()
-        var covered: Geometry?
-        var pieces: [ExtentPiece] = []
-        for key in keys {
-            let group = members.filter { $0.key == key }.map { (date: $0.date, geometry: $0.geometry) }
-            let state = try EventHistory(hazards: group, releases: localReleases, asOf: asOf).state()
-            guard !state.isEmpty else { continue }
-            let exclusive = try covered.map { try state.difference($0).polygonalParts() } ?? state
-            covered = try covered.map { try $0.union(state) } ?? state
-            guard !exclusive.isEmpty else { continue }
-            pieces.append(ExtentPiece(key: key, geometry: exclusive, area: try exclusive.geodesicArea()))
-        }
-        return pieces
+        let local = touching.map { (day: releases[$0].date.daysSinceEpoch, geometry: releases[$0].geometry) }
+        return try ComponentExtent(members: members, releases: local, horizon: asOf?.daysSinceEpoch ?? Int.max)
+            .pieces()
     }
 }

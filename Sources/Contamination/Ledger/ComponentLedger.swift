@@ -40,7 +40,8 @@ struct ComponentLedger: Sendable {
     }
 
     /// Hazard ids of released land, and each hazard's own balance at the last period's end.
-    private mutating func attribute(hazards: [LedgerHazard], plan: LedgerPlan, final: FragmentState?) throws {
+    private mutating func attribute(hazards: [LedgerHazard], plan: LedgerPlan,
+                                    final: FragmentState<LedgerLand>?) throws {
         let lastDay = plan.periodEnds.last ?? plan.horizon
         let landIndex = BoundsIndex(released.map(\.geometry.bounds))
         var ids: [[String]] = Array(repeating: [], count: released.count)
@@ -74,9 +75,9 @@ struct ComponentLedger: Sendable {
         var regions: LedgerRegions
         /// Each hazard's slot in the state, by its input index.
         let slots: [Int: Int]
-        var state: FragmentState
+        var state: FragmentState<LedgerLand>
         /// The state at the last period's end.
-        var final: FragmentState?
+        var final: FragmentState<LedgerLand>?
         var result = ComponentLedger(empty: ())
         var nextCheckpoint = 0
 
@@ -90,57 +91,66 @@ struct ComponentLedger: Sendable {
         /// Measures the state at every checkpoint before `day`.
         mutating func measure(before day: Int) throws {
             while nextCheckpoint < plan.checkpoints.count, plan.checkpoints[nextCheckpoint] < day {
-                result.measured.append(state.areas)
-                if plan.snapshotStates.contains(nextCheckpoint) { result.states[nextCheckpoint] = try state.dissolved() }
+                let areas = state.areas(by: \.hazardClass)
+                result.measured.append(ClassAreas(cha: SquareMeters(areas[.cha] ?? 0),
+                                                  sha: SquareMeters(areas[.sha] ?? 0)))
+                if plan.snapshotStates.contains(nextCheckpoint) {
+                    result.states[nextCheckpoint] = (try state.dissolved { $0.hazardClass == .cha },
+                                                     try state.dissolved { $0.hazardClass == .sha })
+                }
                 if nextCheckpoint == plan.finalCheckpoint { final = state }
                 nextCheckpoint += 1
             }
         }
 
         mutating func record(_ hazard: LedgerHazard) throws {
-            guard let box = hazard.geometry.bounds, let slot = slots[hazard.index] else { return }
+            guard hazard.geometry.bounds != nil, let slot = slots[hazard.index] else { return }
             let period = plan.period(ofDay: hazard.day)
-            let new = try minus(hazard.geometry, state.union(near: box))
-            let parts = try regions.parts(of: new, hazardRegion: hazard.region)
-            book(try state.add(parts, slot: slot, hazard.hazardClass), .recorded, hazard.hazardClass, period: period)
+            let new = try state.uncovered(hazard.geometry)
+            let parts = try regions.parts(of: new, hazardRegion: hazard.region).map {
+                (label: LedgerLand(hazardClass: hazard.hazardClass, region: $0.region), geometry: $0.geometry)
+            }
+            book(try state.add(parts, slot: slot), .recorded, period: period)
             guard hazard.hazardClass == .cha else { return }
-            let turned = try state.cut(PreparedGeometry(hazard.geometry), .sha, into: .cha)
-            book(turned.moved, .reclassified, .cha, period: period)
-            book(turned.change, .reclassified, .sha, period: period)
+            let turned = try state.cut(PreparedGeometry(hazard.geometry), where: { $0.hazardClass == .sha },
+                                       relabel: { LedgerLand(hazardClass: .cha, region: $0.region) })
+            book(turned.moved, .reclassified, period: period)
+            book(turned.change, .reclassified, period: period)
         }
 
         mutating func release(_ release: LedgerRelease) throws {
             guard let box = release.geometry.bounds else { return }
             let period = plan.period(ofDay: release.date.daysSinceEpoch)
-            let near = (cha: state.near(box, .cha), sha: state.near(box, .sha))
+            let near = (cha: state.near(box) { $0.hazardClass == .cha },
+                        sha: state.near(box) { $0.hazardClass == .sha })
             guard !near.cha.isEmpty || !near.sha.isEmpty else { return }
             let cutter = try PreparedGeometry(release.geometry)
             let measure = LedgerMeasure(release.method)
-            let cha = try state.cut(cutter, .cha).change, sha = try state.cut(cutter, .sha).change
+            let cha = try state.cut(cutter, where: { $0.hazardClass == .cha }).change
+            let sha = try state.cut(cutter, where: { $0.hazardClass == .sha }).change
             let released = ClassAreas(cha: SquareMeters(-cha.values.reduce(0, +)),
                                       sha: SquareMeters(-sha.values.reduce(0, +)))
             guard released.cha.value != 0 || released.sha.value != 0 else { return }
-            book(cha.mapValues { -$0 }, measure, .cha, period: period)
-            book(sha.mapValues { -$0 }, measure, .sha, period: period)
+            book(cha.mapValues { -$0 }, measure, period: period)
+            book(sha.mapValues { -$0 }, measure, period: period)
             guard plan.releasedLand || plan.perHazard else { return }
             let land = try [near.cha, near.sha].filter { !$0.isEmpty }
-                .map { try meet(release.geometry, Geometry.union($0)) }
+                .map { try meet(release.geometry, Geometry.union(disjoint: $0)) }
             result.released.append(ReleasedLand(
                 releaseId: release.id, method: release.method, date: release.date,
                 hazardIds: release.hazardId.map { [$0] } ?? [],
                 geometry: try Geometry.collection(land).polygonalParts()
-                    .droppingPolygons(smallerThan: FragmentState.pinhole), area: released))
+                    .droppingPolygons(smallerThan: pinholeArea), area: released))
         }
 
-        /// Books areas by region under a measure and class; they are measured changes of the state, so
-        /// balances hold exactly.
-        mutating func book(_ areas: FragmentState.Changes, _ measure: LedgerMeasure, _ hazardClass: HazardClass,
-                           period: Int?) {
+        /// Books areas by their land's class and region under a measure; they are measured changes of the
+        /// state, so balances hold exactly.
+        mutating func book(_ areas: FragmentState<LedgerLand>.Changes, _ measure: LedgerMeasure, period: Int?) {
             guard let period else { return }
-            for (region, area) in areas where area != 0 {
-                let key = LedgerKey(period: period, region: region, measure: measure)
+            for (land, area) in areas where area != 0 {
+                let key = LedgerKey(period: period, region: land.region, measure: measure)
                 var value = result.flows[key] ?? .zero
-                value[hazardClass] = value[hazardClass] + SquareMeters(area)
+                value[land.hazardClass] = value[land.hazardClass] + SquareMeters(area)
                 result.flows[key] = value
             }
         }
@@ -149,10 +159,11 @@ struct ComponentLedger: Sendable {
     private init(empty: ()) {}
 }
 
-/// `a − b`, polygonal; `a` itself when their boxes are apart (`GEOSDifference_r`).
-private func minus(_ a: Geometry, _ b: Geometry) throws -> Geometry {
-    guard let boxA = a.bounds, let boxB = b.bounds, boxA.intersects(boxB) else { return a }
-    return try a.difference(b).polygonalParts()
+/// What a fragment of the ledger's state is: land of one class, booked to one region (`nil`: outside every
+/// region).
+struct LedgerLand: Hashable {
+    var hazardClass: HazardClass
+    var region: String?
 }
 
 /// `a ∩ b`, polygonal; empty when their boxes are apart (`GEOSIntersection_r`).

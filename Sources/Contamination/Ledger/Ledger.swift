@@ -54,9 +54,7 @@ public struct Ledger: Sendable {
         let hazardCount = hazardSlots.count
         let components = try Geometry.connectedComponents(of: shapes, threads: request.threads)
             .filter { ($0.first ?? hazardCount) < hazardCount }
-        let order = components.indices.sorted {
-            components[$0].count > components[$1].count || (components[$0].count == components[$1].count && $0 < $1)
-        }
+        let order = largestFirst(sizes: components.map(\.count))
         let allShapes = shapes, hazardIndices = hazardSlots, releaseIndices = releaseSlots
         let parts = try parallelMap(count: components.count, threads: request.threads, order: order) { index in
             let members = components[index]

@@ -26,6 +26,11 @@ public func parallelMap<T: Sendable>(count: Int, threads: Int, order: [Int]? = n
     return try slots.results()
 }
 
+/// A start order for `parallelMap` over jobs of these sizes: the largest first, ties in index order.
+public func largestFirst(sizes: [Int]) -> [Int] {
+    sizes.indices.sorted { sizes[$0] > sizes[$1] || (sizes[$0] == sizes[$1] && $0 < $1) }
+}
+
 /// The next index to start, shared by the worker threads. `@unchecked Sendable` holds because the
 /// position is read and moved only while holding `lock`.
 private final class WorkCursor: @unchecked Sendable {
