@@ -94,14 +94,20 @@ struct ExtentEventOrderTests {
         #expect(Fixture.close(in2017.area(of: .sha).value, ClosedForm.rectangleArea(Box(18.010, 44.00, 18.020, 44.01))))
     }
 
+    /// A hazard of one type over [lon0, lon1] × [44.00, 44.01].
+    static func typed(_ id: String, _ hazardClass: HazardClass, _ type: HazardType, _ lon0: Double, _ lon1: Double,
+                      _ recorded: String, index: Int) throws -> Hazard {
+        var hazard = try Fixture.hazard(id, hazardClass, Box(lon0, 44.00, lon1, 44.01).wkt, recorded: recorded,
+                                        index: index)
+        hazard.hazardType = type
+        return hazard
+    }
+
     @Test("hazard type precedence holds for land recorded later: AP takes over AT land, whenever recorded")
     func typePrecedenceThroughEvents() throws {
         // CHA AT [18.000, 18.010] 2015; CHA AP [18.005, 18.015] 2016; released [18.012, 18.015] 2017.
-        var at = try Fixture.hazard("AT", .cha, Box(18.000, 44.00, 18.010, 44.01).wkt, recorded: "2015-01-01")
-        at.hazardType = .at
-        var ap = try Fixture.hazard("AP", .cha, Box(18.005, 44.00, 18.015, 44.01).wkt, recorded: "2016-01-01",
-                                    index: 1)
-        ap.hazardType = .ap
+        let at = try Self.typed("AT", .cha, .at, 18.000, 18.010, "2015-01-01", index: 0)
+        let ap = try Self.typed("AP", .cha, .ap, 18.005, 18.015, "2016-01-01", index: 1)
         let release = try Fixture.release("R", Box(18.012, 44.00, 18.015, 44.01).wkt, date: "2017-01-01")
         let extent = try Extent(hazards: [at, ap], releases: [release],
                                 request: ExtentRequest(dimensions: [.hazardClass, .hazardType]))
@@ -109,5 +115,27 @@ struct ExtentEventOrderTests {
         #expect(extent.pieces.map(\.key.hazardType) == [.ap, .at])
         #expect(Fixture.close(byType[.ap] ?? 0, ClosedForm.rectangleArea(Box(18.005, 44.00, 18.012, 44.01))))
         #expect(Fixture.close(byType[.at] ?? 0, ClosedForm.rectangleArea(Box(18.000, 44.00, 18.005, 44.01))))
+    }
+
+    @Test("the union at once (no release) and the replay (a release that removes nothing) give the same groups")
+    func bothPathsAgree() throws {
+        // CHA AT [18.000, 18.010] 2015, SHA AP [17.995, 18.005] 2016, CHA AP [18.008, 18.012] 2017.
+        let at = try Self.typed("AT", .cha, .at, 18.000, 18.010, "2015-01-01", index: 0)
+        let sha = try Self.typed("S", .sha, .ap, 17.995, 18.005, "2016-01-01", index: 1)
+        let ap = try Self.typed("AP", .cha, .ap, 18.008, 18.012, "2017-01-01", index: 2)
+        // Dated before every hazard, so it removes nothing, but it makes the component replay its events.
+        let early = try Fixture.release("R", Box(17.990, 44.00, 18.020, 44.01).wkt, date: "2010-01-01")
+        let request = ExtentRequest(dimensions: [.hazardClass, .hazardType])
+        let expected: [(HazardClass, HazardType, Box)] = [
+            (.cha, .ap, Box(18.008, 44.00, 18.012, 44.01)), (.cha, .at, Box(18.000, 44.00, 18.008, 44.01)),
+            (.sha, .ap, Box(17.995, 44.00, 18.000, 44.01)),
+        ]
+        for releases in [[], [early]] {
+            let extent = try Extent(hazards: [at, sha, ap], releases: releases, request: request)
+            #expect(extent.pieces.map(\.key) == expected.map { ExtentKey(hazardClass: $0.0, hazardType: $0.1) })
+            for (piece, want) in zip(extent.pieces, expected) {
+                #expect(Fixture.close(piece.area.value, ClosedForm.rectangleArea(want.2)), "\(piece.key)")
+            }
+        }
     }
 }

@@ -20,7 +20,7 @@ func run(_ tool: String, _ arguments: [String], input: String? = nil) throws -> 
         try? FileManager.default.removeItem(at: outputURL)
         try? FileManager.default.removeItem(at: inputURL)
     }
-    FileManager.default.createFile(atPath: outputURL.path, contents: nil)
+    try Data().write(to: outputURL)
     try Data((input ?? "").utf8).write(to: inputURL)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -28,8 +28,8 @@ struct ExposureCommandTests {
         guard let hazmap = hazmapPath() else { throw InputMissing() }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hazmap-run-\(UUID())")
         let outURL = scratch.appendingPathExtension("out"), errURL = scratch.appendingPathExtension("err")
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        try Data().write(to: outURL)
+        try Data().write(to: errURL)
         defer {
             try? FileManager.default.removeItem(at: outURL)
             try? FileManager.default.removeItem(at: errURL)

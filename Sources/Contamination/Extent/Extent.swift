@@ -119,7 +119,6 @@ extension Extent {
         }
         let touching = bounds.map { releaseIndex.query($0) } ?? []
         let local = touching.map { (day: releases[$0].date.daysSinceEpoch, geometry: releases[$0].geometry) }
-        return try ComponentExtent(members: members, releases: local, horizon: asOf?.daysSinceEpoch ?? Int.max)
-            .pieces()
+        return try ComponentExtent.pieces(members: members, releases: local, horizon: asOf?.daysSinceEpoch ?? Int.max)
     }
 }
