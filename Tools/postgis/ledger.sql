@@ -181,7 +181,9 @@ LANGUAGE sql STABLE PARALLEL SAFE COST 100000 AS $$
   WHERE cluster = c AND year <= y AND (until IS NULL OR until > y)
 $$;
 
-CREATE UNLOGGED TABLE ledger.dissolve AS SELECT DISTINCT cluster, year FROM ledger.piece;
+-- Largest clusters first, so that no worker is left alone with one at the end.
+CREATE UNLOGGED TABLE ledger.dissolve AS
+SELECT cluster, year FROM ledger.piece GROUP BY cluster, year ORDER BY count(*) DESC;
 ANALYZE ledger.dissolve;
 CREATE UNLOGGED TABLE ledger.remaining AS
 SELECT cluster, year, ledger.remaining_at(cluster, year) AS area FROM ledger.dissolve;
