@@ -35,6 +35,9 @@
   \set workers 2
 \endif
 SET client_min_messages = warning;
+-- Parallel workers run the per-release and per-cluster functions below: PostgreSQL 15 does not run
+-- a LATERAL subquery that refers to the outer row in workers, so those subqueries live inside
+-- PARALLEL SAFE functions, called from parallel scans of the work tables.
 SET jit = off;
 SET max_parallel_workers_per_gather = :workers;
 SET parallel_leader_participation = off;
