@@ -63,8 +63,9 @@ public final class LayerWriter {
         if let geometry {
             var ogr = try GeometryBridge.ogrGeometry(try roundedForOutput(geometry), path: path, featureIndex: index)
             let declared = OGR_L_GetGeomType(layer)
-            if owner.format == .postgreSQL, declared != wkbUnknown, OGR_G_GetGeometryType(ogr) != declared {
-                // A typed PostGIS column refuses a Polygon in a MultiPolygon column: promote (`OGR_G_ForceTo`).
+            if owner.format.hasTypedGeometryColumn, declared != wkbUnknown, OGR_G_GetGeometryType(ogr) != declared {
+                // A typed column refuses a Polygon in a MultiPolygon column (PostGIS), or takes it and then
+                // holds features of another type than it declares (GeoPackage): promote (`OGR_G_ForceTo`).
                 ogr = OGR_G_ForceTo(ogr, declared, nil) ?? ogr
             }
             OGR_F_SetGeometryDirectly(feature, ogr)

@@ -52,6 +52,10 @@ public enum VectorFormat: String, Sendable, CaseIterable, Codable {
     /// Whether one file can hold several layers (GeoPackage; and a database, several tables).
     public var supportsMultipleLayers: Bool { self == .geoPackage || self == .postgreSQL }
 
+    /// Whether a layer declares one geometry type that every feature must have (GeoPackage, PostGIS,
+    /// FlatGeobuf), so a Polygon written to a MultiPolygon layer is promoted.
+    var hasTypedGeometryColumn: Bool { self == .geoPackage || self == .postgreSQL || self == .flatGeobuf }
+
     /// Files written next to the main file, renamed with it on commit.
     var sidecarExtensions: [String] {
         self == .shapefile ? [".shx", ".dbf", ".prj", ".cpg"] : []

@@ -59,6 +59,21 @@ import Testing
         #expect(ogrinfo.contains("recorded: Date"))
     }
 
+    @Test(arguments: ["out.gpkg", "out.fgb"])
+    func polygonsInAMultiPolygonLayerArePromoted(name: String) throws {
+        let folder = try makeScratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/" + name
+        let writer = try FeatureWriter(path: path, layer: "land", fields: sampleFields, geometryKind: .multiPolygon)
+        for record in sampleRecords { try writer.write(geometry: try samplePolygonWithHole(), properties: record) }
+        try writer.commit()
+        // ogrinfo lists each feature's geometry; every one must be of the layer's declared type.
+        let listing = try run("ogrinfo", ["-al", "-q", path])
+        let types = listing.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { $0.hasPrefix("POLYGON") || $0.hasPrefix("MULTIPOLYGON") }.map { $0.prefix { $0 != " " } }
+        #expect(types == ["MULTIPOLYGON", "MULTIPOLYGON", "MULTIPOLYGON"], "\(listing)")
+    }
+
     @Test(arguments: ["out.gpkg", "out.shp", "out.fgb", "out.csv", "out.geojsonl"])
     func everyFormatWritesWhatOgrinfoCounts(name: String) throws {
         let folder = try makeScratchFolder()
