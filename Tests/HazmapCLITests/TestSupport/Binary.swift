@@ -43,8 +43,8 @@ enum Binary {
         if let directory { process.currentDirectoryURL = directory }
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("hazmap-run-\(UUID().uuidString)")
         let errors = output.appendingPathExtension("err")
-        FileManager.default.createFile(atPath: output.path, contents: nil)
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        try Data().write(to: output)
+        try Data().write(to: errors)
         defer {
             try? FileManager.default.removeItem(at: output)
             try? FileManager.default.removeItem(at: errors)
