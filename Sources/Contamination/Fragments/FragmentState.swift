@@ -59,7 +59,7 @@ struct FragmentState<Label: Hashable> {
         let land = try Geometry.union(disjoint: near(box)).fillingHoles(smallerThan: pinholeArea)
             .droppingPolygons(smallerThan: pinholeArea)
         guard let landBox = land.bounds, landBox.intersects(box) else { return polygon }
-        return try polygon.robustDifference(land)
+        return try polygon.difference(checked: land, minimumArea: pinholeArea)
     }
 
     /// The geometries of the fragments whose label is included and whose box meets `box`, in slot order.
@@ -102,12 +102,18 @@ struct FragmentState<Label: Hashable> {
                     continue
                 }
                 change[fragment.label, default: 0] -= fragment.area
-                let rest = try Fragment.pieces(of: fragment.geometry.robustDifference(cutter.geometry), fragment.label)
+                let shape = fragment.geometry, outside: Geometry, inside: Geometry?
+                if relabel == nil {
+                    (outside, inside) = (try shape.difference(checked: cutter.geometry, minimumArea: pinholeArea), nil)
+                } else {
+                    (inside, outside) = try shape.split(checked: cutter.geometry, minimumArea: pinholeArea)
+                }
+                let rest = try Fragment.pieces(of: outside, fragment.label)
                 kept += rest
                 change[fragment.label, default: 0] += rest.reduce(0) { $0 + $1.area }
-                guard let relabel else { continue }
+                guard let relabel, let inside else { continue }
                 let label = relabel(fragment.label)
-                let turned = try Fragment.pieces(of: fragment.geometry.robustIntersection(cutter.geometry), label)
+                let turned = try Fragment.pieces(of: inside, label)
                 kept += turned
                 moved[label, default: 0] += turned.reduce(0) { $0 + $1.area }
             }

@@ -5,10 +5,10 @@ import Testing
 /// A case from the 1,000,000-hazard generated scenario (seed 7): a 7,981 m² hazard polygon lying in the union of
 /// the fragments recorded before it, along nearly coincident edges. GEOS's floating-point overlay (3.11 here,
 /// 3.14 in Shapely) finds the two all but disjoint (`a ∩ b` 4e-14 of `a`, `a − b` all of `a`), while a
-/// point-in-polygon test finds `a`'s interior point inside `b`. The robust overlays must side with the
-/// point: `a − b` about empty, `a ∩ b` about all of `a`.
-@Suite("Robust overlays")
-struct RobustOverlayTests {
+/// point-in-polygon test finds `a`'s interior point inside `b`. The checked overlays must side with the
+/// point: `a − b` about empty, and split, `a ∩ b` about all of `a`.
+@Suite("Checked overlays")
+struct CheckedOverlayTests {
     static func pair() throws -> (a: Geometry, b: Geometry) {
         let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures/mislabelled-difference.wkt")
@@ -29,21 +29,25 @@ struct RobustOverlayTests {
         #expect(abs(whole - 7981) < 1)
         // The independent fact: a point inside `a` lies inside `b` (a predicate, not an overlay).
         #expect(try b.contains(a.pointOnSurface()))
-        let left = try a.robustDifference(b).geodesicArea().value
+        let left = try a.difference(checked: b, minimumArea: 1e-14).geodesicArea().value
         #expect(left <= 1e-3 * whole, "a − b: \(left) m² of \(whole)")
-        let shared = try a.robustIntersection(b).geodesicArea().value
+        let split = try a.split(checked: b, minimumArea: 1e-14)
+        let shared = try split.inside.geodesicArea().value
         #expect(shared >= (1 - 1e-3) * whole, "a ∩ b: \(shared) m² of \(whole)")
+        #expect(try split.outside.geodesicArea().value <= 1e-3 * whole)
     }
 
-    @Test("apart and overlapping squares: the robust overlays give the plain results")
+    @Test("apart and overlapping squares: the checked overlays give the plain results")
     func ordinaryCases() throws {
         let square = try Geometry(wkt: "POLYGON ((0 0, 2 0, 2 2, 0 2, 0 0))")
         let right = try Geometry(wkt: "POLYGON ((1 0, 3 0, 3 2, 1 2, 1 0))")
         let far = try Geometry(wkt: "POLYGON ((10 10, 11 10, 11 11, 10 11, 10 10))")
         // Planar areas by hand: the overlap is 1 × 2, each square 2 × 2.
-        #expect(abs(try Self.planar(square.robustDifference(right)) - 2) < 1e-12)
-        #expect(abs(try Self.planar(square.robustIntersection(right)) - 2) < 1e-12)
-        #expect(try square.robustIntersection(far).isEmpty)
-        #expect(abs(try Self.planar(square.robustDifference(far)) - 4) < 1e-12)
+        #expect(abs(try Self.planar(square.difference(checked: right, minimumArea: 0)) - 2) < 1e-12)
+        let split = try square.split(checked: right, minimumArea: 0)
+        #expect(abs(try Self.planar(split.inside) - 2) < 1e-12)
+        #expect(abs(try Self.planar(split.outside) - 2) < 1e-12)
+        #expect(try square.split(checked: far, minimumArea: 0).inside.isEmpty)
+        #expect(abs(try Self.planar(square.difference(checked: far, minimumArea: 0)) - 4) < 1e-12)
     }
 }
