@@ -40,6 +40,8 @@ struct FragmentStateTests {
         #expect(state.near(Self.box(0, 0.03), where: Self.isSHA).count == 2)
         #expect(state.near(Self.box(0.026, 0.03), where: Self.isSHA).count == 1)
         #expect(state.near(Self.box(0, 0.03), where: Self.isCHA).isEmpty)
+        #expect(!state.meets(Self.box(0, 0.03), where: Self.isCHA) && state.meets(Self.box(0.026, 0.03), where: Self.isSHA))
+        #expect(!state.meets(Self.box(0.07, 0.08)))
         let areas = state.areas(by: \.hazardClass)
         #expect(Self.close(areas[.sha], 0.015) && Self.close(areas[.cha], 0.01))
         #expect(state.labels == [Self.sha("A"), Self.sha("B"), Self.cha(nil)])

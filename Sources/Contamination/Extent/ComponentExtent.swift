@@ -67,12 +67,12 @@ enum ComponentExtent {
             guard let box = member.geometry.bounds else { return }
             let key = member.key
             _ = try state.add([(key, state.uncovered(member.geometry))], slot: slot)
-            guard !state.near(box, where: { key < $0 }).isEmpty else { return }
+            guard state.meets(box, where: { key < $0 }) else { return }
             _ = try state.cut(PreparedGeometry(member.geometry), where: { key < $0 }, relabel: { _ in key })
         }
 
         private mutating func release(_ geometry: Geometry) throws {
-            guard let box = geometry.bounds, !state.near(box).isEmpty else { return }
+            guard let box = geometry.bounds, state.meets(box) else { return }
             _ = try state.cut(PreparedGeometry(geometry), where: { _ in true })
         }
 

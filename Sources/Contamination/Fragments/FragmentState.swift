@@ -69,6 +69,11 @@ struct FragmentState<Label: Hashable> {
         }
     }
 
+    /// Whether a fragment whose label is included has a box that meets `box` (`near` without building the list).
+    func meets(_ box: Bounds, where included: (Label) -> Bool = { _ in true }) -> Bool {
+        index.query(box).contains { slot in slots[slot].contains { included($0.label) && $0.bounds.intersects(box) } }
+    }
+
     /// Adds the polygons of new land to the slot as fragments of the given labels; returns their geodesic
     /// area by label. The caller guarantees the land is disjoint from every other fragment.
     mutating func add(_ parts: [(label: Label, geometry: Geometry)], slot: Int) throws -> Changes {
