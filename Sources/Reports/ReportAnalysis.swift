@@ -33,9 +33,12 @@ extension ReportData {
     /// - Parameters:
     ///   - inputs: the input files with checksums, shown in the page.
     ///   - notes: sections the caller could not fill (e.g. no population given), shown in the page.
+    ///   - validation: the layers' validation when the caller has run it already (`batch`); else it is run
+    ///     here against `request.today`.
     public init(hazards: Loaded<Hazard>, releases: Loaded<ReleaseEvent>?, regions: Loaded<Region>?,
                 extras: ReportExtras = ReportExtras(), inputs: [ReportInput], notes: [SectionNote],
-                request: ReportRequest, progress: (@Sendable (Int) -> Void)? = nil) throws {
+                request: ReportRequest, validation: Validation? = nil,
+                progress: (@Sendable (Int) -> Void)? = nil) throws {
         let hazardRecords = hazards.records
         let releaseRecords = releases?.records ?? []
         let regionRecords = regions?.records ?? []
@@ -44,12 +47,8 @@ extension ReportData {
 
         let nameByCode = Dictionary(regionRecords.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let regionName = { (code: String?) in code.flatMap { nameByCode[$0] } }
-        var findings = hazards.findings + (releases?.findings ?? []) + (regions?.findings ?? [])
-        let validator = Validator(threads: request.threads)
-        findings += AttributeChecks(today: request.today).check(hazards: hazardRecords, releases: releaseRecords)
-        findings += try validator.overlaps(hazardRecords)
-        findings += try validator.releasesOutside(releaseRecords, hazards: hazardRecords)
-        self.findings = FindingsSection(findings: findings.sorted())
+        findings = FindingsSection(try validation ?? Validation(
+            hazards: hazards, releases: releases, regions: regions, today: request.today, threads: request.threads))
 
         let extentRequest = ExtentRequest(dimensions: [.hazardClass, .region], asOf: request.asOf,
                                           regions: regionRecords, threads: request.threads)

@@ -150,18 +150,14 @@ public struct HistoryPoint: Sendable, Equatable {
     public var remaining: ClassAreas
 }
 
-/// The validation findings, sorted, with counts by code.
+/// The validation findings (`Validation`), sorted, with counts and areas by code.
 public struct FindingsSection: Sendable {
     public var findings: [Finding]
+    /// Counts by severity and by code, with the area each code involves: the figures every command prints.
+    public var summary: FindingsSummary
 
-    /// (code, severity, count), most frequent first, then by code.
-    public var countsByCode: [(code: FindingCode, severity: Severity, count: Int)] {
-        var counts: [FindingCode: (Severity, Int)] = [:]
-        for finding in findings {
-            let current = counts[finding.code]
-            counts[finding.code] = (min(current?.0 ?? finding.severity, finding.severity), (current?.1 ?? 0) + 1)
-        }
-        return counts.map { (code: $0.key, severity: $0.value.0, count: $0.value.1) }
-            .sorted { ($1.count, $0.code.rawValue) < ($0.count, $1.code.rawValue) }
+    public init(_ validation: Validation) {
+        findings = validation.findings
+        summary = validation.summary
     }
 }

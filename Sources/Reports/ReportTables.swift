@@ -61,11 +61,14 @@ extension ReportData {
         return table
     }
 
-    /// Findings counted by code.
+    /// Findings counted by code, with the area involved (`FindingsSummary`).
     public func findingCountsTable() -> TextTable? {
         guard let findings else { return nil }
-        var table = TextTable(["code", "severity", "count"])
-        for row in findings.countsByCode { table.add([row.code.rawValue, row.severity.rawValue, String(row.count)]) }
+        var table = TextTable(["code", "severity", "count", "area"])
+        for group in findings.summary.groups {
+            table.add([group.code.rawValue, group.severity.rawValue, String(group.count),
+                       group.areaM2.map { FindingsSummary.format(SquareMeters($0)) } ?? ""])
+        }
         return table
     }
 

@@ -22,8 +22,12 @@ public struct Validator: Sendable {
     /// Hazards stay as they are held (`Hazard.compactGeometry`): each GEOS geometry is built only while
     /// its own and its neighbours' overlaps are measured.
     public func overlaps(_ hazards: [Hazard]) throws -> [Finding] {
-        let usable = hazards.indices.filter { hazards[$0].compactGeometry != nil }
-        let index = BoundsIndex(usable.map { hazards[$0].compactGeometry?.bounds })
+        try overlaps(hazards, indexed: HazardIndex(hazards))
+    }
+
+    /// `overlaps(_:)` with the hazards' index built once for every check of a `Validation`.
+    func overlaps(_ hazards: [Hazard], indexed: HazardIndex) throws -> [Finding] {
+        let usable = indexed.usable, index = indexed.index
         let perHazard = try parallelMap(count: usable.count, threads: threads) { position in
             let hazard = hazards[usable[position]]
             guard let shape = hazard.compactGeometry, let bounds = shape.bounds else { return [Finding]() }
@@ -51,8 +55,12 @@ public struct Validator: Sendable {
 
     /// Releases that lie partly outside the hazards they name, or outside every hazard.
     public func releasesOutside(_ releases: [ReleaseEvent], hazards: [Hazard]) throws -> [Finding] {
-        let usable = hazards.indices.filter { hazards[$0].compactGeometry != nil }
-        let index = BoundsIndex(usable.map { hazards[$0].compactGeometry?.bounds })
+        try releasesOutside(releases, hazards: hazards, indexed: HazardIndex(hazards))
+    }
+
+    /// `releasesOutside(_:hazards:)` with the hazards' index built once for every check of a `Validation`.
+    func releasesOutside(_ releases: [ReleaseEvent], hazards: [Hazard], indexed: HazardIndex) throws -> [Finding] {
+        let usable = indexed.usable, index = indexed.index
         let byId = Dictionary(usable.map { (hazards[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         let perRelease = try parallelMap(count: releases.count, threads: threads) { position in
             let release = releases[position]
@@ -96,5 +104,18 @@ public struct Validator: Sendable {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         return (value * scale).rounded() / scale
+    }
+}
+
+/// The hazards with a polygon, and a bounds index over them, built once and shared by the checks.
+struct HazardIndex: Sendable {
+    /// Positions in the hazard list of the hazards with a polygon.
+    let usable: [Int]
+    /// Indexes `usable` (query results are positions in `usable`).
+    let index: BoundsIndex
+
+    init(_ hazards: [Hazard]) {
+        usable = hazards.indices.filter { hazards[$0].compactGeometry != nil }
+        index = BoundsIndex(usable.map { hazards[$0].compactGeometry?.bounds })
     }
 }

@@ -18,8 +18,9 @@ struct ExtentCommand: ParsableCommand {
         With --releases, land released on or before --as-of (default: all releases) is removed, and \
         hazards recorded after --as-of are left out; hazards recorded after a release re-contaminate.
 
-        Invalid polygons are repaired (GEOS make-valid, structure method) and reported; run \
-        'hazmap validate' for the full list of findings.
+        Invalid polygons are repaired (GEOS make-valid, structure method). The inputs go through the same \
+        validation as 'hazmap validate': the findings are counted by code, with the area involved; run \
+        'hazmap validate' for the full list.
 
         Examples:
           hazmap extent hazards.gpkg
@@ -84,11 +85,12 @@ struct ExtentCommand: ParsableCommand {
         let extent = try Extent(hazards: inputs.hazards.records, releases: inputs.releases?.records ?? [],
                                 request: request) { bar.advance(by: $0) }
         bar.finish()
+        let validation = try inputs.validation(today: CalendarDate.today, threads: threadOptions.count)
         if let output {
             try ExtentOutput.write(extent, to: output, regionNames: regionNames(inputs))
             if !reporting.quiet { Terminal.note("wrote \(extent.pieces.count) extent features to \(output)") }
         }
-        let report = ExtentReport(extent: extent, inputs: inputs, asOf: asOfDay, dimensions: dimensions)
+        let report = ExtentReport(extent: extent, inputs: inputs, findings: validation.summary, asOf: asOfDay, dimensions: dimensions)
         print(reporting.json ? try JSONText.encode(report) : report.text)
     }
 

@@ -112,7 +112,8 @@ struct ReleaseCommand: ParsableCommand {
             bar.advance(by: $0)
         }
         bar.finish()
-        let report = LedgerReport(ledger: ledger, inputs: inputs,
+        let validation = try inputs.validation(today: CalendarDate.today, threads: threadOptions.count)
+        let report = LedgerReport(ledger: ledger, inputs: inputs, findings: validation.summary,
                                   forecast: ledger.forecast(lastPeriods: forecastPeriods, deadline: deadlineDay))
         try writeFiles(ledger: ledger, report: report)
         print(reporting.json ? try JSONText.encode(report) : report.text)

@@ -64,7 +64,8 @@ struct ValidateCommand: ParsableCommand {
         let day = try today.map { try parseDay($0, option: "--today") } ?? CalendarDate.today
         let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
                                      quiet: reporting.quiet)
-        let findings = try Self.findings(inputs, today: day, threads: threadOptions.count)
+        let validation = try inputs.validation(today: day, threads: threadOptions.count)
+        let findings = validation.findings
         var repair: Repair.Report?
         if let output {
             if fix {
@@ -74,25 +75,12 @@ struct ValidateCommand: ParsableCommand {
             }
             if !reporting.quiet { Terminal.note("wrote \(output)") }
         }
-        let report = ValidationReport(findings: findings, inputs: inputs.summaries, repair: repair)
+        let report = ValidationReport(validation, inputs: inputs.summaries, repair: repair)
         if reporting.json {
             print(try JSONText.encode(report))
         } else {
             report.write { print($0) }
         }
         if report.errorCount > 0 { throw ExitCode(1) }
-    }
-
-    /// Every finding: the loaders', the attribute checks against `today`, overlaps and releases outside
-    /// their hazards; sorted. Shared with `hazmap batch`.
-    static func findings(_ inputs: Inputs, today: CalendarDate, threads: Int) throws -> [Finding] {
-        let validator = Validator(threads: threads)
-        let releaseRecords = inputs.releases?.records ?? []
-        var findings = inputs.findings
-        findings += AttributeChecks(today: today).check(hazards: inputs.hazards.records, releases: releaseRecords)
-        findings += try validator.overlaps(inputs.hazards.records)
-        findings += try validator.releasesOutside(releaseRecords, hazards: inputs.hazards.records)
-        findings.sort()
-        return findings
     }
 }

@@ -20,36 +20,31 @@ enum BatchAnalyses {
         let inputs = try Inputs.load(hazards: job.hazards, releases: job.releases, regions: job.regions,
                                      options: options, quiet: true)
         let today = try job.today.map { try parseDay($0, option: "today") } ?? asOf ?? CalendarDate.today
+        // The one validation pass: every analysis of the job shows the same findings.
+        let validation = try inputs.validation(today: today, threads: context.threads)
         var summary = JobSummary()
+        summary.findingErrors = validation.summary.errors
+        summary.findingWarnings = validation.summary.warnings
         for (index, analysis) in job.analyses.enumerated() {
             try context.begin(analysis.rawValue, index: index + 2, count: steps)
             switch analysis {
             case .validate:
-                try validate(inputs, today: today, context: context, into: &summary)
+                try FindingsOutput.write(validation.findings, to: path(context, "findings.csv"))
             case .extent:
-                try extent(inputs, asOf: asOf, context: context, into: &summary)
+                try extent(inputs, findings: validation.summary, asOf: asOf, context: context, into: &summary)
             case .release:
-                try release(inputs, asOf: asOf, context: context, into: &summary)
+                try release(inputs, findings: validation.summary, asOf: asOf, context: context, into: &summary)
             case .exposure:
                 try exposure(inputs, asOf: asOf, distances: distances, context: context, into: &summary)
             case .report:
-                try report(inputs, asOf: asOf, today: today, context: context)
+                try report(inputs, validation: validation, asOf: asOf, today: today, context: context)
             }
         }
         return summary
     }
 
-    /// `findings.csv`: every finding, as `hazmap validate -o findings.csv` writes it.
-    private static func validate(_ inputs: Inputs, today: CalendarDate, context: JobContext,
-                                 into summary: inout JobSummary) throws {
-        let findings = try ValidateCommand.findings(inputs, today: today, threads: context.threads)
-        try FindingsOutput.write(findings, to: path(context, "findings.csv"))
-        summary.findingErrors = findings.filter { $0.severity == .error }.count
-        summary.findingWarnings = findings.filter { $0.severity == .warning }.count
-    }
-
     /// `extent.geojson` (by class, and region when the job has regions) and `extent.json`.
-    private static func extent(_ inputs: Inputs, asOf: CalendarDate?, context: JobContext,
+    private static func extent(_ inputs: Inputs, findings: FindingsSummary, asOf: CalendarDate?, context: JobContext,
                                into summary: inout JobSummary) throws {
         var dimensions: Set<ExtentDimension> = [.hazardClass]
         if inputs.regions != nil { dimensions.insert(.region) }
@@ -58,7 +53,7 @@ enum BatchAnalyses {
         let extent = try Extent(hazards: inputs.hazards.records, releases: inputs.releases?.records ?? [],
                                 request: request)
         try ExtentOutput.write(extent, to: path(context, "extent.geojson"), regionNames: regionNames(inputs))
-        let report = ExtentReport(extent: extent, inputs: inputs, asOf: asOf, dimensions: dimensions)
+        let report = ExtentReport(extent: extent, inputs: inputs, findings: findings, asOf: asOf, dimensions: dimensions)
         try AtomicFile.write(text: try JSONText.encode(report) + "\n", to: path(context, "extent.json"))
         summary.remainingCHAKm2 = extent.area(of: .cha).squareKilometers
         summary.remainingSHAKm2 = extent.area(of: .sha).squareKilometers
@@ -66,7 +61,7 @@ enum BatchAnalyses {
 
     /// `ledger.csv`, `ledger.json` and `released.geojson`, through the year of `asOf` (default: the last
     /// event's); the summary takes the land released in that last year by method.
-    private static func release(_ inputs: Inputs, asOf: CalendarDate?, context: JobContext,
+    private static func release(_ inputs: Inputs, findings: FindingsSummary, asOf: CalendarDate?, context: JobContext,
                                 into summary: inout JobSummary) throws {
         let length = LedgerPeriodLength(rawValue: context.job.period) ?? .year
         let periods = try ReleaseCommand.periods(inputs, from: nil, to: asOf?.year, length: length)
@@ -75,7 +70,7 @@ enum BatchAnalyses {
                                     perHazard: false, threads: context.threads)
         let ledger = try Ledger(hazards: inputs.hazards.records, releases: inputs.releases?.records ?? [],
                                 request: request)
-        let report = LedgerReport(ledger: ledger, inputs: inputs,
+        let report = LedgerReport(ledger: ledger, inputs: inputs, findings: findings,
                                   forecast: ledger.forecast(lastPeriods: 3, deadline: nil))
         try LedgerFiles.writeTable(report, to: path(context, "ledger.csv"))
         try LedgerFiles.writeTable(report, to: path(context, "ledger.json"))
@@ -112,7 +107,8 @@ enum BatchAnalyses {
     }
 
     /// `report/`: the HTML report and its files, as `hazmap report` builds them.
-    private static func report(_ inputs: Inputs, asOf: CalendarDate?, today: CalendarDate, context: JobContext) throws {
+    private static func report(_ inputs: Inputs, validation: Validation, asOf: CalendarDate?, today: CalendarDate,
+                               context: JobContext) throws {
         let job = context.job
         var lines: [String: String] = [:]
         for summary in inputs.summaries { lines[summary.file] = summary.line }
@@ -128,7 +124,8 @@ enum BatchAnalyses {
         let request = ReportRequest(title: "hazmap report: \(job.name)", hazmapVersion: Hazmap.version, asOf: asOf,
                                     today: today, threads: context.threads)
         let data = try ReportData(hazards: inputs.hazards, releases: inputs.releases, regions: inputs.regions,
-                                  extras: extras, inputs: reportInputs, notes: notes, request: request)
+                                  extras: extras, inputs: reportInputs, notes: notes, request: request,
+                                  validation: validation)
         _ = try data.write(to: path(context, "report"))
     }
 

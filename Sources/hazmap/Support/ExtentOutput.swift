@@ -50,18 +50,18 @@ struct ExtentReport: Encodable {
     var asOf: String?
     var dimensions: [String]
     var inputs: [LoadSummary]
-    var findings: [String: Int]
+    /// The one validation pass's findings, counted by code (`Validation`).
+    var findings: FindingsSummary
     var groups: [Group]
     var byClass: [String: Area]
     var total: Area
 
-    init(extent: Extent, inputs: Inputs, asOf: CalendarDate?, dimensions: Set<ExtentDimension>) {
+    init(extent: Extent, inputs: Inputs, findings: FindingsSummary, asOf: CalendarDate?,
+         dimensions: Set<ExtentDimension>) {
         self.asOf = asOf?.description
         self.dimensions = ExtentDimension.allCases.filter(dimensions.contains).map(\.rawValue)
         self.inputs = inputs.summaries
-        var counts: [String: Int] = [:]
-        for finding in inputs.findings { counts[finding.severity.rawValue, default: 0] += 1 }
-        findings = counts
+        self.findings = findings
         groups = extent.pieces.map {
             Group(hazardClass: $0.key.hazardClass.rawValue, hazardType: $0.key.hazardType?.rawValue,
                   region: $0.key.region, area: Area($0.area))
@@ -85,10 +85,7 @@ struct ExtentReport: Encodable {
         table.add(["total", "", "", fixed(total.m2, 1), fixed(total.ha, 4), fixed(total.km2, 6)])
         var lines = [table.render()]
         if let asOf { lines.insert("remaining contamination as of \(asOf)", at: 0) }
-        let errors = findings["error"] ?? 0, warnings = findings["warning"] ?? 0
-        if errors + warnings > 0 {
-            lines.append("\(errors) errors and \(warnings) warnings in the inputs: run 'hazmap validate' for the list")
-        }
+        if !findings.isEmpty { lines.append(findings.lineForOtherCommands) }
         return lines.joined(separator: "\n")
     }
 }

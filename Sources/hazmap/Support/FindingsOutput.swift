@@ -35,11 +35,15 @@ struct ValidationReport: Encodable {
     var inputs: [LoadSummary]
     var counts: [String: Int]
     var byCode: [String: Int]
+    /// Counts by code with the area involved, as every command shows them.
+    var summary: FindingsSummary
     var findings: [Finding]
     var repair: Repair.Report?
 
-    init(findings: [Finding], inputs: [LoadSummary], repair: Repair.Report?) {
+    init(_ validation: Validation, inputs: [LoadSummary], repair: Repair.Report?) {
+        let findings = validation.findings
         self.findings = findings
+        summary = validation.summary
         self.inputs = inputs
         self.repair = repair
         var counts: [String: Int] = [:]
@@ -66,10 +70,7 @@ struct ValidationReport: Encodable {
                         finding.featureIndex.map(String.init) ?? "", finding.id ?? "", finding.message]
             }, emit: emit)
         }
-        var lines: [String] = []
-        let summary = byCode.keys.sorted().map { "\(byCode[$0] ?? 0) \($0)" }.joined(separator: ", ")
-        lines.append("\(counts["error"] ?? 0) errors, \(counts["warning"] ?? 0) warnings, \(counts["info"] ?? 0) notes"
-                     + (summary.isEmpty ? "" : ": \(summary)"))
+        var lines = findings.isEmpty ? [] : [summary.line]
         if let repair {
             lines.append("repaired copy: \(repair.written) features written, \(repair.repaired.count) made valid, "
                          + "\(repair.dropped.count) dropped"

@@ -13,6 +13,11 @@ struct Inputs {
         (hazards.findings + (releases?.findings ?? []) + (regions?.findings ?? [])).sorted()
     }
 
+    /// The one validation pass over these layers (`Validation`), whose summary every command prints.
+    func validation(today: CalendarDate, threads: Int) throws -> Validation {
+        try Validation(hazards: hazards, releases: releases, regions: regions, today: today, threads: threads)
+    }
+
     /// Every layer's summary.
     var summaries: [LoadSummary] {
         [hazards.summary] + [releases?.summary, regions?.summary].compactMap { $0 }

@@ -87,7 +87,8 @@ struct LedgerReport: Encodable {
     }
 
     var inputs: [LoadSummary]
-    var findings: [String: Int]
+    /// The one validation pass's findings, counted by code (`Validation`).
+    var findings: FindingsSummary
     var opening: Classes
     var periods: [Period]
     var rows: [Row]
@@ -99,11 +100,9 @@ struct LedgerReport: Encodable {
         case asOf = "as_of"
     }
 
-    init(ledger: Ledger, inputs: Inputs, forecast: LedgerForecast?) {
+    init(ledger: Ledger, inputs: Inputs, findings: FindingsSummary, forecast: LedgerForecast?) {
         self.inputs = inputs.summaries
-        var counts: [String: Int] = [:]
-        for finding in inputs.findings { counts[finding.severity.rawValue, default: 0] += 1 }
-        findings = counts
+        self.findings = findings
         opening = Classes(ledger.opening)
         periods = ledger.periods.indices.map { index in
             let balance = ledger.balance(period: index)
@@ -170,10 +169,7 @@ struct LedgerReport: Encodable {
             lines.append(lines2.render())
             if let deadline = forecast.deadline { lines.append("Article 5 deadline: \(deadline)") }
         }
-        let errors = findings["error"] ?? 0, warnings = findings["warning"] ?? 0
-        if errors + warnings > 0 {
-            lines.append("\(errors) errors and \(warnings) warnings in the inputs: run 'hazmap validate' for the list")
-        }
+        if !findings.isEmpty { lines.append(findings.lineForOtherCommands) }
         return lines.joined(separator: "\n")
     }
 

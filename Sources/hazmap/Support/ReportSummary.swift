@@ -14,7 +14,8 @@ struct ReportSummary: Encodable {
     var noLongerExposed: [String: Double]?
     var topPriorities: [PriorityRow]?
     var routes: [String: Double]?
-    var findings: Int?
+    /// The one validation pass's findings, counted by code with areas (`Validation`).
+    var findings: FindingsSummary?
     var omitted: [String]
 
     /// The remaining contamination at one year end, km².
@@ -86,7 +87,7 @@ struct ReportSummary: Encodable {
             }
             routes = km
         }
-        findings = data.findings?.findings.count
+        findings = data.findings?.summary
         omitted = data.notes.map(\.section)
     }
 
@@ -106,7 +107,7 @@ struct ReportSummary: Encodable {
         if let topPriorities, !topPriorities.isEmpty {
             lines.append("top priorities: " + topPriorities.prefix(5).map { "\($0.rank). \($0.id)" }.joined(separator: ", "))
         }
-        if let findings { lines.append("\(findings) validation findings") }
+        if let findings { lines.append(findings.lineForOtherCommands) }
         if !omitted.isEmpty { lines.append("not in this report: " + omitted.joined(separator: ", ")) }
         lines.append("files: " + files.joined(separator: " "))
         return lines.joined(separator: "\n")

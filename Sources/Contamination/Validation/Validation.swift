@@ -1,0 +1,38 @@
+import GeoIO
+import GeometryCore
+
+/// The one validation pass: every finding about a set of input layers, the same for every command that
+/// shows findings (`validate` lists them; `extent`, `release`, `report` and `batch` print their summary).
+///
+/// It gathers the loaders' findings (per feature: geometry, ids, dates, values), the attribute checks
+/// (`AttributeChecks`), overlapping hazards and releases outside their hazards (`Validator`, sharing one
+/// index of the hazards), and sorts them.
+public struct Validation: Sendable {
+    /// Every finding, sorted (`Finding` order).
+    public var findings: [Finding]
+    /// The findings counted by severity and by code, with areas.
+    public var summary: FindingsSummary
+
+    /// Validates the loaded layers.
+    ///
+    /// - Parameters:
+    ///   - today: the day after which a date is in the future (passed in, so results do not depend on the
+    ///     clock).
+    ///   - threads: worker threads for the geometric checks; findings are identical for any number.
+    public init(hazards: Loaded<Hazard>, releases: Loaded<ReleaseEvent>? = nil, regions: Loaded<Region>? = nil,
+                today: CalendarDate, threads: Int = 1) throws {
+        let validator = Validator(threads: threads)
+        let hazardRecords = hazards.records, releaseRecords = releases?.records ?? []
+        let indexed = HazardIndex(hazardRecords)
+        var findings = hazards.findings + (releases?.findings ?? []) + (regions?.findings ?? [])
+        findings += AttributeChecks(today: today).check(hazards: hazardRecords, releases: releaseRecords)
+        findings += try validator.overlaps(hazardRecords, indexed: indexed)
+        findings += try validator.releasesOutside(releaseRecords, hazards: hazardRecords, indexed: indexed)
+        findings.sort()
+        self.findings = findings
+        summary = FindingsSummary(findings)
+    }
+
+    /// The number of error findings.
+    public var errorCount: Int { summary.errors }
+}
