@@ -123,7 +123,8 @@ extension ReportData {
             YearReleased(label: ledger.periods[index].label,
                          cancelled: ledger.flow(period: index, measure: .cancelled).total,
                          reduced: ledger.flow(period: index, measure: .reduced).total,
-                         cleared: ledger.flow(period: index, measure: .cleared).total)
+                         cleared: ledger.flow(period: index, measure: .cleared).total,
+                         releasedNothing: ledger.releasedNothing(period: index))
         }
         let periods = Array(-1..<ledger.periods.count)
         func sum(_ region: String?, _ measure: LedgerMeasure) -> SquareMeters {

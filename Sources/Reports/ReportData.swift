@@ -120,6 +120,8 @@ public struct YearReleased: Sendable, Equatable {
     public var cancelled: SquareMeters
     public var reduced: SquareMeters
     public var cleared: SquareMeters
+    /// Recorded releases, or parts of them, that released nothing that year: no contamination was there.
+    public var releasedNothing: ReleasedNothing
 
     public var total: SquareMeters { cancelled + reduced + cleared }
 }

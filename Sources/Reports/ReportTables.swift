@@ -24,18 +24,21 @@ extension ReportData {
         return table
     }
 
-    /// Land released per year by method, with a total row.
+    /// Land released per year by method, with a total row; then the recorded releases (or parts) that
+    /// released nothing, because no contamination was there on their date: their km² and number.
     public func releasedByYearTable(decimals: Int) -> TextTable? {
         guard let releases else { return nil }
-        var table = TextTable(["year", "cancelled km²", "reduced km²", "cleared km²", "total km²"])
+        var table = TextTable(["year", "cancelled km²", "reduced km²", "cleared km²", "total km²",
+                               "released nothing km²", "releases that released nothing"])
         for year in releases.years {
-            table.add([year.label] + [year.cancelled, year.reduced, year.cleared, year.total]
-                .map { fixed($0.squareKilometers, decimals) })
+            table.add([year.label] + [year.cancelled, year.reduced, year.cleared, year.total, year.releasedNothing.area]
+                .map { fixed($0.squareKilometers, decimals) } + [String(year.releasedNothing.count)])
         }
-        let sums = [\YearReleased.cancelled, \.reduced, \.cleared, \.total].map { path in
+        let sums = [\YearReleased.cancelled, \.reduced, \.cleared, \.total, \.releasedNothing.area].map { path in
             releases.years.reduce(SquareMeters.zero) { $0 + $1[keyPath: path] }
         }
-        table.add(["total"] + sums.map { fixed($0.squareKilometers, decimals) })
+        let count = releases.years.reduce(0) { $0 + $1.releasedNothing.count }
+        table.add(["total"] + sums.map { fixed($0.squareKilometers, decimals) } + [String(count)])
         return table
     }
 

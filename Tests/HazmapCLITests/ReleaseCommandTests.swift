@@ -57,7 +57,7 @@ struct ReleaseCommandTests {
 
         // CSV: one row per period × region × measure; the release rows add up to the JSON totals.
         let lines = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n")
-        #expect(lines.first == "period,start,end,region,measure,cha_m2,sha_m2,total_m2,total_ha,total_km2")
+        #expect(lines.first == "period,start,end,region,measure,cha_m2,sha_m2,total_m2,total_ha,total_km2,releases")
         var releasedCSV = 0.0
         for line in lines.dropFirst() {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false)

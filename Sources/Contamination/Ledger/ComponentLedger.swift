@@ -20,6 +20,8 @@ struct ComponentLedger: Sendable {
     /// The dissolved state at the snapshot checkpoints.
     var states: [Int: (cha: Geometry, sha: Geometry)] = [:]
     var released: [ReleasedLand] = []
+    /// Releases, or parts of them, that released nothing, by period (−1 before the first).
+    var releasedNothing: [Int: ReleasedNothing] = [:]
     var hazards: [(index: Int, balance: HazardBalance)] = []
 
     /// Runs the component's history.
@@ -121,15 +123,20 @@ struct ComponentLedger: Sendable {
         mutating func release(_ release: LedgerRelease) throws {
             guard let box = release.geometry.bounds else { return }
             let period = plan.period(ofDay: release.date.daysSinceEpoch)
+            let recorded = try release.geometry.geodesicArea()
             let near = (cha: state.near(box) { $0.hazardClass == .cha },
                         sha: state.near(box) { $0.hazardClass == .sha })
-            guard !near.cha.isEmpty || !near.sha.isEmpty else { return }
+            guard !near.cha.isEmpty || !near.sha.isEmpty else {
+                bookNothing(.of(recorded: recorded, released: .zero), period: period)
+                return
+            }
             let cutter = try PreparedGeometry(release.geometry)
             let measure = LedgerMeasure(release.method)
             let cha = try state.cut(cutter, where: { $0.hazardClass == .cha }).change
             let sha = try state.cut(cutter, where: { $0.hazardClass == .sha }).change
             let released = ClassAreas(cha: SquareMeters(-cha.values.reduce(0, +)),
                                       sha: SquareMeters(-sha.values.reduce(0, +)))
+            bookNothing(.of(recorded: recorded, released: released.total), period: period)
             guard released.cha.value != 0 || released.sha.value != 0 else { return }
             book(cha.mapValues { -$0 }, measure, period: period)
             book(sha.mapValues { -$0 }, measure, period: period)
@@ -141,6 +148,12 @@ struct ComponentLedger: Sendable {
                 hazardIds: release.hazardId.map { [$0] } ?? [],
                 geometry: try Geometry.collection(land).polygonalParts()
                     .droppingPolygons(smallerThan: pinholeArea), area: released))
+        }
+
+        /// Books a release's part that released nothing to its period.
+        mutating func bookNothing(_ nothing: ReleasedNothing, period: Int?) {
+            guard let period, nothing.count > 0 else { return }
+            result.releasedNothing[period] = (result.releasedNothing[period] ?? .zero) + nothing
         }
 
         /// Books areas by their land's class and region under a measure; they are measured changes of the

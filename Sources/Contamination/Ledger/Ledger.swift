@@ -23,6 +23,9 @@ public struct Ledger: Sendable {
     public var asOf: [(date: CalendarDate, remaining: ClassAreas)]
     /// The remaining contamination's geometry at each snapshot date (when asked for).
     public var snapshots: [LedgerSnapshot]
+    /// Recorded releases, or parts of them, that released nothing (no contamination was there on their
+    /// date), by period (−1: before the first period); periods without any are absent.
+    public var releasedNothing: [Int: ReleasedNothing]
     /// The counted part of each release (when asked for), by date, then release id.
     public var releasedLand: [ReleasedLand]
     /// Each hazard's own balance (when asked for), in input order.
@@ -52,10 +55,18 @@ public struct Ledger: Sendable {
             shapes.append(shape)
         }
         let hazardCount = hazardSlots.count
-        let components = try Geometry.connectedComponents(of: shapes, threads: request.threads)
-            .filter { ($0.first ?? hazardCount) < hazardCount }
+        let allComponents = try Geometry.connectedComponents(of: shapes, threads: request.threads)
+        let components = allComponents.filter { ($0.first ?? hazardCount) < hazardCount }
         let order = largestFirst(sizes: components.map(\.count))
         let allShapes = shapes, hazardIndices = hazardSlots, releaseIndices = releaseSlots
+        // Releases that meet no hazard at all released nothing, wholly.
+        let alone = allComponents.filter { ($0.first ?? hazardCount) >= hazardCount }.flatMap { $0 }
+        let aloneNothing = try parallelMap(count: alone.count, threads: request.threads) { position in
+            let slot = alone[position], release = releases[releaseIndices[slot - hazardCount]]
+            let day = release.date.daysSinceEpoch
+            guard day <= plan.horizon, let period = plan.period(ofDay: day) else { return (0, ReleasedNothing.zero) }
+            return (period, ReleasedNothing.of(recorded: try allShapes[slot].geometry.geodesicArea(), released: .zero))
+        }
         let parts = try parallelMap(count: components.count, threads: request.threads, order: order) { index in
             let members = components[index]
             let own = members.filter { $0 < hazardCount }.compactMap { slot -> LedgerHazard? in
@@ -76,6 +87,9 @@ public struct Ledger: Sendable {
             return part
         }
         try self.init(parts: parts, plan: plan, request: request)
+        for (period, nothing) in aloneNothing where nothing.count > 0 {
+            releasedNothing[period] = (releasedNothing[period] ?? .zero) + nothing
+        }
     }
 
     /// Sums the components' ledgers in component order.
@@ -85,6 +99,7 @@ public struct Ledger: Sendable {
         var measured = Array(repeating: ClassAreas.zero, count: plan.checkpoints.count)
         var kept: [Int: (cha: [Geometry], sha: [Geometry])] = [:]
         var released: [ReleasedLand] = []
+        var nothing: [Int: ReleasedNothing] = [:]
         var balances: [(index: Int, balance: HazardBalance)] = []
         for part in parts {
             for (key, value) in part.flows { flows[key] = (flows[key] ?? .zero) + value }
@@ -94,9 +109,13 @@ public struct Ledger: Sendable {
                 kept[index, default: ([], [])].sha.append(state.sha)
             }
             released.append(contentsOf: part.released)
+            for (period, value) in part.releasedNothing.sorted(by: { $0.key < $1.key }) {
+                nothing[period] = (nothing[period] ?? .zero) + value
+            }
             balances.append(contentsOf: part.hazards)
         }
         self.flows = flows
+        releasedNothing = nothing
         opening = measured[plan.opening]
         remaining = plan.periodCheckpoints.map { measured[$0] }
         asOf = request.asOf.map { date in
@@ -137,6 +156,11 @@ extension Ledger {
     /// A measure's area in a period and one region (`nil`: outside every region).
     public func flow(period: Int, measure: LedgerMeasure, region: String?) -> ClassAreas {
         flows[LedgerKey(period: period, region: region, measure: measure)] ?? .zero
+    }
+
+    /// The recorded releases, or parts of them, that released nothing in a period (−1: before the first).
+    public func releasedNothing(period: Int) -> ReleasedNothing {
+        releasedNothing[period] ?? .zero
     }
 
     /// Land released in a period by all methods.

@@ -13,7 +13,8 @@ struct ReleaseCommand: ParsableCommand {
         Contamination is event-sourced in date order: a hazard adds its polygon on its recorded date, a \
         release removes its polygon on its completion date; on one day hazards come first, then releases \
         (cleared, reduced, cancelled). Released land is the release ∩ the contamination just before it: land \
-        is released once, for the earliest event, and release outside contamination is not counted. Land \
+        is released once, for the earliest event, and release outside contamination is not counted: its \
+        area and the number of such releases are shown per period as released_nothing. Land \
         under a CHA and an SHA counts as CHA; a CHA recorded over SHA land moves it to CHA ("reclassified"). \
         Each period balances: remaining(end) = remaining(start) + recorded + reclassified − released, checked \
         to 1e-9 relative. Every area is geodesic (WGS84) and dissolved. Per-hazard figures may overlap \

@@ -5,18 +5,20 @@ import GeometryCore
 
 /// The files `hazmap release` writes: the ledger table, snapshots, released land and per-hazard balances.
 enum LedgerFiles {
-    /// `-o`: the rows as CSV (one per period × region × measure, class split and m², ha, km²), or the
+    /// `-o`: the rows as CSV (one per period × region × measure, class split and m², ha, km²; the
+    /// `released_nothing` rows have no class split and give the number of releases), or the
     /// whole report as JSON. Written atomically.
     static func writeTable(_ report: LedgerReport, to path: String) throws {
         if path.lowercased().hasSuffix(".json") {
             try AtomicFile.write(text: try JSONText.encode(report) + "\n", to: path)
             return
         }
-        var lines = ["period,start,end,region,measure,cha_m2,sha_m2,total_m2,total_ha,total_km2"]
+        var lines = ["period,start,end,region,measure,cha_m2,sha_m2,total_m2,total_ha,total_km2,releases"]
         for row in report.rows {
             let cells = [row.period, row.start, row.end, csv(row.region ?? ""), row.measure,
-                         String(row.area.cha.m2), String(row.area.sha.m2), String(row.area.total.m2),
-                         String(row.area.total.ha), String(row.area.total.km2)]
+                         row.area.cha.map { String($0.m2) } ?? "", row.area.sha.map { String($0.m2) } ?? "",
+                         String(row.area.total.m2), String(row.area.total.ha), String(row.area.total.km2),
+                         row.releases.map(String.init) ?? ""]
             lines.append(cells.joined(separator: ","))
         }
         try AtomicFile.write(text: lines.joined(separator: "\n") + "\n", to: path)

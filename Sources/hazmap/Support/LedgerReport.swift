@@ -8,17 +8,34 @@ struct LedgerReport: Encodable {
     typealias Area = AreaFigures
 
     struct Classes: Encodable {
-        var cha: Area
-        var sha: Area
+        /// `nil` for land that has no class (releases that released nothing).
+        var cha: Area?
+        var sha: Area?
         var total: Area
         init(_ areas: ClassAreas) {
             cha = Area(areas.cha)
             sha = Area(areas.sha)
             total = Area(areas.total)
         }
+
+        /// An area with no class split.
+        init(unclassed total: SquareMeters) {
+            self.total = Area(total)
+        }
     }
 
-    /// One row: a period × region × measure, with the class split.
+    /// Recorded releases, or parts of them, that released nothing (`ReleasedNothing`).
+    struct Nothing: Encodable {
+        var count: Int
+        var area: Area
+        init(_ nothing: ReleasedNothing) {
+            count = nothing.count
+            area = Area(nothing.area)
+        }
+    }
+
+    /// One row: a period × region × measure, with the class split; for the measure `released_nothing`, no
+    /// region or class, and the number of releases.
     struct Row: Encodable {
         var period: String
         var start: String
@@ -26,6 +43,7 @@ struct LedgerReport: Encodable {
         var region: String?
         var measure: String
         var area: Classes
+        var releases: Int?
     }
 
     struct Period: Encodable {
@@ -36,6 +54,7 @@ struct LedgerReport: Encodable {
         var recorded: Classes
         var reclassified: Classes
         var released: [String: Classes]
+        var releasedNothing: Nothing
         var remainingEnd: Classes
         var balanceRelativeError: Double
         var balanceHolds: Bool
@@ -43,6 +62,7 @@ struct LedgerReport: Encodable {
         enum CodingKeys: String, CodingKey {
             case period, start, end, recorded, reclassified, released
             case remainingStart = "remaining_start", remainingEnd = "remaining_end"
+            case releasedNothing = "released_nothing"
             case balanceRelativeError = "balance_relative_error", balanceHolds = "balance_holds"
         }
     }
@@ -90,6 +110,8 @@ struct LedgerReport: Encodable {
     /// The one validation pass's findings, counted by code (`Validation`).
     var findings: FindingsSummary
     var opening: Classes
+    /// Releases dated before the first period that released nothing.
+    var openingReleasedNothing: Nothing
     var periods: [Period]
     var rows: [Row]
     var asOf: [AsOf]
@@ -97,13 +119,14 @@ struct LedgerReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case inputs, findings, opening, periods, rows, forecast
-        case asOf = "as_of"
+        case asOf = "as_of", openingReleasedNothing = "opening_released_nothing"
     }
 
     init(ledger: Ledger, inputs: Inputs, findings: FindingsSummary, forecast: LedgerForecast?) {
         self.inputs = inputs.summaries
         self.findings = findings
         opening = Classes(ledger.opening)
+        openingReleasedNothing = Nothing(ledger.releasedNothing(period: -1))
         periods = ledger.periods.indices.map { index in
             let balance = ledger.balance(period: index)
             var released: [String: Classes] = [:]
@@ -114,7 +137,8 @@ struct LedgerReport: Encodable {
             return Period(period: balance.period.label, start: balance.period.start.description,
                           end: balance.period.end.description, remainingStart: Classes(balance.start),
                           recorded: Classes(balance.recorded), reclassified: Classes(balance.reclassified),
-                          released: released, remainingEnd: Classes(balance.end),
+                          released: released, releasedNothing: Nothing(ledger.releasedNothing(period: index)),
+                          remainingEnd: Classes(balance.end),
                           balanceRelativeError: balance.relativeError, balanceHolds: balance.holds)
         }
         var rows: [Row] = []
@@ -129,6 +153,10 @@ struct LedgerReport: Encodable {
                 rows.append(Row(period: period.label, start: period.start.description, end: period.end.description,
                                 region: region, measure: "remaining", area: Classes(remaining[region] ?? .zero)))
             }
+            let nothing = ledger.releasedNothing(period: index)
+            rows.append(Row(period: period.label, start: period.start.description, end: period.end.description,
+                            region: nil, measure: "released_nothing", area: Classes(unclassed: nothing.area),
+                            releases: nothing.count))
         }
         self.rows = rows
         asOf = ledger.asOf.map { AsOf(date: $0.date.description, remaining: Classes($0.remaining)) }
@@ -143,16 +171,20 @@ struct LedgerReport: Encodable {
     /// figures and the forecast.
     var text: String {
         var table = TextTable(["period", "recorded", "reclassified", "cancelled", "reduced", "cleared", "released",
-                               "CHA", "SHA", "remaining", "balance"])
-        table.add(["opening", "", "", "", "", "", "", km2(opening.cha), km2(opening.sha), km2(opening.total), ""])
+                               "released_nothing", "CHA", "SHA", "remaining", "balance"])
+        table.add(["opening", "", "", "", "", "", "", nothing(openingReleasedNothing), km2(opening.cha),
+                   km2(opening.sha), km2(opening.total), ""])
         for period in periods {
             table.add([period.period, km2(period.recorded.total), km2(period.reclassified.cha),
                        km2(period.released["cancelled"]?.total), km2(period.released["reduced"]?.total),
                        km2(period.released["cleared"]?.total), km2(period.released["total"]?.total),
-                       km2(period.remainingEnd.cha), km2(period.remainingEnd.sha), km2(period.remainingEnd.total),
+                       nothing(period.releasedNothing), km2(period.remainingEnd.cha), km2(period.remainingEnd.sha),
+                       km2(period.remainingEnd.total),
                        period.balanceHolds ? "ok" : "OFF \(period.balanceRelativeError)"])
         }
-        var lines = ["land release ledger, km² (geodesic, WGS84; reclassified: SHA land turned CHA)", table.render()]
+        var lines = ["land release ledger, km² (geodesic, WGS84; reclassified: SHA land turned CHA)", table.render(),
+                     "released_nothing: km² (and number) of recorded releases, or parts of them, where no "
+                         + "contamination was recorded on their date; not counted as released"]
         for point in asOf {
             lines.append("remaining as of \(point.date): CHA \(km2(point.remaining.cha)), SHA "
                 + "\(km2(point.remaining.sha)), total \(km2(point.remaining.total)) km²")
@@ -174,4 +206,8 @@ struct LedgerReport: Encodable {
     }
 
     private func km2(_ area: Area?) -> String { area.map { fixed($0.km2, 6) } ?? "" }
+
+    private func nothing(_ value: Nothing) -> String {
+        value.count == 0 ? fixed(0, 6) : "\(fixed(value.area.km2, 6)) (\(value.count))"
+    }
 }
