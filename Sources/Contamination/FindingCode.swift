@@ -45,6 +45,10 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable, Cust
     case largeArea = "large-area"
     case repaired = "repaired"
     case crsAssumed = "crs-assumed"
+    case regionOverlap = "region-overlap"
+    case outsideRegions = "outside-regions"
+    case coordinateOutlier = "coordinate-outlier"
+    case controlCharacter = "control-character"
 
     /// The code, e.g. `duplicate-id`.
     public var description: String { rawValue }
@@ -56,7 +60,8 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable, Cust
              .crossesAntimeridian, .duplicateId, .missingId, .missingDate, .invalidDate, .missingValue, .unknownValue:
             .error
         case .overlap, .releaseOutsideHazard, .releaseOutsideAllHazards, .releaseBeforeRecorded, .unknownHazardId,
-             .futureDate, .invalidValue, .sliver, .largeArea:
+             .futureDate, .invalidValue, .sliver, .largeArea, .regionOverlap, .outsideRegions, .coordinateOutlier,
+             .controlCharacter:
             .warning
         case .repaired, .crsAssumed:
             .info
@@ -91,6 +96,10 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable, Cust
         case .largeArea: "A polygon's area is suspiciously large for its class."
         case .repaired: "The geometry was repaired; the repaired polygon is used."
         case .crsAssumed: "The file declares no CRS; the mapping's CRS was assumed."
+        case .regionOverlap: "Two regions overlap; the shared land goes to the region with the smaller code."
+        case .outsideRegions: "A feature lies outside every region; figures by region show it as outside every region."
+        case .coordinateOutlier: "A feature lies far outside the rest of its layer (e.g. a sign-flipped longitude)."
+        case .controlCharacter: "A value holds a control character (such as NUL), which can cut it short or merge it."
         }
     }
 }

@@ -6,7 +6,8 @@ import GeometryCore
 ///
 /// It gathers the loaders' findings (per feature: geometry, ids, dates, values), the attribute checks
 /// (`AttributeChecks`), overlapping hazards and releases outside their hazards (`Validator`, sharing one
-/// index of the hazards), and sorts them.
+/// index of the hazards), the regions' checks (`RegionChecks`: overlaps, shared codes, control characters),
+/// and sorts them.
 public struct Validation: Sendable {
     /// Every finding, sorted (`Finding` order).
     public var findings: [Finding]
@@ -28,6 +29,7 @@ public struct Validation: Sendable {
         findings += AttributeChecks(today: today).check(hazards: hazardRecords, releases: releaseRecords)
         findings += try validator.overlaps(hazardRecords, indexed: indexed)
         findings += try validator.releasesOutside(releaseRecords, hazards: hazardRecords, indexed: indexed)
+        findings += try RegionChecks.check(regions?.records ?? [], hazards: hazardRecords, threads: threads)
         findings.sort()
         self.findings = findings
         summary = FindingsSummary(findings)
