@@ -12,7 +12,8 @@ public struct Priorities: Sendable {
     public var asOf: CalendarDate
 
     /// Keeps the hazards of `inputs` that have a polygon and land left on `inputs.asOf` (`RemainingArea`),
-    /// measures every criterion for them (`CriterionValues`) and ranks them (`Ranking`).
+    /// gives each the region holding its largest part when `inputs.regions` is not empty
+    /// (`RegionAssignment`), measures every criterion for them (`CriterionValues`) and ranks them (`Ranking`).
     ///
     /// - Parameter progress: called with the number of hazards measured, as they are measured.
     /// - Throws: `CriteriaError` when a criterion cannot be measured with the inputs; GEOS or PROJ errors
@@ -21,7 +22,11 @@ public struct Priorities: Sendable {
         let withPolygon = inputs.hazards.filter { $0.geometry != nil }
         let remaining = try RemainingArea.areas(of: withPolygon, releases: inputs.releases, asOf: inputs.asOf,
                                                 threads: inputs.threads)
-        let ranked = zip(withPolygon, remaining).filter { ($0.1?.value ?? 0) > 0 }.map(\.0)
+        var ranked = zip(withPolygon, remaining).filter { ($0.1?.value ?? 0) > 0 }.map(\.0)
+        if !inputs.regions.isEmpty {
+            let codes = try RegionAssignment.codes(of: ranked, in: inputs.regions, threads: inputs.threads)
+            for index in ranked.indices { ranked[index].region = codes[index] }
+        }
         var measured = inputs
         measured.hazards = ranked
         let values = try CriterionValues(criteria: criteria, inputs: measured, progress: progress)

@@ -19,12 +19,15 @@ public struct PriorityInputs: Sendable {
     public var attributes: [String: [Int: Double]]
     /// People within a polygon, for `people_within`; `nil` when no population source is available.
     public var people: PeopleCounter?
+    /// Admin regions: when given, each ranked hazard's `region` is the region holding its largest part
+    /// (`RegionAssignment`), in place of its own attribute.
+    public var regions: [Region]
     /// Worker threads; results are identical for any number.
     public var threads: Int
 
     public init(hazards: [Hazard], accidents: [Accident] = [], facilities: [Facility] = [], roads: [Road] = [],
                 releases: [ReleaseEvent] = [], asOf: CalendarDate, attributes: [String: [Int: Double]] = [:],
-                people: PeopleCounter? = nil, threads: Int = 1) {
+                people: PeopleCounter? = nil, regions: [Region] = [], threads: Int = 1) {
         self.hazards = hazards
         self.accidents = accidents
         self.facilities = facilities
@@ -33,6 +36,7 @@ public struct PriorityInputs: Sendable {
         self.asOf = asOf
         self.attributes = attributes
         self.people = people
+        self.regions = regions
         self.threads = max(1, threads)
     }
 }

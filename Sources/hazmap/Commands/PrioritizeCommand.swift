@@ -53,7 +53,7 @@ struct PrioritizeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Road lines (id, kind: main|access).", valueName: "file"))
     var roads: String?
 
-    @Option(name: .long, help: ArgumentHelp("Admin polygons (code, name), for region names.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Admin polygons (code, name): each hazard goes to the region holding its largest part.", valueName: "file"))
     var regions: String?
 
     @Option(name: .long, help: ArgumentHelp("Release events (polygons), for remaining area.", valueName: "file"))

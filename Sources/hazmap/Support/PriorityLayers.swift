@@ -33,7 +33,7 @@ enum PriorityLayers {
             hazards: inputs.hazards.records, accidents: context.accidents, facilities: context.facilities,
             roads: context.roads, releases: inputs.releases?.records ?? [], asOf: asOf,
             attributes: try attributes(criteria, hazards: hazardsFile, mapping: mapping), people: people,
-            threads: options.threads)
+            regions: inputs.regions?.records ?? [], threads: options.threads)
         let bar = ProgressBar("scoring", total: inputs.hazards.records.count, quiet: quiet)
         let priorities = try Priorities(criteria: criteria, inputs: priorityInputs) { bar.advance(by: $0) }
         bar.finish()
