@@ -48,7 +48,8 @@ extension ReportData {
         let nameByCode = Dictionary(regionRecords.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let regionName = { (code: String?) in code.flatMap { nameByCode[$0] } }
         findings = FindingsSection(try validation ?? Validation(
-            hazards: hazards, releases: releases, regions: regions, today: request.today, threads: request.threads))
+            hazards: hazards, releases: releases, regions: regions, accidents: extras.accidents ?? [],
+            today: request.today, threads: request.threads))
 
         let extentRequest = ExtentRequest(dimensions: [.hazardClass, .region], asOf: request.asOf,
                                           regions: regionRecords, threads: request.threads)

@@ -7,7 +7,7 @@ import GeometryCore
 /// It gathers the loaders' findings (per feature: geometry, ids, dates, values), the attribute checks
 /// (`AttributeChecks`), overlapping hazards and releases outside their hazards (`Validator`, sharing one
 /// index of the hazards), the regions' checks (`RegionChecks`: overlaps, shared codes, control characters),
-/// and sorts them.
+/// where features lie (`PlacementChecks`: outside every region, coordinate outliers), and sorts them.
 public struct Validation: Sendable {
     /// Every finding, sorted (`Finding` order).
     public var findings: [Finding]
@@ -19,8 +19,11 @@ public struct Validation: Sendable {
     /// - Parameters:
     ///   - today: the day after which a date is in the future (passed in, so results do not depend on the
     ///     clock).
+    ///   - accidents, facilities: point layers whose placement is checked too (outside every region, far
+    ///     outside the rest of their layer); their loaders' findings are the caller's.
     ///   - threads: worker threads for the geometric checks; findings are identical for any number.
     public init(hazards: Loaded<Hazard>, releases: Loaded<ReleaseEvent>? = nil, regions: Loaded<Region>? = nil,
+                accidents: [Accident] = [], facilities: [Facility] = [],
                 today: CalendarDate, threads: Int = 1) throws {
         let validator = Validator(threads: threads)
         let hazardRecords = hazards.records, releaseRecords = releases?.records ?? []
@@ -30,6 +33,11 @@ public struct Validation: Sendable {
         findings += try validator.overlaps(hazardRecords, indexed: indexed)
         findings += try validator.releasesOutside(releaseRecords, hazards: hazardRecords, indexed: indexed)
         findings += try RegionChecks.check(regions?.records ?? [], hazards: hazardRecords, threads: threads)
+        for layer in [PlacementChecks.items(hazardRecords), PlacementChecks.items(releaseRecords),
+                      PlacementChecks.items(accidents), PlacementChecks.items(facilities)] {
+            findings += try PlacementChecks.outliers(layer)
+            findings += try PlacementChecks.outsideRegions(layer, regions: regions?.records ?? [])
+        }
         findings.sort()
         self.findings = findings
         summary = FindingsSummary(findings)

@@ -73,7 +73,8 @@ struct ExtentReport: Encodable {
     var text: String {
         var table = TextTable(["class", "hazard_type", "region", "area_m2", "area_ha", "area_km2"])
         for group in groups {
-            table.add([group.hazardClass, group.hazardType ?? "", group.region ?? "", fixed(group.area.m2, 1),
+            let region = group.region ?? (dimensions.contains("region") ? "(outside every region)" : "")
+            table.add([group.hazardClass, group.hazardType ?? "", region, fixed(group.area.m2, 1),
                        fixed(group.area.ha, 4), fixed(group.area.km2, 6)])
         }
         if dimensions != ["class"] {
