@@ -25,9 +25,11 @@ struct PlacementChecksTests {
         #expect(outliers.first?.code == .coordinateOutlier)
         let box = try Geometry(wkt: "POLYGON((17.9 43.9, 18.6 43.9, 18.6 44.2, 17.9 44.2, 17.9 43.9))")
         let region = Region(code: "R", name: "R", geometry: box, source: SourceRef(file: "regions.geojson", featureIndex: 0))
-        let outside = try PlacementChecks.outsideRegions(items, regions: [region])
-        #expect(outside.map(\.featureIndex) == [15])
-        #expect(outside.first?.area == nil)
+        for threads in [1, 3] {
+            let outside = try PlacementChecks.outsideRegions(items, regions: [region], threads: threads)
+            #expect(outside.map(\.featureIndex) == [15])
+            #expect(outside.first?.area == nil)
+        }
         // Fewer than ten features: no outlier test.
         #expect(try PlacementChecks.outliers(Array(items.suffix(5))).isEmpty)
     }

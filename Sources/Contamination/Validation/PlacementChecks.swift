@@ -32,35 +32,48 @@ public enum PlacementChecks {
 
     /// An `outside-regions` warning for every item that meets no region (tested exactly, with prepared
     /// region polygons), with its geodesic area for polygons.
-    public static func outsideRegions(_ items: [Item], regions: [Region]) throws -> [Finding] {
-        guard !regions.isEmpty else { return [] }
+    ///
+    /// - Parameter threads: worker threads; items are checked in chunks, each with its own prepared
+    ///   polygons (not `Sendable`), and the findings are identical for any number.
+    public static func outsideRegions(_ items: [Item], regions: [Region], threads: Int = 1) throws -> [Finding] {
+        guard !regions.isEmpty, !items.isEmpty else { return [] }
         let index = BoundsIndex(regions.map(\.geometry.bounds))
-        var prepared: [Int: PreparedGeometry] = [:]
-        var findings: [Finding] = []
-        for item in items {
-            guard let bounds = item.bounds else { continue }
-            var inside = false
-            let candidates = index.query(bounds)
-            if !candidates.isEmpty, let geometry = item.geometry() {
-                for candidate in candidates.sorted() {
-                    let region = try prepared[candidate] ?? PreparedGeometry(regions[candidate].geometry)
-                    prepared[candidate] = region
-                    if try region.intersects(geometry) {
-                        inside = true
-                        break
+        let chunk = max(1, (items.count + 4 * threads - 1) / (4 * threads))
+        let chunks = (items.count + chunk - 1) / chunk
+        let perChunk = try parallelMap(count: chunks, threads: threads) { number in
+            var prepared: [Int: PreparedGeometry] = [:]
+            var findings: [Finding] = []
+            for item in items[(number * chunk)..<min(items.count, (number + 1) * chunk)] {
+                guard let bounds = item.bounds else { continue }
+                var inside = false
+                let candidates = index.query(bounds)
+                if !candidates.isEmpty, let geometry = item.geometry() {
+                    for candidate in candidates.sorted() {
+                        let region = try prepared[candidate] ?? PreparedGeometry(regions[candidate].geometry)
+                        prepared[candidate] = region
+                        if try region.intersects(geometry) {
+                            inside = true
+                            break
+                        }
                     }
                 }
+                guard !inside else { continue }
+                findings.append(try outside(item, bounds: bounds))
             }
-            guard !inside else { continue }
-            let area = try item.geometry().flatMap { $0.isPolygonal ? try $0.geodesicArea() : nil }
-            findings.append(Finding(
-                .outsideRegions, at: item.source, id: item.id,
-                message: "the \(item.kind) lies outside every region, at lon \(degrees(centre(bounds).x)), "
-                    + "lat \(degrees(centre(bounds).y)); figures by region show it as outside every region",
-                fix: "check its coordinates (a sign or a digit), or the regions' coverage",
-                location: Finding.Location(longitude: centre(bounds).x, latitude: centre(bounds).y), area: area))
+            return findings
         }
-        return findings
+        return perChunk.flatMap { $0 }
+    }
+
+    private static func outside(_ item: Item, bounds: Bounds) throws -> Finding {
+        let area = try item.geometry().flatMap { $0.isPolygonal ? try $0.geodesicArea() : nil }
+        let point = centre(bounds)
+        return Finding(
+            .outsideRegions, at: item.source, id: item.id,
+            message: "the \(item.kind) lies outside every region, at lon \(degrees(point.x)), lat \(degrees(point.y)); "
+                + "figures by region show it as outside every region",
+            fix: "check its coordinates (a sign or a digit), or the regions' coverage",
+            location: Finding.Location(longitude: point.x, latitude: point.y), area: area)
     }
 
     /// A `coordinate-outlier` warning for every item whose centre's longitude or latitude lies more than

@@ -36,7 +36,7 @@ public struct Validation: Sendable {
         for layer in [PlacementChecks.items(hazardRecords), PlacementChecks.items(releaseRecords),
                       PlacementChecks.items(accidents), PlacementChecks.items(facilities)] {
             findings += try PlacementChecks.outliers(layer)
-            findings += try PlacementChecks.outsideRegions(layer, regions: regions?.records ?? [])
+            findings += try PlacementChecks.outsideRegions(layer, regions: regions?.records ?? [], threads: threads)
         }
         findings.sort()
         self.findings = findings
