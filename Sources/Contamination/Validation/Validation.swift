@@ -42,7 +42,4 @@ public struct Validation: Sendable {
         self.findings = findings
         summary = FindingsSummary(findings)
     }
-
-    /// The number of error findings.
-    public var errorCount: Int { summary.errors }
 }

@@ -13,7 +13,11 @@ struct ValidateCommand: ParsableCommand {
         wrong geometry type, coordinates out of range or swapped, duplicate ids, overlapping hazards (with the \
         overlap's area), releases outside their hazard or every hazard, releases dated before their hazard, \
         missing or future dates, unknown values (with the mapping entry that would fix them), slivers and \
-        suspiciously large areas. Each names the file, the feature index and id.
+        suspiciously large areas; with --regions, overlapping regions (with the overlap's area), one region \
+        code under two names (a NUL byte cuts values short), control characters in values, and features \
+        outside every region. Features far outside the rest of their layer (a flipped sign) are found too. \
+        Each finding names the file, the feature index and id. extent, release, report and batch run the \
+        same validation and print the same counts by code.
 
         Output: a table on stdout, or --json, or -o findings.geojson|.csv|.gpkg (with locations, for a map).
         With --fix, -o names the repaired copy of the hazards instead: polygons made valid, null and empty \
@@ -65,13 +69,12 @@ struct ValidateCommand: ParsableCommand {
         let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
                                      quiet: reporting.quiet)
         let validation = try inputs.validation(today: day, threads: threadOptions.count)
-        let findings = validation.findings
         var repair: Repair.Report?
         if let output {
             if fix {
                 repair = try Repair.copy(from: hazards, to: output)
             } else {
-                try FindingsOutput.write(findings, to: output)
+                try FindingsOutput.write(validation.findings, to: output)
             }
             if !reporting.quiet { Terminal.note("wrote \(output)") }
         }
