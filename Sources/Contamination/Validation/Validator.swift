@@ -31,11 +31,15 @@ public struct Validator: Sendable {
         let perHazard = try parallelMap(count: usable.count, threads: threads) { position in
             let hazard = hazards[usable[position]]
             guard let shape = hazard.compactGeometry, let bounds = shape.bounds else { return [Finding]() }
+            let earlierNeighbours = index.query(bounds).filter { $0 < position }
+            guard !earlierNeighbours.isEmpty else { return [Finding]() }
             let geometry = shape.geometry
+            // One prepared polygon tests all the neighbours (`GEOSPreparedIntersects_r`).
+            let prepared = try PreparedGeometry(geometry)
             var findings: [Finding] = []
-            for earlier in index.query(bounds) where earlier < position {
+            for earlier in earlierNeighbours {
                 let neighbour = hazards[usable[earlier]]
-                guard let other = neighbour.geometry, try geometry.intersects(other) else { continue }
+                guard let other = neighbour.geometry, try prepared.intersects(other) else { continue }
                 let overlap = try geometry.intersection(other).polygonalParts()
                 let area = try overlap.geodesicArea()
                 guard area > minimumOverlap else { continue }
