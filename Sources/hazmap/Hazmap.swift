@@ -1,8 +1,9 @@
 import ArgumentParser
+import GeoIO
 
 /// The root command: configuration only; each subcommand lives in its own file.
 struct Hazmap: ParsableCommand {
-    static let version = "0.1.0"
+    static let version = HazmapVersion.current
 
     static let configuration = CommandConfiguration(
         commandName: "hazmap",

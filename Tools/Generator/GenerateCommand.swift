@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeoIO
 
 /// `hazmap-generate`: writes a synthetic, realistic mine-action scenario, deterministic from a seed.
 struct GenerateCommand: ParsableCommand {
@@ -14,7 +15,8 @@ struct GenerateCommand: ParsableCommand {
         Examples:
           hazmap-generate --hazards 300 --seed 7 --out GeoData/sample --style imsma
           hazmap-generate --hazards 1000000 --seed 1 --out /tmp/big --format geojsonseq --raster-size 4000
-        """
+        """,
+        version: HazmapVersion.current
     )
 
     @Option(help: "Number of hazards (100 to 1,000,000).")
