@@ -61,7 +61,12 @@ public final class LayerWriter {
             set(value, column: column, on: feature)
         }
         if let geometry {
-            var ogr = try GeometryBridge.ogrGeometry(try roundedForOutput(geometry), path: path, featureIndex: index)
+            guard OGR_L_GetGeomType(layer) != wkbNone else {
+                throw GeoIOError(path: path, featureIndex: index, message: "layer '\(name)' is a table without geometry")
+            }
+            let valid = try validForOutput(geometry, cleans: owner.roundsValid)
+            let written = try multiForOutput(try roundedForOutput(valid), cleans: owner.roundsValid)
+            var ogr = try GeometryBridge.ogrGeometry(written, path: path, featureIndex: index)
             let declared = OGR_L_GetGeomType(layer)
             if owner.format.hasTypedGeometryColumn, declared != wkbUnknown, OGR_G_GetGeometryType(ogr) != declared {
                 // A typed column refuses a Polygon in a MultiPolygon column (PostGIS), or takes it and then

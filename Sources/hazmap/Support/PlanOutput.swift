@@ -14,7 +14,7 @@ enum PlanOutput {
 
     static func write(_ schedule: Schedule, hazards: [Hazard], to path: String) throws {
         let geometries = Dictionary(hazards.map { ($0.id, $0.geometry) }, uniquingKeysWith: { first, _ in first })
-        let writer = try FeatureWriter(path: path, layer: "plan", fields: fields, geometryKind: nil)
+        let writer = try FeatureWriter(path: path, layer: "plan", fields: fields, geometryKind: .multiPolygon)
         for hazard in schedule.hazards {
             let item = hazard.item
             let team = { (method: TeamMethod) -> FieldValue in

@@ -7,7 +7,7 @@ import Reports
 enum PriorityOutput {
     static func write(_ ranking: Ranking, hazards: [Hazard], regionNames: [String: String], to path: String) throws {
         let writer = try FeatureWriter(path: path, layer: "priorities", fields: PriorityFeatures.fields(ranking.criteria),
-                                       geometryKind: nil)
+                                       geometryKind: .multiPolygon)
         for entry in ranking.entries {
             let hazard = hazards[entry.index]
             try writer.write(geometry: hazard.geometry, properties: PriorityFeatures.properties(

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// Every polygon output, read back by GDAL in each format, is one MultiPolygon layer of valid polygons:
+/// checked with `ogrinfo` (layer geometry type) and SpatiaLite's `ST_IsValid` (GEOS), never with hazmap.
+@Suite("polygon outputs: MultiPolygon layers, valid polygons", .enabled(if: CLI.ready))
+struct PolygonOutputTests {
+    static let mapping = ["--mapping", CLI.sample("mapping.toml")]
+
+    /// The layer's declared geometry type as `ogrinfo -so` prints it (`Multi Polygon`, `Unknown (any)`).
+    static func geometryType(_ path: String) throws -> String {
+        let outcome = try Binary.run("/usr/bin/ogrinfo", ["-ro", "-so", "-al", path])
+        return outcome.stdout.split(separator: "\n").first { $0.hasPrefix("Geometry: ") }
+            .map { String($0.dropFirst("Geometry: ".count)) } ?? "?"
+    }
+
+    /// How many features of the file's layer SpatiaLite (GEOS) finds invalid, and how many it read.
+    static func invalidCount(_ path: String) throws -> (invalid: Int, total: Int) {
+        let summary = try Binary.run("/usr/bin/ogrinfo", ["-ro", "-so", "-al", path]).stdout
+        let lines = summary.split(separator: "\n").map(String.init)
+        let layer = try #require(lines.first { $0.hasPrefix("Layer name: ") }).dropFirst("Layer name: ".count)
+        let column = lines.first { $0.hasPrefix("Geometry Column = ") }.map { String($0.dropFirst(18)) } ?? "geometry"
+        let sql = "SELECT SUM(CASE WHEN ST_IsValid(\(column)) THEN 0 ELSE 1 END) AS bad, COUNT(*) AS n FROM \"\(layer)\""
+        let outcome = try Binary.run("/usr/bin/ogrinfo", ["-ro", "-q", "-dialect", "SQLite", "-sql", sql, path])
+        func value(_ name: String) -> Int? {
+            outcome.stdout.split(separator: "\n").compactMap { line -> Int? in
+                let text = line.trimmingCharacters(in: .whitespaces)
+                guard text.hasPrefix("\(name) ("), let equals = text.range(of: " = ") else { return nil }
+                return Int(text[equals.upperBound...])
+            }.first
+        }
+        return (try #require(value("bad"), "\(outcome.stdout) \(outcome.stderr)"), try #require(value("n")))
+    }
+
+    static func run(_ arguments: [String]) throws {
+        let outcome = try CLI.hazmap(arguments + ["-q"])
+        #expect(outcome.status == 0, "\(arguments.first ?? ""): \(outcome.stderr)")
+    }
+
+    @Test("release --released-features: every feature valid in GeoPackage, GeoJSON, FlatGeobuf and Shapefile",
+          arguments: ["gpkg", "geojson", "fgb", "shp"])
+    func releasedLand(format: String) throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("released.\(format)").path
+        try Self.run(["release", CLI.sample("hazards.gpkg"), CLI.sample("releases.gpkg")] + Self.mapping
+            + ["--released-features", path])
+        let counts = try Self.invalidCount(path)
+        #expect(counts.total > 100)
+        #expect(counts.invalid == 0, "\(counts.invalid) of \(counts.total) released features are invalid")
+        if format == "gpkg" || format == "fgb" { #expect(try Self.geometryType(path) == "Multi Polygon") }
+    }
+
+    @Test("prioritize, validate --fix, exposure and plan declare a MultiPolygon layer of valid polygons",
+          arguments: ["gpkg", "fgb"])
+    func typedLayers(format: String) throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func path(_ name: String) -> String { folder.appendingPathComponent("\(name).\(format)").path }
+        let hazards = CLI.sample("hazards.gpkg")
+        let criteria = Binary.packageRoot.appendingPathComponent("GeoData/criteria/simple.toml").path
+        try Self.run(["prioritize", hazards] + Self.mapping + ["--criteria", criteria, "--facilities",
+                                                              CLI.sample("facilities.geojson"), "-o", path("ranked")])
+        let fix = try CLI.hazmap(["validate", hazards] + Self.mapping + ["--fix", "-o", path("repaired"), "-q"])
+        #expect(fix.status == 0 || fix.status == 1, "\(fix.stderr)")
+        try Self.run(["exposure", hazards, CLI.sample("population.tif")] + Self.mapping
+            + ["--distances", "500m", "-o", path("exposure")])
+        for name in ["ranked", "repaired", "exposure"] {
+            #expect(try Self.geometryType(path(name)) == "Multi Polygon", "\(name).\(format)")
+            let counts = try Self.invalidCount(path(name))
+            #expect(counts.total > 0)
+            #expect(counts.invalid == 0, "\(counts.invalid) of \(counts.total) features of \(name).\(format) are invalid")
+        }
+    }
+}
