@@ -15,10 +15,12 @@ public final class FeatureWriter {
     ///   - geometryKind: the declared geometry type; `nil` for any.
     ///   - decimals: digits after the decimal point in GeoJSON/GeoJSONSeq coordinates.
     ///   - roundsValid: round valid polygons valid to those decimals before writing (see `VectorDatasetWriter`).
+    ///   - hasGeometry: `false` for a table without geometry (no `WKT` column in CSV).
     public init(path: String, layer: String, fields: [FieldDefinition], geometryKind: GeometryKind?,
-                decimals: Int = 7, roundsValid: Bool = true) throws {
+                decimals: Int = 7, roundsValid: Bool = true, hasGeometry: Bool = true) throws {
         dataset = try VectorDatasetWriter(path: path, decimals: decimals, roundsValid: roundsValid)
-        self.layer = try dataset.addLayer(name: layer, fields: fields, geometryKind: geometryKind)
+        self.layer = try dataset.addLayer(name: layer, fields: fields, geometryKind: geometryKind,
+                                          hasGeometry: hasGeometry)
     }
 
     /// The destination path.

@@ -65,7 +65,7 @@ public final class VectorDatasetWriter {
                                     "GDAL has no \(format.driverName) driver")
         }
         let types = GDALGetMetadataItem(driver, GDAL_DMD_CREATIONFIELDDATATYPES, nil).map { String(cString: $0) }
-        dateFieldsSupported = types?.split(separator: " ").contains("Date") ?? false
+        dateFieldsSupported = CSVConvention.storesDates(format) && types?.split(separator: " ").contains("Date") ?? false
         let output = AtomicOutput(destination: path, sidecarExtensions: format.sidecarExtensions)
         self.output = output
         guard let dataset = GDALCreate(driver, output.temporaryPath, 0, 0, 0, GDT_Unknown, nil) else {
@@ -74,9 +74,11 @@ public final class VectorDatasetWriter {
         self.dataset = dataset
     }
 
-    /// Adds a layer with the given fields and geometry kind (`nil`: any geometry, or none) and returns
-    /// its writer (`GDALDatasetCreateLayer`, `OGR_L_CreateField`).
-    public func addLayer(name: String, fields: [FieldDefinition], geometryKind: GeometryKind?) throws -> LayerWriter {
+    /// Adds a layer with the given fields and geometry kind (`nil`: any geometry) and returns
+    /// its writer (`GDALDatasetCreateLayer`, `OGR_L_CreateField`). Without `hasGeometry` the layer is a
+    /// table (`wkbNone`: a GeoPackage attribute table, a CSV without a `WKT` column) and refuses geometries.
+    public func addLayer(name: String, fields: [FieldDefinition], geometryKind: GeometryKind?,
+                         hasGeometry: Bool = true) throws -> LayerWriter {
         let dataset = try openDataset()
         if !layerNames.isEmpty && !format.supportsMultipleLayers {
             throw GeoIOError(path: path, message: "\(format.driverName) holds one layer; cannot add '\(name)'")
@@ -85,12 +87,12 @@ public final class VectorDatasetWriter {
             throw GeoIOError(path: path, message: "layer '\(name)' is already being written")
         }
         try endTransaction()
-        let layer = try database?.createLayer(name, spatialReference: wgs84.handle,
-                                              geometryType: GeometryBridge.ogrType(geometryKind))
-            ?? GDALOptions(layerCreationOptions()).withList { options in
+        let geometryType = hasGeometry ? GeometryBridge.ogrType(geometryKind) : wkbNone
+        let layer = try database?.createLayer(name, spatialReference: wgs84.handle, geometryType: geometryType)
+            ?? GDALOptions(layerCreationOptions(hasGeometry: hasGeometry)).withList { options in
             CPLErrorReset()
-            guard let layer = GDALDatasetCreateLayer(dataset, name, wgs84.handle,
-                                                     GeometryBridge.ogrType(geometryKind), options) else {
+            guard let layer = GDALDatasetCreateLayer(dataset, name, hasGeometry ? wgs84.handle : nil,
+                                                     geometryType, options) else {
                 throw GDALRuntime.error(path: path, function: "GDALDatasetCreateLayer", "cannot create layer '\(name)'")
             }
             return layer
@@ -115,6 +117,7 @@ public final class VectorDatasetWriter {
             }
             columns[field.name] = LayerWriter.Column(index: Int32(position), type: field.type, storedAsDate: storedAsDate)
         }
+        if format == .csv, hasGeometry, let output { try CSVConvention.writeProjection(nextTo: output.temporaryPath) }
         layerNames.append(name)
         return LayerWriter(owner: self, layer: layer, name: name, fields: fields, columns: columns)
     }
@@ -169,11 +172,11 @@ public final class VectorDatasetWriter {
         }
     }
 
-    private func layerCreationOptions() -> [(String, String)] {
+    private func layerCreationOptions(hasGeometry: Bool) -> [(String, String)] {
         switch format {
         case .geoJSON: [("RFC7946", "YES"), ("COORDINATE_PRECISION", String(decimals))]
         case .geoJSONSeq: [("COORDINATE_PRECISION", String(decimals))]
-        case .csv: [("GEOMETRY", "AS_WKT")]
+        case .csv: CSVConvention.layerCreationOptions(hasGeometry: hasGeometry)
         case .shapefile: [("ENCODING", "UTF-8")]
         case .geoPackage, .flatGeobuf, .postgreSQL: []
         }

@@ -58,6 +58,10 @@ public enum VectorFormat: String, Sendable, CaseIterable, Codable {
 
     /// Files written next to the main file, renamed with it on commit.
     var sidecarExtensions: [String] {
-        self == .shapefile ? [".shx", ".dbf", ".prj", ".cpg"] : []
+        switch self {
+        case .shapefile: [".shx", ".dbf", ".prj", ".cpg"]
+        case .csv: [".prj", ".csvt"]
+        default: []
+        }
     }
 }

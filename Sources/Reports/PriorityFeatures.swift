@@ -2,7 +2,7 @@ import Contamination
 import GeoIO
 
 /// The schema and attributes of ranked hazards as features: id, class, type, region, rank, score, and
-/// every criterion's raw (`<name>_raw`) and normalised (`<name>_norm`) value.
+/// every criterion's raw (`<name>_raw_<unit>`, `Criterion.rawColumn`) and normalised (`<name>_norm`) value.
 public enum PriorityFeatures {
     /// The fields, criteria in the file's order.
     public static func fields(_ criteria: [Criterion]) -> [FieldDefinition] {
@@ -12,7 +12,7 @@ public enum PriorityFeatures {
             FieldDefinition("rank", .integer), FieldDefinition("score", .real),
         ]
         for criterion in criteria {
-            fields.append(FieldDefinition("\(criterion.name)_raw", .real))
+            fields.append(FieldDefinition(criterion.rawColumn, .real))
             fields.append(FieldDefinition("\(criterion.name)_norm", .real))
         }
         return fields
@@ -31,7 +31,7 @@ public enum PriorityFeatures {
             "score": .real(entry.score),
         ]
         for (position, criterion) in criteria.enumerated() {
-            properties["\(criterion.name)_raw"] = entry.raw[position].map { .real($0) } ?? .null
+            properties[criterion.rawColumn] = entry.raw[position].map { .real($0) } ?? .null
             properties["\(criterion.name)_norm"] = .real(entry.normalised[position])
         }
         return properties

@@ -32,7 +32,8 @@ extension ReportData {
     public func prioritiesTable(limit: Int?, decimals: Int) -> TextTable? {
         guard let priorities else { return nil }
         let ranking = priorities.priorities.ranking
-        var table = TextTable(["rank", "id", "class", "region", "score"] + ranking.criteria.map(\.name))
+        var table = TextTable(["rank", "id", "class", "region", "score"]
+            + ranking.criteria.map { criterion in criterion.kind.rawUnit.map { "\(criterion.name) (\($0))" } ?? criterion.name })
         for entry in ranking.entries.prefix(limit ?? Int.max) {
             let hazard = priorities.priorities.hazards[entry.index]
             table.add([String(entry.rank), entry.id, hazard.hazardClass?.rawValue ?? "", hazard.region ?? "",
@@ -60,7 +61,7 @@ extension ReportData {
                           key: (RoutePeriodRow) -> String, decimals: Int) -> TextTable {
         let labels = distances.map(distanceLabel)
         var table = TextTable([first] + RouteStatus.allCases.map { "\($0.rawValue) km" }
-            + labels.flatMap { ["km within \($0)", "unverified km within \($0)"] })
+            + labels.map { $0 == "inside" ? $0 : "within \($0)" }.flatMap { ["km \($0)", "unverified km \($0)"] })
         for row in rows {
             table.add([key(row)] + RouteStatus.allCases.map { fixed((row.lengths[$0] ?? .zero).kilometers, decimals) }
                 + distances.flatMap { [fixed((row.within[$0] ?? .zero).kilometers, decimals),
@@ -69,9 +70,11 @@ extension ReportData {
         return table
     }
 
-    /// `500 m`, `1 km`, `2.5 km`: whole kilometres (or tenths) in km, shorter distances in metres.
+    /// `500 m`, `1 km`, `2.5 km`: whole kilometres (or tenths) in km, shorter distances in metres; `inside`
+    /// for 0 m.
     public static func distanceLabel(_ distance: Meters) -> String {
         let meters = distance.value
+        if meters == 0 { return "inside" }
         if meters >= 1_000, (meters / 100).rounded() == meters / 100 {
             return fixed(meters / 1_000, meters.truncatingRemainder(dividingBy: 1_000) == 0 ? 0 : 1) + " km"
         }

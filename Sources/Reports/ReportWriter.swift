@@ -48,7 +48,8 @@ extension ReportData {
                 ("inputs.csv", inputsTable()),
             ]
             for (name, table) in tables {
-                guard let table else { continue }
+                guard var table else { continue }
+                table.header = table.header.map(CSVConvention.columnName)
                 try AtomicFile.write(text: table.csv(), to: path(name))
                 written.append(name)
             }

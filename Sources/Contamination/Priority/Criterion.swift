@@ -2,7 +2,7 @@ import GeometryCore
 
 /// One indicator of a hazard's priority, with its weight and how its values are normalised.
 public struct Criterion: Sendable, Equatable {
-    /// The criterion's name, unique in its file; output fields are `<name>_raw` and `<name>_norm`.
+    /// The criterion's name, unique in its file; output fields are `<name>_raw_<unit>` (`rawColumn`) and `<name>_norm`.
     public var name: String
     public var kind: CriterionKind
     /// The weight, ≥ 0. Score = Σ wᵢ·normᵢ / Σ wᵢ.

@@ -13,7 +13,7 @@ struct PrioritizeCommand: ParsableCommand {
         Each criterion of the weights file (TOML, [[criterion]] tables; examples in GeoData/criteria/) is \
         measured for every hazard, normalised over all hazards (minmax or rank, direction higher or lower), \
         and weighted: score = Σ wᵢ·normᵢ / Σ wᵢ. Rank 1 is the highest score; ties go by id. Every output \
-        feature carries its score, rank and each criterion's raw (<name>_raw) and normalised (<name>_norm) \
+        feature carries its score, rank and each criterion's raw (<name>_raw_<unit>: _m, _m2, _people, _accidents, _casualties, _cost) and normalised (<name>_norm) \
         value. Distances and buffers are geodesic (WGS84); per-hazard people counts may overlap between hazards.
 
         Criterion kinds: people_within (distance; needs --population), accidents_within (distance, months, \

@@ -74,7 +74,7 @@ enum LedgerFiles {
         fields += ReleaseMethod.allCases.map { FieldDefinition("\($0.rawValue)_m2", .real) }
         fields += [FieldDefinition("remaining_m2", .real), FieldDefinition("remaining_ha", .real),
                    FieldDefinition("remaining_km2", .real)]
-        let writer = try FeatureWriter(path: path, layer: "hazards", fields: fields, geometryKind: nil)
+        let writer = try FeatureWriter(path: path, layer: "hazards", fields: fields, geometryKind: nil, hasGeometry: false)
         for hazard in hazards {
             var properties: [String: FieldValue] = [
                 "hazard_id": .string(hazard.hazardId), "class": .string(hazard.hazardClass.rawValue),
