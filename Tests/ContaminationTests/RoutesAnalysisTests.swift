@@ -39,6 +39,30 @@ struct RoutesAnalysisTests {
         #expect(analysis.segments.allSatisfy { $0.status == .unverified })
     }
 
+    @Test("0 m: the km of route inside the contamination, in closed form; none of it near a second hazard")
+    func insideIsDistanceZero() throws {
+        let (route, hazard) = try Self.setup()
+        // A second hazard north of the route, 0.01° away (1.1 km): no route inside it, some within 2 km.
+        let north = try Geometry.polygon(PolygonRings(shell: [0.02, 0.01, 0.03, 0.01, 0.03, 0.02, 0.02, 0.02,
+                                                              0.02, 0.01]))
+        let events = [RouteEvent(id: "e1", routeId: "r1", status: .cleared, date: try Self.day("2023-06-01"),
+                                 geometry: try Geometry.lineString([0, 0, 0.05, 0]), source: Self.source)]
+        let ends = [try Self.day("2022-12-31"), try Self.day("2023-12-31")]
+        let analysis = try RouteAnalysis(routes: [route], events: events, contamination: [hazard, north],
+                                         distances: [Meters(0)], periodEnds: ends)
+        // The square spans 0.01° of the equator: a·Δλ metres, all of it unverified until the clearance;
+        // after it, the cleared east half (0.005°) plus the 5 m tolerance no longer counts as unverified.
+        let inside = Self.equator(degrees: 0.01)
+        for row in analysis.rows { #expect(abs((row.within[Meters(0)]?.value ?? -1) - inside) < 1e-6) }
+        #expect(abs((analysis.rows[0].unverifiedWithin[Meters(0)]?.value ?? -1) - inside) < 1e-6)
+        let unverifiedAfter = Self.equator(degrees: 0.005) - 5
+        #expect(abs((analysis.rows[1].unverifiedWithin[Meters(0)]?.value ?? -1) - unverifiedAfter) < 1e-3)
+        // Segments inside: the cleared and the unverified stretch, together the whole crossing.
+        let inSegments = analysis.segments.filter { $0.distance == Meters(0) }
+        #expect(Set(inSegments.map(\.status)) == [.cleared, .unverified])
+        #expect(abs(inSegments.reduce(0) { $0 + $1.length.value } - inside) < 1e-6)
+    }
+
     @Test func statusOverTimeFromEvents() throws {
         let (route, hazard) = try Self.setup()
         // The east half is cleared in 2022; the west half verified in 2023. The event lines are widened by

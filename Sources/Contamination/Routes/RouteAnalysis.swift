@@ -58,6 +58,7 @@ public struct RouteAnalysis: Sendable {
     ///   - events: route events; an event names its route by `routeId`, or, without one, applies to every
     ///     route it touches.
     ///   - contamination: the remaining contamination (e.g. an extent's pieces), in WGS84 lon/lat.
+    ///   - distances: geodesic distances from the contamination; `0` measures the route inside it.
     ///   - tolerance: how far from an event's line the route counts as worked (digitising differences).
     public init(routes: [Route], events: [RouteEvent], contamination: [Geometry], distances: [Meters],
                 periodEnds: [CalendarDate], tolerance: Meters = Meters(5), threads: Int = 1) throws {
@@ -67,6 +68,7 @@ public struct RouteAnalysis: Sendable {
         for piece in contamination where !piece.isEmpty { parts += try piece.parts() }
         let contaminationParts = parts
         let zones: [Geometry] = try distances.map { distance in
+            guard distance.value > 0 else { return try Self.inside(contaminationParts) }
             let buffers = try parallelMap(count: contaminationParts.count, threads: threads) {
                 try contaminationParts[$0].buffer(meters: distance)
             }
@@ -112,6 +114,12 @@ public struct RouteAnalysis: Sendable {
         }
         rows = perRoute.flatMap(\.0)
         segments = perRoute.flatMap(\.1)
+    }
+
+    /// The zone of distance 0: the contamination itself, dissolved, unbuffered (a buffer of 0 m would
+    /// reproject every vertex), so "within 0 m" is the route inside the contamination, boundary included.
+    static func inside(_ parts: [Geometry]) throws -> Geometry {
+        parts.isEmpty ? try Geometry.emptyPolygon() : try Geometry.union(parts)
     }
 
     /// The rows summed over routes, one per period end, with route id `total`.

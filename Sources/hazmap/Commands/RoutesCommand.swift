@@ -18,7 +18,8 @@ struct RoutesCommand: ParsableCommand {
 
         Remaining contamination is the dissolved extent of the hazards less --releases, as of --as-of. \
         For each --distances value, the km of route within that distance (geodesic buffers) are reported, \
-        with the unverified km among them: the segments needing verification.
+        with the unverified km among them: the segments needing verification. 0m gives the km of route \
+        inside the remaining contamination (columns inside_km and inside_unverified_km).
 
         A .csv output holds one row per route and period end (and a 'total' route); other formats hold \
         the segments within each distance as line features with their status.
@@ -26,7 +27,7 @@ struct RoutesCommand: ParsableCommand {
         Examples:
           hazmap routes routes.geojson --events route_events.geojson --hazards hazards.gpkg -o routes.csv
           hazmap routes routes.geojson --events route_events.geojson --hazards hazards.gpkg \\
-            --mapping mapping.toml --distances 100m,500m,1km --period quarter -o segments.geojson
+            --mapping mapping.toml --distances 0m,100m,1km --period quarter -o segments.geojson
         """
     )
 
@@ -45,7 +46,7 @@ struct RoutesCommand: ParsableCommand {
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Last day counted.", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
-    @Option(name: .long, help: ArgumentHelp("Distances from contamination, e.g. 100m,500m,1km.",
+    @Option(name: .long, help: ArgumentHelp("Distances from contamination, e.g. 0m,100m,1km (0m: inside).",
                                             valueName: "distances"))
     var distances = "100m,500m"
 
@@ -61,7 +62,7 @@ struct RoutesCommand: ParsableCommand {
     @OptionGroup var reporting: ReportingOptions
 
     func validate() throws {
-        _ = try parseDistances(distances)
+        _ = try parseDistances(distances, allowsZero: true)
         guard RoutePeriod(rawValue: period) != nil else {
             throw ValidationError("--period '\(period)' is not one of: year, quarter, month")
         }
@@ -83,7 +84,7 @@ struct RoutesCommand: ParsableCommand {
                                 request: ExtentRequest(asOf: last, threads: threadOptions.count))
         let analysis = try RouteAnalysis(
             routes: routeInputs.routes.records, events: eventRecords, contamination: extent.pieces.map(\.geometry),
-            distances: try parseDistances(distances), periodEnds: ends, threads: threadOptions.count)
+            distances: try parseDistances(distances, allowsZero: true), periodEnds: ends, threads: threadOptions.count)
         if let output {
             try RoutesOutput.write(analysis, to: output)
             if !reporting.quiet { Terminal.note("wrote \(output)") }

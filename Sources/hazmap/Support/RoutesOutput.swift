@@ -10,12 +10,18 @@ enum RoutesOutput {
         return value == value.rounded() ? "\(Int(value))m" : "\(value)m"
     }
 
+    /// The stem of a distance's columns: `inside` for 0 m (the route inside the contamination), else
+    /// `within_100m`.
+    static func column(_ distance: Meters) -> String {
+        distance.value == 0 ? "inside" : "within_\(label(distance))"
+    }
+
     static func rowFields(_ distances: [Meters]) -> [FieldDefinition] {
         var fields = [FieldDefinition("route_id", .string), FieldDefinition("period_end", .date)]
         for status in RouteStatus.allCases { fields.append(FieldDefinition("\(status.rawValue)_km", .real)) }
         for distance in distances {
-            fields.append(FieldDefinition("within_\(label(distance))_km", .real))
-            fields.append(FieldDefinition("within_\(label(distance))_unverified_km", .real))
+            fields.append(FieldDefinition("\(column(distance))_km", .real))
+            fields.append(FieldDefinition("\(column(distance))_unverified_km", .real))
         }
         return fields
     }
@@ -26,8 +32,8 @@ enum RoutesOutput {
             properties["\(status.rawValue)_km"] = .real((row.lengths[status] ?? .zero).kilometers)
         }
         for distance in distances {
-            properties["within_\(label(distance))_km"] = .real((row.within[distance] ?? .zero).kilometers)
-            properties["within_\(label(distance))_unverified_km"] =
+            properties["\(column(distance))_km"] = .real((row.within[distance] ?? .zero).kilometers)
+            properties["\(column(distance))_unverified_km"] =
                 .real((row.unverifiedWithin[distance] ?? .zero).kilometers)
         }
         return properties
@@ -36,7 +42,7 @@ enum RoutesOutput {
     static func write(_ analysis: RouteAnalysis, to path: String) throws {
         if try VectorFormat(path: path) == .csv {
             let writer = try FeatureWriter(path: path, layer: "routes", fields: rowFields(analysis.distances),
-                                           geometryKind: nil)
+                                           geometryKind: nil, hasGeometry: false)
             for row in analysis.rows + analysis.totals {
                 try writer.write(geometry: nil, properties: rowProperties(row, distances: analysis.distances))
             }
@@ -45,7 +51,8 @@ enum RoutesOutput {
         }
         let fields = [FieldDefinition("route_id", .string), FieldDefinition("distance_m", .real),
                       FieldDefinition("status", .string), FieldDefinition("length_km", .real)]
-        let writer = try FeatureWriter(path: path, layer: "route_segments", fields: fields, geometryKind: nil)
+        let writer = try FeatureWriter(path: path, layer: "route_segments", fields: fields,
+                                       geometryKind: .multiLineString)
         for segment in analysis.segments {
             try writer.write(geometry: segment.geometry, properties: [
                 "route_id": .string(segment.routeId), "distance_m": .real(segment.distance.value),
@@ -72,10 +79,15 @@ struct RoutesReport: Encodable {
 
     var distances: [String]
     var routes: [Row]
+    /// The column stems of the distances, for the text table (`inside`, `within_100m`).
+    private var columns: [String]
     var totals: [Row]
+
+    enum CodingKeys: String, CodingKey { case distances, routes, totals }
 
     init(_ analysis: RouteAnalysis) {
         distances = analysis.distances.map(RoutesOutput.label)
+        columns = analysis.distances.map(RoutesOutput.column)
         func convert(_ row: RoutePeriodRow) -> Row {
             Row(routeId: row.routeId, periodEnd: row.periodEnd.description,
                 km: Dictionary(uniqueKeysWithValues: RouteStatus.allCases.map {
@@ -94,7 +106,7 @@ struct RoutesReport: Encodable {
 
     var text: String {
         var table = TextTable(["route", "period_end", "unverified_km", "verified_km", "cleared_km"]
-            + distances.flatMap { ["within_\($0)_km", "unverified_within_\($0)_km"] })
+            + columns.flatMap { ["\($0)_km", "\($0)_unverified_km"] })
         for row in routes + totals {
             table.add([row.routeId, row.periodEnd] + RouteStatus.allCases.map { fixed(row.km[$0.rawValue] ?? 0, 3) }
                 + distances.flatMap { [fixed(row.withinKm[$0] ?? 0, 3), fixed(row.unverifiedWithinKm[$0] ?? 0, 3)] })
