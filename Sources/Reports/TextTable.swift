@@ -61,16 +61,7 @@ public struct TextTable: Sendable {
     }
 }
 
-/// Fixed-decimal text for a number, such as `1234.57`.
+/// Fixed-decimal text for a number, such as `1234.57`: hazmap's one rounding rule (`Figures.decimal`).
 public func fixed(_ value: Double, _ decimals: Int) -> String {
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    let rounded = (value * scale).rounded() / scale
-    var text = String(rounded)
-    if text.contains("e") { return text }
-    let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-    let fraction = parts.count > 1 ? String(parts[1]) : ""
-    if decimals == 0 { return String(parts[0]) }
-    text = String(parts[0]) + "." + fraction + String(repeating: "0", count: max(0, decimals - fraction.count))
-    return text
+    Figures.decimal(value, decimals)
 }

@@ -75,14 +75,14 @@ struct ExposureReport: Encodable {
         var table = TextTable(["as_of", "within", "class", "region", "people", "area_km2", "nodata"])
         for row in rows {
             table.add([row.asOf ?? "", row.distanceM.map { "\(fixed($0, 0)) m" } ?? "inside", row.hazardClass,
-                       row.region, fixed(row.people, 1), fixed(row.areaKm2, 4), percent(row.nodataShare)])
+                       row.region, Figures.people(row.people), Figures.km2(row.areaKm2), percent(row.nodataShare)])
         }
         var lines = ["population: \(population) (\(values))", table.render()]
         if let perHazard {
             var hazards = TextTable(["hazard", "class", "within", "people", "nodata"])
             for row in perHazard {
                 hazards.add([row.id, row.hazardClass ?? "", row.distanceM.map { "\(fixed($0, 0)) m" } ?? "inside",
-                             fixed(row.people, 1), percent(row.nodataShare)])
+                             Figures.people(row.people), percent(row.nodataShare)])
             }
             lines += ["per hazard (overlapping between hazards: do not add up)", hazards.render()]
         }

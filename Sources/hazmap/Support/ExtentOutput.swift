@@ -74,16 +74,16 @@ struct ExtentReport: Encodable {
         var table = TextTable(["class", "hazard_type", "region", "area_m2", "area_ha", "area_km2"])
         for group in groups {
             let region = group.region ?? (dimensions.contains("region") ? "(outside every region)" : "")
-            table.add([group.hazardClass, group.hazardType ?? "", region, fixed(group.area.m2, 1),
-                       fixed(group.area.ha, 4), fixed(group.area.km2, 6)])
+            table.add([group.hazardClass, group.hazardType ?? "", region, Figures.m2(group.area.m2),
+                       Figures.ha(group.area.ha), Figures.km2(group.area.km2)])
         }
         if dimensions != ["class"] {
             for name in ["CHA", "SHA"] {
                 guard let area = byClass[name] else { continue }
-                table.add(["\(name) total", "", "", fixed(area.m2, 1), fixed(area.ha, 4), fixed(area.km2, 6)])
+                table.add(["\(name) total", "", "", Figures.m2(area.m2), Figures.ha(area.ha), Figures.km2(area.km2)])
             }
         }
-        table.add(["total", "", "", fixed(total.m2, 1), fixed(total.ha, 4), fixed(total.km2, 6)])
+        table.add(["total", "", "", Figures.m2(total.m2), Figures.ha(total.ha), Figures.km2(total.km2)])
         var lines = [table.render()]
         if let asOf { lines.insert("remaining contamination as of \(asOf)", at: 0) }
         if !findings.isEmpty { lines.append(findings.lineForOtherCommands) }

@@ -194,9 +194,9 @@ struct LedgerReport: Encodable {
             var lines2 = TextTable(["region", "remaining_km2", "released_km2_per_year", "completion",
                                     "needed_km2_per_year"])
             for line in forecast.regions + [forecast.total] {
-                lines2.add([line.region ?? "total", fixed(line.remaining.km2, 6), fixed(line.releasedPerYear.km2, 6),
+                lines2.add([line.region ?? "total", Figures.km2(line.remaining.km2), Figures.km2(line.releasedPerYear.km2),
                             line.completion ?? "never at this rate",
-                            line.neededPerYear.map { fixed($0.km2, 6) } ?? (forecast.deadline == nil ? "" : "deadline passed")])
+                            line.neededPerYear.map { Figures.km2($0.km2) } ?? (forecast.deadline == nil ? "" : "deadline passed")])
             }
             lines.append(lines2.render())
             if let deadline = forecast.deadline { lines.append("Article 5 deadline: \(deadline)") }
@@ -205,9 +205,9 @@ struct LedgerReport: Encodable {
         return lines.joined(separator: "\n")
     }
 
-    private func km2(_ area: Area?) -> String { area.map { fixed($0.km2, 6) } ?? "" }
+    private func km2(_ area: Area?) -> String { area.map { Figures.km2($0.km2) } ?? "" }
 
     private func nothing(_ value: Nothing) -> String {
-        value.count == 0 ? fixed(0, 6) : "\(fixed(value.area.km2, 6)) (\(value.count))"
+        value.count == 0 ? Figures.km2(0) : "\(Figures.km2(value.area.km2)) (\(value.count))"
     }
 }

@@ -1,5 +1,6 @@
 import Contamination
 import GeoIO
+import GeometryCore
 import Reports
 
 /// Writes a schedule, one feature per hazard in priority order.
@@ -83,11 +84,11 @@ struct PlanReport: Encodable {
     var text: String {
         var table = TextTable(["year", "remaining_m2", "remaining_km2"])
         for year in remainingByYear {
-            table.add([String(year.year), fixed(year.remainingM2, 1), fixed(year.remainingKm2, 6)])
+            table.add([String(year.year), Figures.m2(year.remainingM2), Figures.km2(year.remainingKm2)])
         }
         let teamText = teams.keys.sorted().map { "\(teams[$0] ?? 0) \($0)" }.joined(separator: ", ")
         var lines = [
-            "\(hazards) hazards, \(fixed(totalM2 / 1_000_000, 6)) km² from \(start) with \(teamText) teams",
+            "\(hazards) hazards, \(Figures.km2(SquareMeters(totalM2))) km² from \(start) with \(teamText) teams",
             "survey shares: cancelled \(fixed(surveyShares.cancelled, 3)), reduced \(fixed(surveyShares.reduced, 3))",
             "completion: \(completion)", table.render(),
         ]

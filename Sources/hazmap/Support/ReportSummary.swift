@@ -93,11 +93,11 @@ struct ReportSummary: Encodable {
 
     var text: String {
         var lines = ["report written to \(index)"]
-        lines.append("remaining: CHA \(fixed(remainingKm2["CHA"] ?? 0, 4)) km², SHA \(fixed(remainingKm2["SHA"] ?? 0, 4)) km², "
-                     + "total \(fixed(remainingKm2["total"] ?? 0, 4)) km²")
+        lines.append("remaining: CHA \(Figures.km2(remainingKm2["CHA"] ?? 0)) km², SHA \(Figures.km2(remainingKm2["SHA"] ?? 0)) km², "
+                     + "total \(Figures.km2(remainingKm2["total"] ?? 0)) km²")
         if let releasedKm2 {
-            lines.append("released: cancelled \(fixed(releasedKm2["cancelled"] ?? 0, 4)) km², reduced "
-                         + "\(fixed(releasedKm2["reduced"] ?? 0, 4)) km², cleared \(fixed(releasedKm2["cleared"] ?? 0, 4)) km²")
+            lines.append("released: cancelled \(Figures.km2(releasedKm2["cancelled"] ?? 0)) km², reduced "
+                         + "\(Figures.km2(releasedKm2["reduced"] ?? 0)) km², cleared \(Figures.km2(releasedKm2["cleared"] ?? 0)) km²")
         }
         if let people, let last = people.last?.asOf {
             lines.append("people on \(last): " + people.filter { $0.asOf == last }.map { row in

@@ -108,8 +108,8 @@ struct RoutesReport: Encodable {
         var table = TextTable(["route", "period_end", "unverified_km", "verified_km", "cleared_km"]
             + columns.flatMap { ["\($0)_km", "\($0)_unverified_km"] })
         for row in routes + totals {
-            table.add([row.routeId, row.periodEnd] + RouteStatus.allCases.map { fixed(row.km[$0.rawValue] ?? 0, 3) }
-                + distances.flatMap { [fixed(row.withinKm[$0] ?? 0, 3), fixed(row.unverifiedWithinKm[$0] ?? 0, 3)] })
+            table.add([row.routeId, row.periodEnd] + RouteStatus.allCases.map { Figures.km(row.km[$0.rawValue] ?? 0) }
+                + distances.flatMap { [Figures.km(row.withinKm[$0] ?? 0), Figures.km(row.unverifiedWithinKm[$0] ?? 0)] })
         }
         return table.render()
     }
