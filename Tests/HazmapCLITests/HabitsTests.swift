@@ -39,9 +39,9 @@ struct HabitsTests {
         let outcome = try CLI.hazmap(["--help"])
         let lines = outcome.stdout.components(separatedBy: "\n")
         guard let start = lines.firstIndex(where: { $0.hasPrefix("SUBCOMMANDS") }) else { return [] }
-        return lines[(start + 1)...].prefix { !$0.isEmpty }.compactMap { line in
-            line.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init)
-        }.filter { $0 != "help" }
+        // `  name   abstract`; wrapped abstract lines are indented further.
+        return lines[(start + 1)...].prefix { !$0.isEmpty }.filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+            .compactMap { $0.split(separator: " ").first.map(String.init) }.filter { $0 != "help" }
     }
 
     @Test("README: the command table has a row for every subcommand --help lists", .enabled(if: bothBuilt))
