@@ -76,7 +76,8 @@ public final class VectorDatasetWriter {
 
     /// Adds a layer with the given fields and geometry kind (`nil`: any geometry) and returns
     /// its writer (`GDALDatasetCreateLayer`, `OGR_L_CreateField`). Without `hasGeometry` the layer is a
-    /// table (`wkbNone`: a GeoPackage attribute table, a CSV without a `WKT` column) and refuses geometries.
+    /// table (`wkbNone`: a GeoPackage attribute table, a CSV without a `WKT` column) and refuses geometries;
+    /// a Shapefile or FlatGeobuf layer keeps its geometry column.
     public func addLayer(name: String, fields: [FieldDefinition], geometryKind: GeometryKind?,
                          hasGeometry: Bool = true) throws -> LayerWriter {
         let dataset = try openDataset()
@@ -87,11 +88,14 @@ public final class VectorDatasetWriter {
             throw GeoIOError(path: path, message: "layer '\(name)' is already being written")
         }
         try endTransaction()
-        let geometryType = hasGeometry ? GeometryBridge.ogrType(geometryKind) : wkbNone
+        // A Shapefile without geometry would be a lone .dbf, and FlatGeobuf needs geometries: they keep
+        // a geometry column (and null geometries).
+        let table = !hasGeometry && format != .shapefile && format != .flatGeobuf
+        let geometryType = table ? wkbNone : GeometryBridge.ogrType(geometryKind)
         let layer = try database?.createLayer(name, spatialReference: wgs84.handle, geometryType: geometryType)
-            ?? GDALOptions(layerCreationOptions(hasGeometry: hasGeometry)).withList { options in
+            ?? GDALOptions(layerCreationOptions(hasGeometry: !table)).withList { options in
             CPLErrorReset()
-            guard let layer = GDALDatasetCreateLayer(dataset, name, hasGeometry ? wgs84.handle : nil,
+            guard let layer = GDALDatasetCreateLayer(dataset, name, table ? nil : wgs84.handle,
                                                      geometryType, options) else {
                 throw GDALRuntime.error(path: path, function: "GDALDatasetCreateLayer", "cannot create layer '\(name)'")
             }

@@ -57,6 +57,22 @@ struct CSVConventionTests {
         #expect(info.contains("area_m2 (Real) = 2.5"))
     }
 
+    @Test("a table in GeoPackage is an attribute table; a Shapefile keeps its .shp (a lone .dbf is no Shapefile)",
+          .enabled(if: tools), arguments: ["gpkg", "shp"])
+    func tableInOtherFormats(format: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/rows.\(format)"
+        let writer = try FeatureWriter(path: path, layer: "rows", fields: [FieldDefinition("n", .integer)],
+                                       geometryKind: nil, hasGeometry: false)
+        try writer.write(geometry: nil, properties: ["n": .integer(5)])
+        try writer.commit()
+        let info = try Self.run("/usr/bin/ogrinfo", ["-ro", "-al", path])
+        #expect(info.contains("n (Integer64) = 5") || info.contains("n (Integer) = 5"), "\(info)")
+        if format == "gpkg" { #expect(info.contains("Geometry: None"), "\(info)") }
+    }
+
     @Test("WKT CSV: its CRS in a .prj sidecar that GDAL reads as EPSG:4326", .enabled(if: tools))
     func projection() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID().uuidString)").path
