@@ -75,7 +75,7 @@ struct PolygonOutputTests {
         }
     }
 
-    @Test("report: every polygon layer of report.gpkg is MultiPolygon and valid")
+    @Test("report: polygon layers MultiPolygon and valid; CSV tables with snake_case unit headers")
     func reportLayers() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -90,5 +90,17 @@ struct PolygonOutputTests {
         }
         let package = try Binary.run("/usr/bin/ogrinfo", ["-ro", "-so", output + "/report.gpkg", "released"]).stdout
         #expect(package.contains("Geometry: Multi Polygon"))
+        // The report's CSV tables follow the CSV convention: snake_case headers with units, no WKT column.
+        let tables = try FileManager.default.contentsOfDirectory(atPath: output).filter { $0.hasSuffix(".csv") }
+        #expect(tables.count >= 5)
+        for table in tables {
+            let text = try String(contentsOfFile: output + "/" + table, encoding: .utf8)
+            let header = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            for column in header.split(separator: ",") {
+                #expect(column.range(of: "^[a-z0-9_]+$", options: .regularExpression) != nil, "\(table): '\(column)'")
+            }
+        }
+        let released = try String(contentsOfFile: output + "/released_by_year.csv", encoding: .utf8)
+        #expect(released.hasPrefix("year,cancelled_km2,reduced_km2,cleared_km2,total_km2"))
     }
 }
