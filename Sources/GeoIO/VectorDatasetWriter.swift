@@ -77,7 +77,7 @@ public final class VectorDatasetWriter {
     /// Adds a layer with the given fields and geometry kind (`nil`: any geometry) and returns
     /// its writer (`GDALDatasetCreateLayer`, `OGR_L_CreateField`). Without `hasGeometry` the layer is a
     /// table (`wkbNone`: a GeoPackage attribute table, a CSV without a `WKT` column) and refuses geometries;
-    /// a Shapefile or FlatGeobuf layer keeps its geometry column.
+    /// in other formats the layer keeps its geometry column, with null geometries.
     public func addLayer(name: String, fields: [FieldDefinition], geometryKind: GeometryKind?,
                          hasGeometry: Bool = true) throws -> LayerWriter {
         let dataset = try openDataset()
@@ -88,9 +88,9 @@ public final class VectorDatasetWriter {
             throw GeoIOError(path: path, message: "layer '\(name)' is already being written")
         }
         try endTransaction()
-        // A Shapefile without geometry would be a lone .dbf, and FlatGeobuf needs geometries: they keep
-        // a geometry column (and null geometries).
-        let table = !hasGeometry && format != .shapefile && format != .flatGeobuf
+        // Only CSV and GeoPackage have a plain table; elsewhere the layer keeps its geometry column with null
+        // geometries (a Shapefile without one would be a lone .dbf; FlatGeobuf needs geometries).
+        let table = !hasGeometry && (format == .csv || format == .geoPackage)
         let geometryType = table ? wkbNone : GeometryBridge.ogrType(geometryKind)
         let layer = try database?.createLayer(name, spatialReference: wgs84.handle, geometryType: geometryType)
             ?? GDALOptions(layerCreationOptions(hasGeometry: !table)).withList { options in
