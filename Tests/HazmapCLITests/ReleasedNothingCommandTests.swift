@@ -103,8 +103,9 @@ struct ReleasedNothingCommandTests {
         let table = try String(contentsOfFile: output + "/released_by_year.csv", encoding: .utf8)
         let rows = table.split(whereSeparator: \.isNewline).map { $0.split(separator: ",").map(String.init) }
         let header = try #require(rows.first)
-        let area = try #require(header.firstIndex(of: "released nothing km²"))
-        let count = try #require(header.firstIndex(of: "releases that released nothing"))
+        // CSV headers are snake_case with the unit last (the CSV convention; the page says "released nothing km²").
+        let area = try #require(header.firstIndex(of: "released_nothing_km2"))
+        let count = try #require(header.firstIndex(of: "releases_that_released_nothing"))
         let year = try #require(rows.first { $0.first == "2016" })
         #expect(abs((Double(year[area]) ?? .nan) - Self.expected / 1e6) <= 1e-6)
         #expect(year[count] == "2")
