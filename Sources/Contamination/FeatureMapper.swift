@@ -30,6 +30,8 @@ public struct FeatureMapper: Sendable {
     public let mapping: LayerMapping
     /// Canonical field → the name of the source field it is read from; only fields the source has.
     public let sourceFields: [String: String]
+    /// Canonical field → the value every feature takes (a constant in the mapping, `--set`).
+    public var constants: [String: String] { mapping.constants }
 
     /// Checks the source's schema against the mapping.
     ///
@@ -46,7 +48,7 @@ public struct FeatureMapper: Sendable {
         let names = fields.map(\.name)
         var resolved: [String: String] = [:]
         var missing: [MissingFieldsError.MissingField] = []
-        for canonical in layer.fields {
+        for canonical in layer.fields where layerMapping.constants[canonical] == nil {
             let wanted = layerMapping.sourceField(for: canonical)
             if let found = names.first(where: { $0 == wanted })
                 ?? names.first(where: { $0.lowercased() == wanted.lowercased() }) {

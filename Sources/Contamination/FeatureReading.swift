@@ -20,12 +20,14 @@ struct FeatureReading {
 
     /// The raw value of a canonical field; `nil` when the source has no such field.
     private func raw(_ canonical: String) -> FieldValue? {
+        if let constant = mapper.constants[canonical] { return .string(constant) }
         guard let name = mapper.sourceFields[canonical] else { return nil }
         return feature.properties[name] ?? .null
     }
 
     /// `'recorded' (source field 'dateRecorded')`, or `'recorded'` when the names agree.
     private func describe(_ canonical: String) -> String {
+        if let constant = mapper.constants[canonical] { return "'\(canonical)' (constant '\(constant)')" }
         let name = mapper.sourceFields[canonical] ?? canonical
         return name == canonical ? "'\(canonical)'" : "'\(canonical)' (source field '\(name)')"
     }
@@ -60,10 +62,26 @@ struct FeatureReading {
             return nil
         case .string(let text):
             if let date = CalendarDate.parsingSourceText(text) { return date }
+            if let rule = mapper.mapping.partialDates, let date = rule.date(from: text) {
+                report(.partialDate, "\(describe(canonical)) value '\(text.trimmingBlanks())' is read as \(date) "
+                       + "(partial dates '\(rule.rawValue)': \(rule.explanation))",
+                       fix: "write the full date (YYYY-MM-DD) when it is known")
+                return date
+            }
+        case .integer(let number):
+            if let rule = mapper.mapping.partialDates, let date = rule.date(from: String(number)) {
+                report(.partialDate, "\(describe(canonical)) value '\(number)' is read as \(date) "
+                       + "(partial dates '\(rule.rawValue)': \(rule.explanation))",
+                       fix: "write the full date (YYYY-MM-DD) when it is known")
+                return date
+            }
         default: break
         }
+        let partial = mapper.mapping.partialDates == nil && PartialDateRule.first.date(from: value.description) != nil
         report(.invalidDate, "\(describe(canonical)) value '\(value)' is not a date",
-               fix: "write the date as YYYY-MM-DD or DD/MM/YYYY")
+               fix: partial ? "a year or a year and month is read only when you say how: pass --partial-dates "
+                   + "first|mid, or set partial_dates = \"first\" under [\(layer)] in the mapping"
+                   : "write the date as YYYY-MM-DD or DD/MM/YYYY")
         return nil
     }
 

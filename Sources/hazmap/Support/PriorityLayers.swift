@@ -62,9 +62,7 @@ enum PriorityLayers {
             context.roads = loaded.records
             summaries.append(loaded.summary)
         }
-        if !quiet {
-            for summary in summaries { Terminal.note(summary.line) }
-        }
+        Inputs.note(summaries, quiet: quiet)
         context.summaries = summaries
         return context
     }
