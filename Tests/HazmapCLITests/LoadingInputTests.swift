@@ -124,4 +124,36 @@ struct LoadingInputTests {
         let allowed = try Binary.run("/usr/bin/env", ["OGR_GEOJSON_MAX_OBJ_SIZE=4", executable, "extent", path, "-q"])
         #expect(allowed.status == 0, "\(allowed.stderr)")
     }
+
+    @Test("batch --resume reruns a job when only the .dbf of its Shapefile changed")
+    func resumeSeesTheDbf() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let geojson = folder.appendingPathComponent("h.geojson").path
+        try Self.squares([Self.hazard("h1"), Self.hazard("h2")]).write(toFile: geojson, atomically: true, encoding: .utf8)
+        let shp = folder.appendingPathComponent("hazards.shp").path
+        #expect(try Binary.run("/usr/bin/ogr2ogr", [shp, geojson]).status == 0)
+        let jobs = folder.appendingPathComponent("jobs.toml").path
+        try "[[job]]\nname = \"a\"\nhazards = \"hazards.shp\"\n[job.overrides]\nanalyses = [\"extent\"]\n"
+            .write(toFile: jobs, atomically: true, encoding: .utf8)
+        let out = folder.appendingPathComponent("out").path
+        let first = try CLI.hazmap(["batch", jobs, "--out", out])
+        #expect(first.status == 0, "\(first.stderr)")
+        // Both classes become CHA in the .dbf only.
+        let dbf = folder.appendingPathComponent("hazards.dbf")
+        var bytes = try Data(contentsOf: dbf)
+        while let found = bytes.range(of: Data("SHA".utf8)) { bytes.replaceSubrange(found, with: Data("CHA".utf8)) }
+        try bytes.write(to: dbf)
+        let listed = try Binary.run("/usr/bin/ogrinfo", ["-ro", "-al", "-q", shp]).stdout
+        #expect(listed.components(separatedBy: "class (String) = CHA").count == 3)
+        let resumed = try CLI.hazmap(["batch", jobs, "--out", out, "--resume"])
+        #expect(resumed.status == 0, "\(resumed.stderr)")
+        #expect(!resumed.stderr.contains("a: skipped"), "\(resumed.stderr)")
+        let summary = try String(contentsOfFile: out + "/summary.csv", encoding: .utf8)
+        let header = summary.split(separator: "\r\n").first.map { $0.split(separator: ",").map(String.init) } ?? []
+        let row = summary.split(separator: "\r\n").dropFirst().first.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? []
+        let cha = header.firstIndex(of: "remaining_cha_km2").flatMap { row.indices.contains($0) ? Double(row[$0]) : nil }
+        let expected = 2 * Self.rectangleArea(west: 18, south: 44, east: 18.01, north: 44.01) / 1e6
+        #expect(cha.map { abs($0 - expected) < 1e-5 } == true, "\(summary)")
+    }
 }
