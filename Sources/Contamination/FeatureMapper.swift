@@ -40,10 +40,11 @@ public struct FeatureMapper: Sendable {
     ///   - mapping: the schema mapping (`SchemaMapping()` for canonical names).
     ///   - file: the source's path, for messages.
     ///   - fields: the source's fields, as the reader reports them.
+    ///   - unused: canonical fields the command does not use; they are not required.
     /// - Throws: `MissingFieldsError` listing every required or explicitly mapped field that is absent,
     ///   the fields the file has, and close matches.
-    public init(layer: LayerKind, mapping: SchemaMapping, file: String, fields: [FieldDefinition])
-        throws(MissingFieldsError) {
+    public init(layer: LayerKind, mapping: SchemaMapping, file: String, fields: [FieldDefinition],
+                unused: Set<String> = []) throws(MissingFieldsError) {
         let layerMapping = mapping[layer]
         let names = fields.map(\.name)
         var resolved: [String: String] = [:]
@@ -53,7 +54,8 @@ public struct FeatureMapper: Sendable {
             if let found = names.first(where: { $0 == wanted })
                 ?? names.first(where: { $0.lowercased() == wanted.lowercased() }) {
                 resolved[canonical] = found
-            } else if layer.requiredFields.contains(canonical) || layerMapping.fields[canonical] != nil {
+            } else if (layer.requiredFields.contains(canonical) && !unused.contains(canonical))
+                        || layerMapping.fields[canonical] != nil {
                 var suggestions = closeMatches(to: wanted, among: names)
                 if wanted != canonical {
                     for name in closeMatches(to: canonical, among: names) where !suggestions.contains(name) {

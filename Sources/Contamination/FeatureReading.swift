@@ -38,7 +38,8 @@ struct FeatureReading {
 
     /// Reads the id field (`id`, or `code` for regions): the source's id, or `layer#index` when it is empty.
     mutating func readId(_ canonical: String = "id") -> String {
-        if let value = raw(canonical), let text = Self.text(value) {
+        guard let value = raw(canonical) else { return "\(layer)#\(feature.index)" }  // a field the command does not use
+        if let text = Self.text(value) {
             sourceId = text
             return text
         }
@@ -78,7 +79,8 @@ struct FeatureReading {
         default: break
         }
         let partial = mapper.mapping.partialDates == nil && PartialDateRule.first.date(from: value.description) != nil
-        report(.invalidDate, "\(describe(canonical)) value '\(value)' is not a date",
+        let hint = partial ? " (a year alone, or a year and month, is read only with --partial-dates first|mid)" : ""
+        report(.invalidDate, "\(describe(canonical)) value '\(value)' is not a date\(hint)",
                fix: partial ? "a year or a year and month is read only when you say how: pass --partial-dates "
                    + "first|mid, or set partial_dates = \"first\" under [\(layer)] in the mapping"
                    : "write the date as YYYY-MM-DD or DD/MM/YYYY")

@@ -102,20 +102,25 @@ public final class FeatureReader {
 
         let shown = self.path
         let declared = SpatialReference(cloning: OGR_L_GetSpatialRef(layer))
-        self.declaredCRS = declared?.info
+        var source = declared
+        var transformation: OGRCoordinateTransformationH?
         do {
-            let given = try filter.sourceCRS.map { try SpatialReference(definition: $0, path: shown) }
-            let source = given ?? declared
-            self.crsOverridden = given != nil
-            self.sourceCRS = source?.info
-            self.transformation = try source.flatMap { try Self.transformation(from: $0, path: shown) }
+            if let given = try filter.sourceCRS.map({ try SpatialReference(definition: $0, path: shown) }) {
+                source = given
+            }
+            transformation = try source.flatMap { try Self.transformation(from: $0, path: shown) }
             try filter.apply(to: layer, path: shown)
         } catch {
-            self.featureCount = nil
+            // Not every stored property is set yet, so `deinit` will not run: release here.
+            if let transformation { OCTDestroyCoordinateTransformation(transformation) }
             if isResultSet { GDALDatasetReleaseResultSet(dataset, layer) }
             GDALClose(dataset)
             throw error
         }
+        self.declaredCRS = declared?.info
+        self.crsOverridden = filter.sourceCRS != nil
+        self.sourceCRS = source?.info
+        self.transformation = transformation
         let count = OGR_L_GetFeatureCount(layer, 0)
         self.featureCount = count >= 0 ? Int(count) : nil
     }

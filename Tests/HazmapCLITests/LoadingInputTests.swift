@@ -156,4 +156,136 @@ struct LoadingInputTests {
         let expected = 2 * Self.rectangleArea(west: 18, south: 44, east: 18.01, north: 44.01) / 1e6
         #expect(cha.map { abs($0 - expected) < 1e-5 } == true, "\(summary)")
     }
+
+    /// The area of square i (0.01° at (18 + 0.02·i)°E 44°N), m².
+    static func squareArea() -> Double { rectangleArea(west: 18, south: 44, east: 18.01, north: 44.01) }
+
+    @Test("file.gpkg:layer chooses a layer (batch jobs too); a multi-layer file without one is an error")
+    func layerNames() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sha = folder.appendingPathComponent("sha.geojson").path
+        let cha = folder.appendingPathComponent("cha.geojson").path
+        try Self.squares([Self.hazard("s1"), Self.hazard("s2")]).write(toFile: sha, atomically: true, encoding: .utf8)
+        try Self.squares([Self.hazard("c1", "CHA")]).write(toFile: cha, atomically: true, encoding: .utf8)
+        let gpkg = folder.appendingPathComponent("two.gpkg").path
+        #expect(try Binary.run("/usr/bin/ogr2ogr", ["-nln", "suspected", gpkg, sha]).status == 0)
+        #expect(try Binary.run("/usr/bin/ogr2ogr", ["-update", "-nln", "confirmed", gpkg, cha]).status == 0)
+        let layers = try CLI.ogrSummary(gpkg).map(\.name)
+        #expect(Set(layers) == ["suspected", "confirmed"])
+
+        let ambiguous = try CLI.hazmap(["extent", gpkg])
+        #expect(ambiguous.status == 1)
+        #expect(ambiguous.stderr.contains("holds 2 layers") && ambiguous.stderr.contains("two.gpkg:LAYER"))
+        let confirmed = try CLI.hazmap(["extent", gpkg + ":confirmed", "--json", "-q"])
+        #expect(confirmed.status == 0, "\(confirmed.stderr)")
+        #expect(abs(try Self.totalArea(confirmed) - Self.squareArea()) < 1e-6 * Self.squareArea())
+        let missing = try CLI.hazmap(["extent", gpkg + ":nothing"])
+        #expect(missing.status == 1 && missing.stderr.contains("no layer 'nothing'"))
+
+        let jobs = folder.appendingPathComponent("jobs.toml").path
+        try "[[job]]\nname = \"a\"\nhazards = \"two.gpkg:suspected\"\n[job.overrides]\nanalyses = [\"extent\"]\n"
+            .write(toFile: jobs, atomically: true, encoding: .utf8)
+        let batch = try CLI.hazmap(["batch", jobs, "--out", folder.appendingPathComponent("out").path])
+        #expect(batch.status == 0, "\(batch.stderr)")
+        let extent = try CLI.object(String(contentsOfFile: folder.appendingPathComponent("out/a/extent.json").path,
+                                           encoding: .utf8))
+        let area = ((extent["byClass"] as? [String: Any])?["SHA"] as? [String: Any])?["m2"] as? Double
+        #expect(area.map { abs($0 - 2 * Self.squareArea()) < 1e-6 * Self.squareArea() } == true)
+    }
+
+    @Test("--where and --spat choose the features read, per layer; the mapping's where too")
+    func filters() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("h.geojson").path
+        try Self.squares((0..<4).map { Self.hazard("h\($0)") }).write(toFile: path, atomically: true, encoding: .utf8)
+        // ogrinfo selects the same features with the same filters.
+        let selected = try Binary.run("/usr/bin/ogrinfo", ["-ro", "-al", "-q", path, "-where", "id <> 'h1'"]).stdout
+        #expect(selected.components(separatedBy: "OGRFeature").count - 1 == 3)
+        let whereRun = try CLI.hazmap(["extent", path, "--where", "id <> 'h1'", "--json"])
+        #expect(whereRun.status == 0, "\(whereRun.stderr)")
+        #expect(abs(try Self.totalArea(whereRun) - 3 * Self.squareArea()) < 1e-6 * Self.squareArea())
+        #expect(whereRun.stderr.contains("3 hazards read") && whereRun.stderr.contains("filtered by where id <> 'h1'"))
+        // Squares 1 (18.02–18.03) and 2 (18.04–18.05) meet 18.015–18.045.
+        let spat = try CLI.hazmap(["extent", path, "--spat", "hazards:18.015,43.9,18.045,44.1", "--json", "-q"])
+        #expect(spat.status == 0, "\(spat.stderr)")
+        #expect(abs(try Self.totalArea(spat) - 2 * Self.squareArea()) < 1e-6 * Self.squareArea())
+        let mapping = folder.appendingPathComponent("m.toml").path
+        try "[hazards]\nwhere = \"id IN ('h0', 'h3')\"\n".write(toFile: mapping, atomically: true, encoding: .utf8)
+        let mapped = try CLI.hazmap(["extent", path, "--mapping", mapping, "--json", "-q"])
+        #expect(abs(try Self.totalArea(mapped) - 2 * Self.squareArea()) < 1e-6 * Self.squareArea())
+        let nothing = try CLI.hazmap(["extent", path, "--where", "id = 'none'"])
+        #expect(nothing.status == 1 && nothing.stderr.contains("holds no features that the filters"))
+        let bad = try CLI.hazmap(["extent", path, "--where", "id <> <>"])
+        #expect(bad.status == 1 && bad.stderr.contains("--where"))
+    }
+
+    @Test("/vsizip/, /vsigzip/ and /vsitar/ paths are read")
+    func virtualFileSystems() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("h.geojson").path
+        try Self.squares([Self.hazard("h0"), Self.hazard("h1")]).write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try Binary.run("/usr/bin/zip", ["-q", "-j", folder.appendingPathComponent("h.zip").path, path]).status == 0)
+        #expect(try Binary.run("/bin/tar", ["-cf", folder.appendingPathComponent("h.tar").path, "-C", folder.path,
+                                            "h.geojson"]).status == 0)
+        #expect(try Binary.run("/usr/bin/gzip", ["-k", path]).status == 0)
+        for virtual in ["/vsizip/\(folder.path)/h.zip/h.geojson", "/vsitar/\(folder.path)/h.tar/h.geojson",
+                        "/vsigzip/\(folder.path)/h.geojson.gz"] {
+            let outcome = try CLI.hazmap(["extent", virtual, "--json", "-q"])
+            #expect(outcome.status == 0, "\(virtual): \(outcome.stderr)")
+            #expect(abs(try Self.totalArea(outcome) - 2 * Self.squareArea()) < 1e-6 * Self.squareArea(), "\(virtual)")
+        }
+        let network = try CLI.hazmap(["extent", "/vsicurl/http://example.invalid/h.geojson"])
+        #expect(network.status == 1 && network.stderr.contains("offline"))
+    }
+
+    @Test("exposure runs on a plain polygon file with --set class=SHA; no id or date needed")
+    func constantsForExposure() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("plain.geojson").path
+        try Self.squares([[:], [:], [:]]).write(toFile: path, atomically: true, encoding: .utf8)
+        // 7 people in each 0.01° cell; the cells are aligned with the squares, so each square holds 7.
+        let raster = folder.appendingPathComponent("pop.tif").path
+        #expect(try Binary.run("/usr/bin/gdal_create", ["-of", "GTiff", "-outsize", "12", "4", "-bands", "1", "-burn", "7",
+                                                        "-ot", "Float32", "-a_srs", "EPSG:4326", "-a_ullr", "17.99",
+                                                        "44.02", "18.11", "43.98", raster]).status == 0)
+        let refused = try CLI.hazmap(["exposure", path, raster])
+        #expect(refused.status == 1 && refused.stderr.contains("--set hazards.class=VALUE"))
+        let mapping = folder.appendingPathComponent("m.toml").path
+        try "[hazards.fields]\nclass = { value = \"SHA\" }\n".write(toFile: mapping, atomically: true, encoding: .utf8)
+        for extra in [["--set", "class=SHA"], ["--mapping", mapping]] {
+            let outcome = try CLI.hazmap(["exposure", path, raster, "--distances", "1km", "--json", "-q"] + extra)
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            let rows = try CLI.object(outcome.stdout)["rows"] as? [[String: Any]] ?? []
+            let inside = rows.first { $0["class"] as? String == "SHA" && $0["within"] == nil && $0["distance"] == nil }
+            let people = inside?["people"] as? Double
+            #expect(people.map { abs($0 - 21) < 1e-6 } == true, "\(rows.prefix(2))")
+        }
+    }
+
+    @Test("year-only dates: refused with the way to accept them; --partial-dates first|mid, with a finding")
+    func partialDates() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("h.geojson").path
+        try Self.squares([Self.hazard("h0", "SHA", "1990"), Self.hazard("h1", "SHA", "1990-05")])
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let refused = try CLI.hazmap(["validate", path])
+        #expect(refused.stdout.contains("invalid-date") && refused.stdout.contains("--partial-dates"))
+        // As of 1990-03-01: 'first' puts h0 on 1990-01-01 (counted) and h1 on 1990-05-01 (not yet);
+        // 'mid' puts them on 1990-07-01 and 1990-05-15 (neither).
+        let first = try CLI.hazmap(["extent", path, "--as-of", "1990-03-01", "--partial-dates", "first", "--json", "-q"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(abs(try Self.totalArea(first) - Self.squareArea()) < 1e-6 * Self.squareArea())
+        let midJuly = try CLI.hazmap(["extent", path, "--as-of", "1990-07-01", "--partial-dates", "mid", "--json", "-q"])
+        #expect(abs(try Self.totalArea(midJuly) - 2 * Self.squareArea()) < 1e-6 * Self.squareArea())
+        let midJune = try CLI.hazmap(["extent", path, "--as-of", "1990-06-30", "--partial-dates", "mid", "--json", "-q"])
+        #expect(abs(try Self.totalArea(midJune) - Self.squareArea()) < 1e-6 * Self.squareArea())
+        let findings = try CLI.hazmap(["validate", path, "--partial-dates", "mid"])
+        #expect(findings.stdout.contains("partial-date") && findings.stdout.contains("read as 1990-07-01"))
+        #expect(findings.stdout.contains("read as 1990-05-15"))
+    }
 }

@@ -100,7 +100,7 @@ public enum LayerLoader {
         let layerMapping = options.mapping[recipe.layer]
         let reader = try FeatureReader(path: path, filter: layerMapping.layerFilter)
         let mapper = try FeatureMapper(layer: recipe.layer, mapping: options.mapping, file: path,
-                                       fields: reader.fields)
+                                       fields: reader.fields, unused: options.unusedFields[recipe.layer] ?? [])
         try reader.setIgnoredFields(reader.fields.map(\.name).filter { !mapper.usedSourceFields.contains($0) })
         var summary = LoadSummary(file: path, layer: recipe.layer)
         summary.crsNote = crsNote(reader)
