@@ -137,4 +137,50 @@ struct LoadingTrustTests {
         let extent = try Extent(hazards: loaded.records, releases: [], request: ExtentRequest())
         #expect(Fixture.close(extent.total.value, ClosedForm.rectangleArea(Box(22, 44, 22.01, 44.01)), relative: 1e-8))
     }
+
+    @Test("mapping keys crs, where, spat, partial_dates and constants parse; bad ones name the line")
+    func mappingKeys() throws {
+        let mapping = try SchemaMapping(toml: """
+            [hazards]
+            crs = "EPSG:32634"
+            where = "status <> 'closed'"
+            spat = [18, 43.5, 19.5, 44.9]
+            partial_dates = "mid"
+            [hazards.fields]
+            class = { value = "SHA" }
+            id = "ref"
+            """, file: "m.toml")
+        let layer = mapping[.hazards]
+        #expect(layer.crs == "EPSG:32634" && layer.filter == "status <> 'closed'" && layer.partialDates == .mid)
+        #expect(layer.spatialFilter == Bounds(minX: 18, minY: 43.5, maxX: 19.5, maxY: 44.9))
+        #expect(layer.constants == ["class": "SHA"] && layer.fields == ["id": "ref"])
+        // An option replaces the file's constant with a field, and the other way round.
+        let options = try SchemaMapping(fieldOptions: ["class=typeArea"], valueOptions: [], primaryLayer: .hazards)
+        #expect(mapping.merging(options)[.hazards].constants.isEmpty)
+        let set = try SchemaMapping(layerOptions: .init(constants: ["id=X"], filters: ["releases:method <> 3"],
+                                                        spatialFilters: ["1 2 3 4"]), primaryLayer: .hazards)
+        #expect(mapping.merging(set)[.hazards].fields.isEmpty && mapping.merging(set)[.hazards].constants["id"] == "X")
+        #expect(set[.releases].filter == "method <> 3" && set[.hazards].spatialFilter == Bounds(minX: 1, minY: 2, maxX: 3, maxY: 4))
+        for (text, line) in [("[hazards]\nspat = [1, 2, 0, 4]\n", 2), ("[hazards]\npartial_dates = \"late\"\n", 2),
+                             ("[hazards.fields]\n\nclass = { val = \"SHA\" }\n", 3)] {
+            let error = #expect(throws: MappingError.self) { try SchemaMapping(toml: text, file: "m.toml") }
+            #expect(error?.line == line, "\(text)")
+        }
+        #expect(throws: MappingError.self) {
+            try SchemaMapping(layerOptions: .init(spatialFilters: ["1,2,3"]), primaryLayer: .hazards)
+        }
+    }
+
+    @Test("partial dates: the documented rule for each form; anything else is not a partial date",
+          arguments: [("1990", "1990-01-01", "1990-07-01"), ("1990-05", "1990-05-01", "1990-05-15"),
+                      ("05/1990", "1990-05-01", "1990-05-15"), ("1990/5", "1990-05-01", "1990-05-15")])
+    func partialDateRule(text: String, first: String, mid: String) {
+        #expect(PartialDateRule.first.date(from: text)?.description == first)
+        #expect(PartialDateRule.mid.date(from: text)?.description == mid)
+    }
+
+    @Test("not partial dates", arguments: ["90", "1990-13", "1990-05-02", "199O", "", "1990-"])
+    func notPartialDates(text: String) {
+        #expect(PartialDateRule.first.date(from: text) == nil)
+    }
 }

@@ -6,8 +6,10 @@ extension PartialDateRule: ExpressibleByArgument {}
 
 /// The schema mapping: a TOML file, and `--field`/`--value` options that override it.
 struct MappingOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Schema mapping (TOML) from source fields and values to hazmap's.",
-                                            valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Schema mapping (TOML) from source fields and values to hazmap's. (Any input path may name a layer, "
+            + "export.gpkg:hazards, or lie in an archive, /vsizip/export.zip/hazards.shp.)",
+        valueName: "file"))
     var mapping: String?
 
     @Option(name: .long, help: ArgumentHelp("Map a field: [LAYER.]FIELD=SOURCE_FIELD, e.g. class=typeArea.",
