@@ -33,22 +33,49 @@ enum GeoJSONSizeCheck {
     /// files are left to GDAL.
     /// - Throws: `GeoIOError` naming the feature (index from 0) or the member, its size and the limit.
     static func check(_ path: String) throws {
-        guard let limit = limitBytes, let handle = FileHandle(forReadingAtPath: path) else { return }
+        guard let limit = limitBytes else { return }
+        let key = checkedKey(path, limit: limit)
+        if let key, checked.contains(key) { return }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
         defer { try? handle.close() }
         var scanner = Scanner(limit: limit)
         while true {
-            let chunk = handle.readData(ofLength: 1 << 20)
+            var chunk = handle.readData(ofLength: 1 << 20)
             if chunk.isEmpty { break }
-            let verdict = chunk.withUnsafeBytes { scanner.scan($0) }
+            let count = chunk.count
+            chunk.append(0)  // `strcspn` stops at the NUL after the chunk
+            let verdict = chunk.withUnsafeBytes { scanner.scan(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
             switch verdict {
             case .continue: continue
-            case .notGeoJSON: return
+            case .notGeoJSON:
+                if let key { checked.insert(key) }
+                return
             case .tooLarge(let what):
                 throw GeoIOError(path: path, message: "\(what) is larger than \(limit / 1_048_576) MB of GeoJSON text, "
                     + "the largest single object hazmap reads (GDAL would need about 40 times that in memory); "
                     + "remove it, or raise the limit with OGR_GEOJSON_MAX_OBJ_SIZE=<MB> (0: none) if the memory is there")
             }
         }
+        if let key { checked.insert(key) }
+    }
+
+    /// Files already found within the limit in this process (a file is opened several times: for the
+    /// progress bar's count, for loading, for criteria attributes), by path, size, modification time and
+    /// limit.
+    private static let checked = CheckedFiles()
+
+    private static func checkedKey(_ path: String, limit: Int) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return "\(path)|\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(limit)"
+    }
+
+    private final class CheckedFiles: @unchecked Sendable {
+        private let lock = NSLock()
+        private var keys: Set<String> = []
+
+        func contains(_ key: String) -> Bool { lock.withLock { keys.contains(key) } }
+        func insert(_ key: String) { lock.withLock { _ = keys.insert(key) } }
     }
 
     enum Verdict { case `continue`, notGeoJSON, tooLarge(String) }
@@ -70,6 +97,9 @@ enum GeoJSONSizeCheck {
         private var featureIndex = 0
 
         init(limit: Int) { self.limit = limit }
+
+        /// The bytes that change the scanner's state.
+        private static let structural: [CChar] = Array("\"{}[],:".utf8CString)
 
         mutating func scan(_ buffer: UnsafeRawBufferPointer) -> Verdict {
             guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return .continue }
@@ -100,6 +130,16 @@ enum GeoJSONSizeCheck {
                     }
                     index = stop + 1
                     continue
+                }
+                if started, depth > 0 {
+                    // Skip numbers, blanks and literals in one call: only quotes, brackets, braces, commas
+                    // and colons matter (glibc's strcspn is vectorised). The buffer ends with a NUL.
+                    index += strcspn(UnsafeRawPointer(base + index).assumingMemoryBound(to: CChar.self), Self.structural)
+                    if index >= count { break }
+                    if base[index] == 0 {  // a NUL inside the text
+                        index += 1
+                        continue
+                    }
                 }
                 let byte = base[index]
                 let position = offset + index
