@@ -26,6 +26,11 @@ struct ExtentCommand: ParsableCommand {
           hazmap extent hazards.gpkg
           hazmap extent hazards.gpkg --mapping mapping.toml --by class,region --regions regions.geojson -o extent.geojson
           hazmap extent hazards.gpkg --releases releases.gpkg --as-of 2020-12-31 --json
+          hazmap extent export.gpkg:hazards --s-srs EPSG:32634 --where "status <> 'closed'" --set class=SHA
+          hazmap extent /vsizip/export.zip/hazards.shp --releases export.gpkg:clearance --partial-dates mid
+
+        A layer none of whose features is usable is an error (exit 1) that lists the causes with their \
+        counts; more than 10% of a layer left out gives a warning.
         """
     )
 
