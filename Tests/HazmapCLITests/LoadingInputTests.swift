@@ -217,6 +217,15 @@ struct LoadingInputTests {
         #expect(abs(try Self.totalArea(mapped) - 2 * Self.squareArea()) < 1e-6 * Self.squareArea())
         let nothing = try CLI.hazmap(["extent", path, "--where", "id = 'none'"])
         #expect(nothing.status == 1 && nothing.stderr.contains("holds no features that the filters"))
+        // A field hazmap does not map, in a Shapefile (whose driver filters on the fields it reads).
+        let notes = folder.appendingPathComponent("notes.geojson").path
+        try Self.squares((0..<4).map { ["id": "n\($0)", "class": "SHA", "recorded": "2020-01-01", "note": $0 % 2 == 0 ? "x" : "y"] })
+            .write(toFile: notes, atomically: true, encoding: .utf8)
+        let shp = folder.appendingPathComponent("notes.shp").path
+        #expect(try Binary.run("/usr/bin/ogr2ogr", [shp, notes]).status == 0)
+        let byNote = try CLI.hazmap(["extent", shp, "--where", "note = 'x'", "--json", "-q"])
+        #expect(byNote.status == 0, "\(byNote.stderr)")
+        #expect(abs(try Self.totalArea(byNote) - 2 * Self.squareArea()) < 1e-6 * Self.squareArea())
         let bad = try CLI.hazmap(["extent", path, "--where", "id <> <>"])
         #expect(bad.status == 1 && bad.stderr.contains("--where"))
     }

@@ -101,7 +101,11 @@ public enum LayerLoader {
         let reader = try FeatureReader(path: path, filter: layerMapping.layerFilter)
         let mapper = try FeatureMapper(layer: recipe.layer, mapping: options.mapping, file: path,
                                        fields: reader.fields, unused: options.unusedFields[recipe.layer] ?? [])
-        try reader.setIgnoredFields(reader.fields.map(\.name).filter { !mapper.usedSourceFields.contains($0) })
+        // Fields the mapper does not read are skipped, unless an attribute filter may name them: some drivers
+        // (Shapefile) evaluate the filter on the fields read, and would see an ignored one as null.
+        if layerMapping.filter == nil {
+            try reader.setIgnoredFields(reader.fields.map(\.name).filter { !mapper.usedSourceFields.contains($0) })
+        }
         var summary = LoadSummary(file: path, layer: recipe.layer)
         summary.crsNote = crsNote(reader)
         summary.filters = filterDescription(layerMapping)
