@@ -99,6 +99,9 @@ struct LoadingInputTests {
             #expect(outcome.stderr.contains("pipe.geojson") && outcome.stderr.contains("named pipe (FIFO)"),
                     "\(arguments): \(outcome.stderr)")
         }
+        // A device that never ends.
+        let device = try Self.hazmapWithin(30, ["extent", "/dev/zero"])
+        #expect(device.status == 1 && device.stderr.contains("/dev/zero: is a character device"), "\(device.stderr)")
         let jobs = folder.appendingPathComponent("jobs.toml").path
         try "[[job]]\nname = \"a\"\nhazards = \"pipe.geojson\"\n[job.overrides]\nanalyses = [\"extent\"]\n"
             .write(toFile: jobs, atomically: true, encoding: .utf8)
