@@ -300,4 +300,18 @@ struct LoadingInputTests {
         #expect(findings.stdout.contains("partial-date") && findings.stdout.contains("read as 1990-07-01"))
         #expect(findings.stdout.contains("read as 1990-05-15"))
     }
+
+    @Test("extent without --releases or --as-of needs no recorded field; with --as-of it does")
+    func extentWithoutDates() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("nodate.geojson").path
+        try Self.squares([["id": "a", "class": "SHA"], ["id": "b", "class": "CHA"]])
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let plain = try CLI.hazmap(["extent", path, "--json", "-q"])
+        #expect(plain.status == 0, "\(plain.stderr)")
+        #expect(abs(try Self.totalArea(plain) - 2 * Self.squareArea()) < 1e-6 * Self.squareArea())
+        let dated = try CLI.hazmap(["extent", path, "--as-of", "2020-01-01"])
+        #expect(dated.status == 1 && dated.stderr.contains("recorded (no field of that name)"))
+    }
 }

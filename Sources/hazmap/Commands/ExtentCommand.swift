@@ -78,7 +78,9 @@ struct ExtentCommand: ParsableCommand {
 
     func run() throws {
         let mapping = try mappingOptions.resolve(primary: .hazards)
-        let options = LoadOptions(mapping: mapping, threads: threadOptions.count)
+        // Without --releases or --as-of, no date enters the figures: a file without dates will do.
+        let unused: Set<String> = releases == nil && asOf == nil ? ["recorded"] : []
+        let options = LoadOptions(mapping: mapping, threads: threadOptions.count, unusedFields: [.hazards: unused])
         let asOfDay = try asOf.map { try parseDay($0, option: "--as-of") }
         let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
                                      quiet: reporting.quiet)
