@@ -14,8 +14,8 @@ enum DatasetOpening {
             guard FileManager.default.isReadableFile(atPath: path) else {
                 throw GeoIOError(path: path, message: "the file is not readable (permission denied)")
             }
-            if vector, !isDirectory.boolValue { try GeoJSONSizeCheck.check(path) }
         }
+        if vector, !isDirectory.boolValue { try GeoJSONSizeCheck.check(path) }
         GeoJSONSizeCheck.configureGDAL()
         var flags = UInt32(GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR)
         if vector { flags |= UInt32(GDAL_OF_VECTOR) }

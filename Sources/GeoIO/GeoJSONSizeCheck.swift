@@ -29,21 +29,23 @@ enum GeoJSONSizeCheck {
         }
     }
 
-    /// Checks `path` when it is a regular file whose text starts with `{` (a GeoJSON object); other
-    /// files are left to GDAL.
+    /// Checks `path` (a file, or a file inside an offline virtual file system) when its text starts with
+    /// `{` (a GeoJSON object); other files are left to GDAL.
     /// - Throws: `GeoIOError` naming the feature (index from 0) or the member, its size and the limit.
     static func check(_ path: String) throws {
         guard let limit = limitBytes else { return }
         let key = checkedKey(path, limit: limit)
         if let key, checked.contains(key) { return }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return }
-        defer { try? handle.close() }
+        // Through GDAL's virtual file API, so that a GeoJSON inside /vsigzip/ or /vsizip/ is checked too.
+        guard let handle = VSIFOpenL(path, "rb") else { return }
+        defer { VSIFCloseL(handle) }
+        let chunkSize = 1 << 20
+        var chunk = [UInt8](repeating: 0, count: chunkSize + 1)
         var scanner = Scanner(limit: limit)
         while true {
-            var chunk = handle.readData(ofLength: 1 << 20)
-            if chunk.isEmpty { break }
-            let count = chunk.count
-            chunk.append(0)  // `strcspn` stops at the NUL after the chunk
+            let count = chunk.withUnsafeMutableBytes { VSIFReadL($0.baseAddress, 1, chunkSize, handle) }
+            if count == 0 { break }
+            chunk[count] = 0  // `strcspn` stops at the NUL after the chunk
             let verdict = chunk.withUnsafeBytes { scanner.scan(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
             switch verdict {
             case .continue: continue

@@ -126,6 +126,12 @@ struct LoadingInputTests {
         #expect(refused.stderr.contains("the top-level member 'extra' is larger than 1 MB"), "\(refused.stderr)")
         let allowed = try Binary.run("/usr/bin/env", ["OGR_GEOJSON_MAX_OBJ_SIZE=4", executable, "extent", path, "-q"])
         #expect(allowed.status == 0, "\(allowed.stderr)")
+        // The same inside /vsigzip/: the check reads through GDAL's virtual file API.
+        #expect(try Binary.run("/usr/bin/gzip", ["-k", path]).status == 0)
+        let zipped = try Binary.run("/usr/bin/env", ["OGR_GEOJSON_MAX_OBJ_SIZE=1", executable, "extent",
+                                                     "/vsigzip/" + path + ".gz"])
+        #expect(zipped.status == 1 && zipped.stderr.contains("the top-level member 'extra' is larger than 1 MB"),
+                "\(zipped.stderr)")
     }
 
     @Test("batch --resume reruns a job when only the .dbf of its Shapefile changed")
