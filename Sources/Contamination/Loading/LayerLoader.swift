@@ -150,35 +150,10 @@ public enum LayerLoader {
         try adjust(&loaded)
         loaded.findings.sort()
         guard loaded.summary.usable > 0 else {
-            throw UnusableLayerError(summary: loaded.summary, causes: loaded.causes, crsHint: crsHint(reader, layer: recipe.layer))
+            throw UnusableLayerError(summary: loaded.summary, causes: loaded.causes,
+                                     crsHint: crsHint(reader, layer: recipe.layer))
         }
         return loaded
-    }
-
-    /// What the summary says when the CRS used is not the one the file declares.
-    private static func crsNote(_ reader: FeatureReader) -> String? {
-        guard reader.crsOverridden, let used = reader.sourceCRS else { return nil }
-        let declared = reader.declaredCRS
-        if let declared, declared.shortDescription == used.shortDescription { return nil }
-        return "coordinates read as \(used.shortDescription) (given by --s-srs or the mapping's crs), "
-            + (declared.map { "not as the file's declared \($0.shortDescription)" } ?? "the file declares no CRS")
-    }
-
-    /// What the file says about its CRS and how to override it, for coordinate errors.
-    private static func crsHint(_ reader: FeatureReader, layer: LayerKind) -> String {
-        let override = "pass --s-srs EPSG:… or set crs = \"EPSG:…\" under [\(layer)] in the mapping"
-        if reader.crsOverridden { return "coordinates read as \(reader.sourceCRS?.shortDescription ?? "given"); "
-            + "check the CRS given" }
-        guard let declared = reader.declaredCRS else { return "the file declares no CRS; \(override)" }
-        return "the file declares \(declared.shortDescription) (a GeoJSON without a crs member is WGS 84); "
-            + "if the coordinates are in another CRS, \(override)"
-    }
-
-    private static func filterDescription(_ mapping: LayerMapping) -> String? {
-        let parts = [mapping.filter.map { "where \($0)" },
-                     mapping.spatialFilter.map { "spat \($0.minX),\($0.minY),\($0.maxX),\($0.maxY)" }]
-            .compactMap { $0 }
-        return parts.isEmpty ? nil : parts.joined(separator: " and ")
     }
 
     private static func inspect<Record: SourceRecord>(_ mapped: Mapped<Record>,
