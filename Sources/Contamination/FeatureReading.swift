@@ -38,7 +38,8 @@ struct FeatureReading {
 
     /// Reads the id field (`id`, or `code` for regions): the source's id, or `layer#index` when it is empty.
     mutating func readId(_ canonical: String = "id") -> String {
-        guard let value = raw(canonical) else { return "\(layer)#\(feature.index)" }  // a field the command does not use
+        // No such field: one the command does not use (a required one would have stopped the mapper).
+        guard let value = raw(canonical) else { return "\(layer)#\(feature.index)" }
         if let text = Self.text(value) {
             sourceId = text
             return text

@@ -32,7 +32,8 @@ public struct MissingFieldsError: Error, Sendable, Equatable, CustomStringConver
         if let example = missing.first {
             lines.append("Map a field with --field \(layer).\(example.canonical)=NAME, or with "
                 + "\(example.canonical) = \"NAME\" under [\(layer).fields] in a mapping file; or give every feature "
-                + "one value with --set \(layer).\(example.canonical)=VALUE, or \(example.canonical) = { value = \"VALUE\" }.")
+                + "one value with --set \(layer).\(example.canonical)=VALUE, or "
+                + "\(example.canonical) = { value = \"VALUE\" }.")
         }
         return lines.joined(separator: "\n")
     }

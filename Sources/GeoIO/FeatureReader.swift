@@ -78,7 +78,8 @@ public final class FeatureReader {
             self.path = path
         }
         guard let layer = chosen else {
-            throw Self.closing(dataset, GeoIOError(path: path, message: "no layer '\(name ?? "")'; layers: \(Self.list(names))"))
+            throw Self.closing(dataset, GeoIOError(path: path,
+                                                   message: "no layer '\(name ?? "")'; layers: \(Self.list(names))"))
         }
         self.dataset = dataset
         self.layer = layer

@@ -55,7 +55,8 @@ enum GeoJSONSizeCheck {
             case .tooLarge(let what):
                 throw GeoIOError(path: path, message: "\(what) is larger than \(limit / 1_048_576) MB of GeoJSON text, "
                     + "the largest single object hazmap reads (GDAL would need about 40 times that in memory); "
-                    + "remove it, or raise the limit with OGR_GEOJSON_MAX_OBJ_SIZE=<MB> (0: none) if the memory is there")
+                    + "remove it, or raise the limit with OGR_GEOJSON_MAX_OBJ_SIZE=<MB> (0: none) if the memory "
+                    + "is there")
             }
         }
         if let key { checked.insert(key) }
@@ -72,6 +73,7 @@ enum GeoJSONSizeCheck {
         return "\(path)|\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(limit)"
     }
 
+    /// `@unchecked Sendable`: its one mutable set is read and written only under `lock`.
     private final class CheckedFiles: @unchecked Sendable {
         private let lock = NSLock()
         private var keys: Set<String> = []
@@ -121,7 +123,8 @@ enum GeoJSONSizeCheck {
                         .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
                     let stop = slash ?? quote ?? count
                     if depth == 1, key.count < 64 {
-                        key.append(contentsOf: UnsafeBufferPointer(start: base + index, count: min(stop - index, 64 - key.count)))
+                        let taken = min(stop - index, 64 - key.count)
+                        key.append(contentsOf: UnsafeBufferPointer(start: base + index, count: taken))
                     }
                     if stop == count { index = count; break }
                     if stop == slash {
