@@ -189,6 +189,8 @@ struct LoadingInputTests {
         let confirmed = try CLI.hazmap(["extent", gpkg + ":confirmed", "--json", "-q"])
         #expect(confirmed.status == 0, "\(confirmed.stderr)")
         #expect(abs(try Self.totalArea(confirmed) - Self.squareArea()) < 1e-6 * Self.squareArea())
+        let info = try CLI.hazmap(["info", gpkg + ":confirmed"])
+        #expect(info.status == 0 && info.stdout.contains("layer confirmed") && !info.stdout.contains("layer suspected"))
         let missing = try CLI.hazmap(["extent", gpkg + ":nothing"])
         #expect(missing.status == 1 && missing.stderr.contains("no layer 'nothing'"))
 
