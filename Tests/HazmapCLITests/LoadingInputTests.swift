@@ -68,6 +68,15 @@ struct LoadingInputTests {
         #expect(refused.stderr.contains("3 left out by coordinates-out-of-range"))
         #expect(refused.stderr.contains("--s-srs"))
 
+        // One of three usable: figures, and a warning even with -q.
+        let mixed = folder.appendingPathComponent("mixed.geojson").path
+        try Self.squares([Self.hazard("m0"), Self.hazard("m1", "Suspected Minefield"), Self.hazard("m2", "?")])
+            .write(toFile: mixed, atomically: true, encoding: .utf8)
+        let warned = try CLI.hazmap(["extent", mixed, "-q", "--json"])
+        #expect(warned.status == 0)
+        #expect(warned.stderr.contains("hazmap: warning: \(mixed): 2 of 3 hazards (66.7%) are left out of every figure"))
+        #expect(abs(try Self.totalArea(warned) - Self.squareArea()) < 1e-6 * Self.squareArea())
+
         let read = try CLI.hazmap(["extent", path, "--s-srs", "EPSG:32634", "--json"])
         #expect(read.status == 0, "\(read.stderr)")
         #expect(read.stderr.contains("coordinates read as EPSG:32634"))
