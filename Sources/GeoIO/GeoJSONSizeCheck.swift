@@ -22,12 +22,17 @@ enum GeoJSONSizeCheck {
         return defaultLimitMB * 1_048_576
     }
 
-    /// Tells GDAL the limit, unless the user set it in the environment.
+    /// Tells GDAL the limit, unless the user set it in the environment; once per process, before any
+    /// GeoJSON is opened (setting a config option while another thread reads it is not safe in GDAL).
     static func configureGDAL() {
+        _ = configuration
+    }
+
+    private static let configuration: Void = {
         if ProcessInfo.processInfo.environment["OGR_GEOJSON_MAX_OBJ_SIZE"] == nil {
             CPLSetConfigOption("OGR_GEOJSON_MAX_OBJ_SIZE", String(defaultLimitMB))
         }
-    }
+    }()
 
     /// Checks `path` (a file, or a file inside an offline virtual file system) when its text starts with
     /// `{` (a GeoJSON object); other files are left to GDAL.
