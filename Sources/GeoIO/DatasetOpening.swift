@@ -16,7 +16,6 @@ enum DatasetOpening {
             }
         }
         if vector, !isDirectory.boolValue { try GeoJSONSizeCheck.check(path) }
-        GeoJSONSizeCheck.configureGDAL()
         var flags = UInt32(GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR)
         if vector { flags |= UInt32(GDAL_OF_VECTOR) }
         if raster { flags |= UInt32(GDAL_OF_RASTER) }

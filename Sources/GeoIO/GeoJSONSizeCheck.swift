@@ -22,8 +22,8 @@ enum GeoJSONSizeCheck {
         return defaultLimitMB * 1_048_576
     }
 
-    /// Tells GDAL the limit, unless the user set it in the environment; once per process, before any
-    /// GeoJSON is opened (setting a config option while another thread reads it is not safe in GDAL).
+    /// Tells GDAL the limit, unless the user set it in the environment; once per process, when GDAL is
+    /// registered (`GDALRuntime`), since setting a config option while another thread reads it is unsafe.
     static func configureGDAL() {
         _ = configuration
     }
