@@ -331,4 +331,31 @@ struct LoadingInputTests {
         let dated = try CLI.hazmap(["extent", path, "--as-of", "2020-01-01"])
         #expect(dated.status == 1 && dated.stderr.contains("recorded (no field of that name)"))
     }
+
+    @Test("prioritize --where: attribute criteria follow the features read, not the file's order")
+    func attributesWithFilter() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("h.geojson").path
+        try Self.squares(zip(["h0", "h1", "h2"], ["5", "1", "9"]).map { id, urgency in
+            ["id": id, "class": "SHA", "recorded": "2020-01-01", "urgency": urgency]
+        }).write(toFile: path, atomically: true, encoding: .utf8)
+        let criteria = folder.appendingPathComponent("c.toml").path
+        try "[[criterion]]\nname = \"urgency\"\nkind = \"attribute\"\nfield = \"urgency\"\nweight = 1\ndirection = \"higher\"\n"
+            .write(toFile: criteria, atomically: true, encoding: .utf8)
+        let output = folder.appendingPathComponent("ranked.csv").path
+        let ranked = try CLI.hazmap(["prioritize", path, "--criteria", criteria, "--where", "id <> 'h0'", "-o", output, "-q"])
+        #expect(ranked.status == 0, "\(ranked.stderr)")
+        let lines = try String(contentsOfFile: output, encoding: .utf8).split(whereSeparator: \.isNewline)
+        let header = lines.first.map { $0.split(separator: ",").map(String.init) } ?? []
+        let idColumn = try #require(header.firstIndex(of: "id")), raw = try #require(header.firstIndex(of: "urgency_raw"))
+        // The WKT column holds commas inside quotes: read the cells from the end of the polygon's quote.
+        var urgency: [String: String] = [:]
+        for line in lines.dropFirst() {
+            let cells = line[(line.range(of: ")\",")?.upperBound ?? line.startIndex)...]
+                .split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            urgency[cells[idColumn - 1]] = cells[raw - 1]
+        }
+        #expect(urgency == ["h1": "1", "h2": "9"])
+    }
 }
