@@ -83,6 +83,12 @@ struct LoadingInputTests {
         // The three identical squares dissolve into one: 1 km² of grid on the central meridian (21°E, 500 km
         // east), where Transverse Mercator's scale is k = 0.9996 in every direction, so 1e6 / k² m² of
         // ellipsoid (k grows by (x/R)²/2 ≈ 1e-8 within 1 km of the meridian).
+        // validate --fix writes its copy in lon/lat from the CRS given: ogrinfo sees it at 21°E.
+        let fixed = folder.appendingPathComponent("fixed.geojson").path
+        let repaired = try CLI.hazmap(["validate", path, "--s-srs", "EPSG:32634", "--fix", "-o", fixed, "-q"])
+        #expect(repaired.status == 0, "\(repaired.stderr)")
+        let extent = try Binary.run("/usr/bin/ogrinfo", ["-ro", "-al", "-so", fixed]).stdout
+        #expect(extent.contains("Extent: (21.000000, 44.2"), "\(extent)")
         let area = try Self.totalArea(read)
         #expect(abs(area - 1e6 / (0.9996 * 0.9996)) < 1e6 * 2e-5, "\(area)")
     }
