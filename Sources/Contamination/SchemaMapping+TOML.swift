@@ -21,7 +21,12 @@ extension SchemaMapping {
     /// [hazards.values.class]      # "source value" = "canonical value"
     /// "Suspected Minefield" = "SHA"
     /// [hazards]
-    /// crs = "EPSG:32636"          # CRS to assume when the file has none
+    /// crs = "EPSG:32636"          # the CRS the coordinates are in, whatever the file declares
+    /// where = "status <> 'closed'" # OGR SQL: only these features
+    /// spat = [30.0, 2.0, 35.0, 4.5] # only features whose box meets this (layer coordinates)
+    /// partial_dates = "mid"       # read "1990" as 1990-07-01, "1990-05" as 1990-05-15 ("first": 01-01, 05-01)
+    /// [hazards.fields]
+    /// status = { value = "active" } # a constant for a field the file lacks
     /// ```
     /// - Throws: `MappingError`; of several problems, the one on the earliest line.
     public init(toml text: String, file: String) throws(MappingError) {
