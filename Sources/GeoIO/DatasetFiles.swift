@@ -41,6 +41,15 @@ public enum DatasetFiles {
         return files.sorted()
     }
 
+    /// The file on disk that holds the dataset named by `path`: the file itself, the file of a
+    /// `file.gpkg:layer`, the archive of a `/vsizip/…` path; `nil` for a `PG:` connection.
+    public static func mainFile(of path: String) -> String? {
+        if PostGISSource.isConnection(path) { return nil }
+        let dataset = DatasetOpening.splitLayer(path).dataset
+        guard InputPath.isVirtual(dataset) else { return dataset }
+        return (try? archive(of: dataset)) ?? dataset
+    }
+
     /// A GeoJSON's only file is itself; opening one to ask would parse it all.
     private static func isGeoJSON(_ path: String) -> Bool {
         let lower = path.lowercased()

@@ -206,6 +206,13 @@ struct LoadingInputTests {
         #expect(abs(try Self.totalArea(confirmed) - Self.squareArea()) < 1e-6 * Self.squareArea())
         let info = try CLI.hazmap(["info", gpkg + ":confirmed"])
         #expect(info.status == 0 && info.stdout.contains("layer confirmed") && !info.stdout.contains("layer suspected"))
+        // The report checksums the file that holds the layer, as sha256sum gives it.
+        let report = folder.appendingPathComponent("report").path
+        let reported = try CLI.hazmap(["report", "--hazards", gpkg + ":confirmed", "-o", report, "-q"])
+        #expect(reported.status == 0, "\(reported.stderr)")
+        let digest = String(try Binary.run("/usr/bin/sha256sum", [gpkg]).stdout.prefix(64))
+        let page = try String(contentsOfFile: report + "/index.html", encoding: .utf8)
+        #expect(digest.count == 64 && page.contains(digest))
         let missing = try CLI.hazmap(["extent", gpkg + ":nothing"])
         #expect(missing.status == 1 && missing.stderr.contains("no layer 'nothing'"))
 
