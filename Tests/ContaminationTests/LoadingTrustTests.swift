@@ -37,7 +37,7 @@ struct LoadingTrustTests {
         #expect(refusal?.summary.read == 12)
         #expect(refusal?.causes.causes["unknown-value"]?.count == 12)
         let text = refusal?.description ?? ""
-        #expect(text.contains("none of 12 hazards is usable"))
+        #expect(text.contains("none of the 12 hazards read is usable"))
         #expect(text.contains("12 × 'class' value 'Suspected Minefield' is not a known class"))
         #expect(text.contains("[hazards.values.class]"))
 

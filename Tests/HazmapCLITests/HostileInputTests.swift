@@ -59,7 +59,7 @@ struct HostileInputTests {
         // Coordinates: NaN, infinity, projected metres in a file without CRS.
         // A layer none of whose features is usable is an error that lists the causes with their counts.
         Case(["validate", file("nan-coordinates.geojson")], exit: 1,
-             says: ["none of 1 hazards is usable", "invalid-geometry", "a NaN coordinate at vertex 2 of the outer ring"]),
+             says: ["the only feature of the hazards layer is not usable", "invalid-geometry", "a NaN coordinate at vertex 2 of the outer ring"]),
         Case(["validate", file("infinite-coordinates.geojson")], exit: 1,
              says: ["invalid-geometry", "an infinite coordinate at vertex 2"]),
         Case(["validate", file("projected-without-crs.geojson")], exit: 1,

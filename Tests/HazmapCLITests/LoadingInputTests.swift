@@ -64,7 +64,7 @@ struct LoadingInputTests {
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         let refused = try CLI.hazmap(["extent", path])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("utm.geojson: none of 3 hazards is usable"))
+        #expect(refused.stderr.contains("utm.geojson: none of the 3 hazards read is usable"))
         #expect(refused.stderr.contains("3 left out by coordinates-out-of-range"))
         #expect(refused.stderr.contains("--s-srs"))
 

@@ -39,7 +39,7 @@ public struct UnusableLayerError: Error, Sendable, CustomStringConvertible {
     /// Why coordinates may be wrong: what the file declares about its CRS, and how to override it.
     public var crsHint: String
 
-    /// `hazards.geojson: none of 2,000 hazards is usable:` and one line per cause with its count, the
+    /// `hazards.geojson: none of the 2,000 hazards read is usable; …` and one line per cause with its count, the
     /// commonest messages, an example feature and the fix.
     public var description: String {
         let layer = summary.layer.rawValue
@@ -48,8 +48,10 @@ public struct UnusableLayerError: Error, Sendable, CustomStringConvertible {
                 + (summary.filtered ? " that the filters (--where, --spat) select" : "")
                 + "; every figure would rest on nothing"
         }
-        var lines = ["\(summary.file): none of \(grouped(summary.read)) \(layer) is usable; every figure would rest "
-                     + "on nothing. Causes:"]
+        let none = summary.read == 1 ? "the only feature of the \(layer) layer is not usable"
+            : "none of the \(grouped(summary.read)) \(layer) read is usable"
+        var lines = ["\(summary.file): \(none); every figure would rest on nothing. "
+                     + (causes.causes.count == 1 ? "Cause:" : "Causes:")]
         for cause in causes.sorted {
             var line = "  \(grouped(cause.count)) left out by \(cause.code)"
             let repeated = cause.messages.filter { $0.value > 1 }.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
