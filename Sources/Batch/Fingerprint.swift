@@ -1,3 +1,4 @@
+import GeoIO
 import Reports
 
 /// A fingerprint of a job: its configuration text and the checksums of its input files.
@@ -18,6 +19,21 @@ public struct Fingerprint: Sendable, Hashable, Codable, CustomStringConvertible 
             hash.update(Array("input \(path) \(digest)\n".utf8))
         }
         value = hash.hexDigest()
+    }
+
+    /// A fingerprint over the configuration, every file of each dataset (`DatasetFiles`: a Shapefile's
+    /// `.dbf`, `.prj`, …, a raster's sidecars) and plain files (a mapping TOML).
+    ///
+    /// - Parameters:
+    ///   - configuration: the job's resolved configuration, as canonical text (stable key order).
+    ///   - datasets: the job's GDAL inputs (`file.gpkg:layer` and `/vsizip/` paths allowed).
+    ///   - files: other input files read whole.
+    /// - Throws: when an input is missing, unreadable, or a FIFO or device.
+    public init(configuration: String, datasets: [String], files: [String]) throws {
+        var inputs = Set(files)
+        for dataset in datasets { inputs.formUnion(try DatasetFiles.files(of: dataset)) }
+        for file in files { try InputPath.checkReadable(file) }
+        try self.init(configuration: configuration, inputs: Array(inputs))
     }
 
     public var description: String { value }

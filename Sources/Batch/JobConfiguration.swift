@@ -38,9 +38,14 @@ public struct JobConfiguration: Sendable, Hashable, Codable {
         density = false
     }
 
-    /// The input files the job reads: their contents are part of its fingerprint.
+    /// The GDAL datasets the job reads: every file of each is part of its fingerprint.
+    public var inputDatasets: [String] {
+        [hazards, releases, population, regions].compactMap { $0 }
+    }
+
+    /// The input files the job reads whole (the mapping): their contents are part of its fingerprint.
     public var inputFiles: [String] {
-        [hazards, releases, population, regions, mapping].compactMap { $0 }
+        [mapping].compactMap { $0 }
     }
 
     /// The configuration as canonical text: one `key = value` line per setting, in a fixed order.
@@ -54,9 +59,10 @@ public struct JobConfiguration: Sendable, Hashable, Codable {
         return lines.map { "\($0.0) = \($0.1 ?? "")" }.joined(separator: "\n")
     }
 
-    /// The fingerprint of this configuration and the current contents of its input files.
-    /// - Throws: when an input file cannot be read.
+    /// The fingerprint of this configuration and the current contents of every file of its inputs
+    /// (sidecars included).
+    /// - Throws: when an input file cannot be read, or is a FIFO or device.
     public func fingerprint() throws -> Fingerprint {
-        try Fingerprint(configuration: canonicalText, inputs: inputFiles)
+        try Fingerprint(configuration: canonicalText, datasets: inputDatasets, files: inputFiles)
     }
 }

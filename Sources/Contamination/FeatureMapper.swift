@@ -30,6 +30,8 @@ public struct FeatureMapper: Sendable {
     public let mapping: LayerMapping
     /// Canonical field → the name of the source field it is read from; only fields the source has.
     public let sourceFields: [String: String]
+    /// Canonical field → the value every feature takes (a constant in the mapping, `--set`).
+    public var constants: [String: String] { mapping.constants }
 
     /// Checks the source's schema against the mapping.
     ///
@@ -38,20 +40,22 @@ public struct FeatureMapper: Sendable {
     ///   - mapping: the schema mapping (`SchemaMapping()` for canonical names).
     ///   - file: the source's path, for messages.
     ///   - fields: the source's fields, as the reader reports them.
+    ///   - unused: canonical fields the command does not use; they are not required.
     /// - Throws: `MissingFieldsError` listing every required or explicitly mapped field that is absent,
     ///   the fields the file has, and close matches.
-    public init(layer: LayerKind, mapping: SchemaMapping, file: String, fields: [FieldDefinition])
-        throws(MissingFieldsError) {
+    public init(layer: LayerKind, mapping: SchemaMapping, file: String, fields: [FieldDefinition],
+                unused: Set<String> = []) throws(MissingFieldsError) {
         let layerMapping = mapping[layer]
         let names = fields.map(\.name)
         var resolved: [String: String] = [:]
         var missing: [MissingFieldsError.MissingField] = []
-        for canonical in layer.fields {
+        for canonical in layer.fields where layerMapping.constants[canonical] == nil {
             let wanted = layerMapping.sourceField(for: canonical)
             if let found = names.first(where: { $0 == wanted })
                 ?? names.first(where: { $0.lowercased() == wanted.lowercased() }) {
                 resolved[canonical] = found
-            } else if layer.requiredFields.contains(canonical) || layerMapping.fields[canonical] != nil {
+            } else if (layer.requiredFields.contains(canonical) && !unused.contains(canonical))
+                        || layerMapping.fields[canonical] != nil {
                 var suggestions = closeMatches(to: wanted, among: names)
                 if wanted != canonical {
                     for name in closeMatches(to: canonical, among: names) where !suggestions.contains(name) {

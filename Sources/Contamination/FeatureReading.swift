@@ -20,12 +20,14 @@ struct FeatureReading {
 
     /// The raw value of a canonical field; `nil` when the source has no such field.
     private func raw(_ canonical: String) -> FieldValue? {
+        if let constant = mapper.constants[canonical] { return .string(constant) }
         guard let name = mapper.sourceFields[canonical] else { return nil }
         return feature.properties[name] ?? .null
     }
 
     /// `'recorded' (source field 'dateRecorded')`, or `'recorded'` when the names agree.
     private func describe(_ canonical: String) -> String {
+        if let constant = mapper.constants[canonical] { return "'\(canonical)' (constant '\(constant)')" }
         let name = mapper.sourceFields[canonical] ?? canonical
         return name == canonical ? "'\(canonical)'" : "'\(canonical)' (source field '\(name)')"
     }
@@ -36,7 +38,9 @@ struct FeatureReading {
 
     /// Reads the id field (`id`, or `code` for regions): the source's id, or `layer#index` when it is empty.
     mutating func readId(_ canonical: String = "id") -> String {
-        if let value = raw(canonical), let text = Self.text(value) {
+        // No such field: one the command does not use (a required one would have stopped the mapper).
+        guard let value = raw(canonical) else { return "\(layer)#\(feature.index)" }
+        if let text = Self.text(value) {
             sourceId = text
             return text
         }
@@ -60,10 +64,27 @@ struct FeatureReading {
             return nil
         case .string(let text):
             if let date = CalendarDate.parsingSourceText(text) { return date }
+            if let rule = mapper.mapping.partialDates, let date = rule.date(from: text) {
+                report(.partialDate, "\(describe(canonical)) value '\(text.trimmingBlanks())' is read as \(date) "
+                       + "(partial dates '\(rule.rawValue)': \(rule.explanation))",
+                       fix: "write the full date (YYYY-MM-DD) when it is known")
+                return date
+            }
+        case .integer(let number):
+            if let rule = mapper.mapping.partialDates, let date = rule.date(from: String(number)) {
+                report(.partialDate, "\(describe(canonical)) value '\(number)' is read as \(date) "
+                       + "(partial dates '\(rule.rawValue)': \(rule.explanation))",
+                       fix: "write the full date (YYYY-MM-DD) when it is known")
+                return date
+            }
         default: break
         }
-        report(.invalidDate, "\(describe(canonical)) value '\(value)' is not a date",
-               fix: "write the date as YYYY-MM-DD or DD/MM/YYYY")
+        let partial = mapper.mapping.partialDates == nil && PartialDateRule.first.date(from: value.description) != nil
+        let hint = partial ? " (a year alone, or a year and month, is read only with --partial-dates first|mid)" : ""
+        report(.invalidDate, "\(describe(canonical)) value '\(value)' is not a date\(hint)",
+               fix: partial ? "a year or a year and month is read only when you say how: pass --partial-dates "
+                   + "first|mid, or set partial_dates = \"first\" under [\(layer)] in the mapping"
+                   : "write the date as YYYY-MM-DD or DD/MM/YYYY")
         return nil
     }
 

@@ -49,6 +49,7 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable, Cust
     case outsideRegions = "outside-regions"
     case coordinateOutlier = "coordinate-outlier"
     case controlCharacter = "control-character"
+    case partialDate = "partial-date"
 
     /// The code, e.g. `duplicate-id`.
     public var description: String { rawValue }
@@ -63,7 +64,7 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable, Cust
              .futureDate, .invalidValue, .sliver, .largeArea, .regionOverlap, .outsideRegions, .coordinateOutlier,
              .controlCharacter:
             .warning
-        case .repaired, .crsAssumed:
+        case .repaired, .crsAssumed, .partialDate:
             .info
         }
     }
@@ -95,7 +96,8 @@ public enum FindingCode: String, Sendable, Hashable, Codable, CaseIterable, Cust
         case .sliver: "A polygon is a sliver: a tiny area for its perimeter, usually a digitising error."
         case .largeArea: "A polygon's area is suspiciously large for its class."
         case .repaired: "The geometry was repaired; the repaired polygon is used."
-        case .crsAssumed: "The file declares no CRS; the mapping's CRS was assumed."
+        case .crsAssumed: "The file declares no CRS and none was given; coordinates were read as WGS84 lon/lat."
+        case .partialDate: "A year or a year and month was read as a day, by the partial-dates rule the user chose."
         case .regionOverlap: "Two regions overlap; the shared land goes to the region with the smaller code."
         case .outsideRegions: "A feature lies outside every region; figures by region show it as outside every region."
         case .coordinateOutlier: "A feature lies far outside the rest of its layer (e.g. a sign-flipped longitude)."

@@ -31,7 +31,9 @@ public struct MissingFieldsError: Error, Sendable, Equatable, CustomStringConver
         lines.append("The file has: " + (available.isEmpty ? "no fields" : available.joined(separator: ", ")) + ".")
         if let example = missing.first {
             lines.append("Map a field with --field \(layer).\(example.canonical)=NAME, or with "
-                + "\(example.canonical) = \"NAME\" under [\(layer).fields] in a mapping file.")
+                + "\(example.canonical) = \"NAME\" under [\(layer).fields] in a mapping file; or give every feature "
+                + "one value with --set \(layer).\(example.canonical)=VALUE, or "
+                + "\(example.canonical) = { value = \"VALUE\" }.")
         }
         return lines.joined(separator: "\n")
     }

@@ -21,7 +21,12 @@ extension SchemaMapping {
     /// [hazards.values.class]      # "source value" = "canonical value"
     /// "Suspected Minefield" = "SHA"
     /// [hazards]
-    /// crs = "EPSG:32636"          # CRS to assume when the file has none
+    /// crs = "EPSG:32636"          # the CRS the coordinates are in, whatever the file declares
+    /// where = "status <> 'closed'" # OGR SQL: only these features
+    /// spat = [30.0, 2.0, 35.0, 4.5] # only features whose box meets this (layer coordinates)
+    /// partial_dates = "mid"       # read "1990" as 1990-07-01, "1990-05" as 1990-05-15 ("first": 01-01, 05-01)
+    /// [hazards.fields]
+    /// status = { value = "active" } # a constant for a field the file lacks
     /// ```
     /// - Throws: `MappingError`; of several problems, the one on the earliest line.
     public init(toml text: String, file: String) throws(MappingError) {
@@ -75,7 +80,7 @@ private struct MappingTableReader {
                     report(path, "[\(layer).fields] must be a table of canonical = \"source field\"")
                     continue
                 }
-                mapping.fields = readFields(fields, layer: layer)
+                (mapping.fields, mapping.constants) = readFields(fields, layer: layer)
             case "values":
                 guard let values = table[setting]?.table else {
                     report(path, "[\(layer).values] must hold tables such as [\(layer).values.FIELD]")
@@ -88,15 +93,39 @@ private struct MappingTableReader {
                     continue
                 }
                 mapping.crs = crs
+            case "where":
+                guard let filter = table[setting]?.string, !filter.isEmpty else {
+                    report(path, "\(layer).where must be an OGR SQL filter in quotes, such as \"method <> 3\"")
+                    continue
+                }
+                mapping.filter = filter
+            case "spat":
+                let numbers = table[setting]?.array?.map { $0.double ?? $0.int.map(Double.init) }
+                guard let numbers, numbers.count == 4, let box = SpatialFilterText.bounds(numbers.compactMap { $0 })
+                else {
+                    report(path, "\(layer).spat must be [xmin, ymin, xmax, ymax] with xmin < xmax and ymin < ymax")
+                    continue
+                }
+                mapping.spatialFilter = box
+            case "partial_dates":
+                guard let text = table[setting]?.string, let rule = PartialDateRule(rawValue: text) else {
+                    report(path, "\(layer).partial_dates must be one of: "
+                        + PartialDateRule.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+                    continue
+                }
+                mapping.partialDates = rule
             default:
-                report(path, "unknown setting '\(setting)' in [\(layer)]; expected fields, values or crs")
+                report(path, "unknown setting '\(setting)' in [\(layer)]; expected fields, values, crs, where, "
+                    + "spat or partial_dates")
             }
         }
         return mapping
     }
 
-    private mutating func readFields(_ table: TOMLTable, layer: LayerKind) -> [String: String] {
+    /// Source field names (`class = "typeArea"`) and constants (`class = { value = "SHA" }`).
+    private mutating func readFields(_ table: TOMLTable, layer: LayerKind) -> ([String: String], [String: String]) {
         var fields: [String: String] = [:]
+        var constants: [String: String] = [:]
         for canonical in table.keys {
             let path = [layer.rawValue, "fields", canonical]
             guard layer.fields.contains(canonical) else {
@@ -105,13 +134,31 @@ private struct MappingTableReader {
                     + "\(layer) fields are: \(layer.fields.joined(separator: ", ")).")
                 continue
             }
+            if let inline = table[canonical]?.table {
+                guard inline.keys == ["value"], let constant = Self.text(inline["value"]), !constant.isEmpty else {
+                    report(path, "\(layer).fields.\(canonical) as a table must be { value = \"…\" }, a constant")
+                    continue
+                }
+                constants[canonical] = constant
+                continue
+            }
             guard let source = table[canonical]?.string, !source.isEmpty else {
-                report(path, "\(layer).fields.\(canonical) must be a source field name in quotes")
+                report(path, "\(layer).fields.\(canonical) must be a source field name in quotes, "
+                    + "or a constant { value = \"…\" }")
                 continue
             }
             fields[canonical] = source
         }
-        return fields
+        return (fields, constants)
+    }
+
+    /// A TOML string, integer or date as text.
+    private static func text(_ value: TOMLValueConvertible?) -> String? {
+        guard let value else { return nil }
+        if let text = value.string { return text }
+        if let number = value.int { return String(number) }
+        if let date = value.date { return String(format: "%04d-%02d-%02d", date.year, date.month, date.day) }
+        return nil
     }
 
     private mutating func readValues(_ table: TOMLTable, layer: LayerKind) -> [String: [ValueKey: String]] {

@@ -1,3 +1,6 @@
+import GeoIO
+import GeometryCore
+
 /// How one source's field names and values map onto hazmap's canonical ones.
 ///
 /// Built from a mapping TOML file (`SchemaMapping(toml:file:)`), from `--field`/`--value` options
@@ -30,20 +33,42 @@ public struct SchemaMapping: Sendable, Equatable {
     }
 }
 
-/// The mapping of one layer: source field names, source values, and the CRS to assume.
+/// The mapping of one layer: source field names, constants, source values, the CRS, and which features
+/// to read.
 public struct LayerMapping: Sendable, Equatable {
-    /// Canonical field name → source field name, e.g. `class` → `typeArea`.
+    /// Canonical field → source field name, e.g. `class` → `typeArea`.
     public var fields: [String: String]
+    /// Canonical field → a value every feature takes, for a field the source lacks, e.g. `class` → `SHA`
+    /// (`class = { value = "SHA" }` in the mapping, `--set class=SHA`). A constant replaces any source field.
+    public var constants: [String: String]
     /// Canonical field → (normalised source value → canonical value), e.g.
     /// `class` → (`suspected_minefield` → `SHA`).
     public var values: [String: [ValueKey: String]]
-    /// The CRS to assume when the file declares none, e.g. `EPSG:32636`.
+    /// The CRS the layer's coordinates are in, e.g. `EPSG:32636`. It wins over what the file declares
+    /// (as ogr2ogr's `-s_srs` does), in every format; `nil` to use the file's own.
     public var crs: String?
+    /// An OGR SQL attribute filter: only features it selects are read (`where = "method <> 3"`).
+    public var filter: String?
+    /// Only features whose bounding box meets this rectangle (in the layer's own coordinates) are read.
+    public var spatialFilter: Bounds?
+    /// How a date given as a year or a year and month is read; `nil` refuses such dates.
+    public var partialDates: PartialDateRule?
 
-    public init(fields: [String: String] = [:], values: [String: [ValueKey: String]] = [:], crs: String? = nil) {
+    public init(fields: [String: String] = [:], values: [String: [ValueKey: String]] = [:], crs: String? = nil,
+                constants: [String: String] = [:], filter: String? = nil, spatialFilter: Bounds? = nil,
+                partialDates: PartialDateRule? = nil) {
         self.fields = fields
         self.values = values
         self.crs = crs
+        self.constants = constants
+        self.filter = filter
+        self.spatialFilter = spatialFilter
+        self.partialDates = partialDates
+    }
+
+    /// How GeoIO reads the layer: the CRS override and the filters.
+    public var layerFilter: LayerFilter {
+        LayerFilter(sourceCRS: crs, attributeFilter: filter, spatialFilter: spatialFilter)
     }
 
     /// The source field a canonical field is read from: the mapped name, or the canonical name itself.
@@ -68,10 +93,16 @@ public struct LayerMapping: Sendable, Equatable {
     public func merging(_ overrides: LayerMapping) -> LayerMapping {
         var result = self
         result.fields.merge(overrides.fields) { _, new in new }
+        result.constants.merge(overrides.constants) { _, new in new }
+        for field in overrides.fields.keys { result.constants[field] = nil }
+        for field in overrides.constants.keys { result.fields[field] = nil }
         for (field, table) in overrides.values {
             result.values[field, default: [:]].merge(table) { _, new in new }
         }
         if let crs = overrides.crs { result.crs = crs }
+        if let filter = overrides.filter { result.filter = filter }
+        if let box = overrides.spatialFilter { result.spatialFilter = box }
+        if let rule = overrides.partialDates { result.partialDates = rule }
         return result
     }
 }

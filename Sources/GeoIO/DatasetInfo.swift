@@ -14,15 +14,21 @@ public struct DatasetInfo: Codable, Sendable {
 
     /// Opens `path` read-only (`GDALOpenEx`, vector or raster) and describes it. Feature counts and
     /// extents are exact (`OGR_L_GetFeatureCount`, `OGR_L_GetExtent` with force on), so this reads
-    /// formats without an index entirely.
+    /// formats without an index entirely. `file.gpkg:layer` describes that layer only.
     public static func inspect(path: String) throws -> DatasetInfo {
-        let dataset = try DatasetOpening.open(path: path, vector: true, raster: true)
+        let (file, only) = DatasetOpening.splitLayer(path)
+        let dataset = try DatasetOpening.open(path: file, vector: true, raster: true)
         defer { GDALClose(dataset) }
         let driver = GDALGetDatasetDriver(dataset).flatMap { GDALGetDriverShortName($0) }.map { String(cString: $0) }
         var layers: [LayerInfo] = []
         for index in 0..<GDALDatasetGetLayerCount(dataset) {
             guard let layer = GDALDatasetGetLayer(dataset, index) else { continue }
-            layers.append(LayerInfo(layer: layer))
+            let info = LayerInfo(layer: layer)
+            if only == nil || info.name == only { layers.append(info) }
+        }
+        if let only, layers.isEmpty {
+            let names = DatasetOpening.layerNames(dataset).map { "'\($0)'" }.joined(separator: ", ")
+            throw GeoIOError(path: path, message: "no layer '\(only)'; layers: \(names.isEmpty ? "none" : names)")
         }
         return DatasetInfo(path: path, driver: driver ?? "unknown", layers: layers, raster: RasterInfo(dataset: dataset))
     }

@@ -7,13 +7,15 @@ enum DatasetOpening {
     /// The caller owns the handle and closes it with `GDALClose`.
     static func open(path: String, vector: Bool, raster: Bool) throws -> GDALDatasetH {
         GDALRuntime.prepare()
+        try InputPath.checkReadable(path)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw GeoIOError(path: path, message: "no such file")
+        if !InputPath.isVirtual(path) {
+            _ = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw GeoIOError(path: path, message: "the file is not readable (permission denied)")
+            }
         }
-        guard FileManager.default.isReadableFile(atPath: path) else {
-            throw GeoIOError(path: path, message: "the file is not readable (permission denied)")
-        }
+        if vector, !isDirectory.boolValue { try GeoJSONSizeCheck.check(path) }
         var flags = UInt32(GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR)
         if vector { flags |= UInt32(GDAL_OF_VECTOR) }
         if raster { flags |= UInt32(GDAL_OF_RASTER) }
@@ -37,6 +39,32 @@ enum DatasetOpening {
             throw GeoIOError(path: path, function: "GDALOpenEx", message: what)
         }
         return dataset
+    }
+
+    /// Splits a `file.gpkg:layer` input into the dataset and the layer name.
+    ///
+    /// The rule: when the whole text names an existing file, folder or virtual file system path, it is
+    /// the dataset (no layer); otherwise, when the text before the last `:` names one, that is the dataset
+    /// and the rest is the layer. `PG:` connection strings are left whole (`PostGISSource` reads them).
+    /// - Returns: the dataset path, and the layer name or `nil`.
+    static func splitLayer(_ text: String) -> (dataset: String, layer: String?) {
+        guard !PostGISSource.isConnection(text), !exists(text), let colon = text.lastIndex(of: ":") else {
+            return (text, nil)
+        }
+        let dataset = String(text[..<colon])
+        let layer = String(text[text.index(after: colon)...])
+        guard !dataset.isEmpty, !layer.isEmpty, exists(dataset) else { return (text, nil) }
+        return (dataset, layer)
+    }
+
+    /// Whether a path names something (`VSIStatL`, which also sees inside `/vsizip/` archives; it does
+    /// not open the file, so a FIFO cannot block it).
+    static func exists(_ path: String) -> Bool {
+        GDALRuntime.prepare()
+        // `VSIStatBufL` is a `struct stat64`, opaque to Swift: a buffer larger than it on any platform.
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: 1_024, alignment: 16)
+        defer { buffer.deallocate() }
+        return VSIStatExL(path, OpaquePointer(buffer), VSI_STAT_EXISTS_FLAG) == 0
     }
 
     /// The names of a dataset's vector layers, in order.

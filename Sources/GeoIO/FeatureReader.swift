@@ -19,9 +19,14 @@ public final class FeatureReader {
     /// The number of features, when the driver knows it without reading (`OGR_L_GetFeatureCount`
     /// with force off); `nil` otherwise.
     public let featureCount: Int?
-    /// The layer's declared CRS, or `nil` when the file has none.
+    /// The CRS coordinates are read in: the override given (`LayerFilter.sourceCRS`), else the layer's
+    /// declared CRS, or `nil` when the file declares none and none was given.
     public let sourceCRS: CRSInfo?
-    /// Whether the file declares no CRS and WGS84 lon/lat was assumed.
+    /// The CRS the layer itself declares, or `nil` when it declares none.
+    public let declaredCRS: CRSInfo?
+    /// Whether a CRS was given that replaces what the file declares.
+    public let crsOverridden: Bool
+    /// Whether the file declares no CRS, none was given, and WGS84 lon/lat was assumed.
     public var crsAssumed: Bool { sourceCRS == nil }
     /// The layer's declared geometry type name (`OGRGeometryTypeToName`), e.g. "Polygon", "Unknown (any)".
     public let geometryTypeName: String
@@ -35,36 +40,46 @@ public final class FeatureReader {
     private var position = 0
 
     /// Opens `path` read-only (`GDALOpenEx`) and selects `layer` (the first one when `nil`).
-    /// Errors name the file: missing, a folder, not geospatial, unreadable, or the layer is
-    /// missing (listing the layers there are).
+    /// Errors name the file: missing, a folder, not geospatial, unreadable, a FIFO or device, or the
+    /// layer is missing (listing the layers there are).
     ///
-    /// `path` may also be a PostgreSQL connection string, `PG:dbname=… table=…` or `PG:… sql=SELECT …`
-    /// (see `PostGISSource`), read through GDAL's PostgreSQL driver; `path` then shows it with the
-    /// password hidden.
-    public init(path: String, layer name: String? = nil) throws {
+    /// `path` may name a layer as `file.gpkg:layer` (see `DatasetOpening.splitLayer`), and may be a path
+    /// inside an offline GDAL virtual file system (`/vsizip/…`). It may also be a PostgreSQL connection
+    /// string, `PG:dbname=… table=…` or `PG:… sql=SELECT …` (see `PostGISSource`), read through GDAL's
+    /// PostgreSQL driver; `path` then shows it with the password hidden.
+    ///
+    /// - Parameter filter: the CRS to read the coordinates in, an attribute filter and a spatial filter.
+    public init(path: String, layer name: String? = nil, filter: LayerFilter = LayerFilter()) throws {
         let dataset: GDALDatasetH
         let names: [String]
         let chosen: OGRLayerH?
+        var name = name
         if PostGISSource.isConnection(path) {
             let source = try PostGISSource(parsing: path)
             let opened = try PostGISReading.open(source, layer: name)
             (dataset, names, chosen, isResultSet) = (opened.dataset, opened.layerNames, opened.layer, opened.isResultSet)
             self.path = source.description
         } else {
-            dataset = try DatasetOpening.open(path: path, vector: true, raster: false)
+            let (datasetPath, named) = name == nil ? DatasetOpening.splitLayer(path) : (path, nil)
+            name = name ?? named
+            dataset = try DatasetOpening.open(path: datasetPath, vector: true, raster: false)
             names = DatasetOpening.layerNames(dataset)
             if let name {
                 chosen = GDALDatasetGetLayerByName(dataset, name)
             } else {
+                if names.count > 1 {
+                    throw Self.closing(dataset, GeoIOError(
+                        path: path, message: "holds \(names.count) layers (\(Self.list(names))); name the one to "
+                            + "read as \(datasetPath):LAYER"))
+                }
                 chosen = GDALDatasetGetLayer(dataset, 0)
             }
             isResultSet = false
             self.path = path
         }
         guard let layer = chosen else {
-            GDALClose(dataset)
-            let available = names.isEmpty ? "none" : names.map { "'\($0)'" }.joined(separator: ", ")
-            throw GeoIOError(path: path, message: "no layer '\(name ?? "")'; layers: \(available)")
+            throw Self.closing(dataset, GeoIOError(path: path,
+                                                   message: "no layer '\(name ?? "")'; layers: \(Self.list(names))"))
         }
         self.dataset = dataset
         self.layer = layer
@@ -85,28 +100,53 @@ public final class FeatureReader {
         }
         self.fields = fields
         self.includedFields = included
+
+        let shown = self.path
+        let declared = SpatialReference(cloning: OGR_L_GetSpatialRef(layer))
+        var source = declared
+        var transformation: OGRCoordinateTransformationH?
+        do {
+            if let given = try filter.sourceCRS.map({ try SpatialReference(definition: $0, path: shown) }) {
+                source = given
+            }
+            transformation = try source.flatMap { try Self.transformation(from: $0, path: shown) }
+            try filter.apply(to: layer, path: shown)
+        } catch {
+            // Not every stored property is set yet, so `deinit` will not run: release here.
+            if let transformation { OCTDestroyCoordinateTransformation(transformation) }
+            if isResultSet { GDALDatasetReleaseResultSet(dataset, layer) }
+            GDALClose(dataset)
+            throw error
+        }
+        self.declaredCRS = declared?.info
+        self.crsOverridden = filter.sourceCRS != nil
+        self.sourceCRS = source?.info
+        self.transformation = transformation
         let count = OGR_L_GetFeatureCount(layer, 0)
         self.featureCount = count >= 0 ? Int(count) : nil
+    }
 
-        let source = SpatialReference(cloning: OGR_L_GetSpatialRef(layer))
-        self.sourceCRS = source?.info
-        if let source, !source.isWGS84(path: path) {
-            do {
-                let target = try SpatialReference.wgs84(path: path)
-                CPLErrorReset()
-                guard let transformation = OCTNewCoordinateTransformation(source.handle, target.handle) else {
-                    throw GDALRuntime.error(path: path, function: "OCTNewCoordinateTransformation",
-                                            "cannot transform \(source.info.shortDescription) to WGS84")
-                }
-                self.transformation = transformation
-            } catch {
-                if isResultSet { GDALDatasetReleaseResultSet(dataset, layer) }
-                GDALClose(dataset)
-                throw error
-            }
-        } else {
-            self.transformation = nil
+    /// The transformation from `source` to WGS84, or `nil` when `source` is WGS84 already.
+    private static func transformation(from source: SpatialReference,
+                                       path: String) throws -> OGRCoordinateTransformationH? {
+        guard !source.isWGS84(path: path) else { return nil }
+        let target = try SpatialReference.wgs84(path: path)
+        CPLErrorReset()
+        guard let transformation = OCTNewCoordinateTransformation(source.handle, target.handle) else {
+            throw GDALRuntime.error(path: path, function: "OCTNewCoordinateTransformation",
+                                    "cannot transform \(source.info.shortDescription) to WGS84")
         }
+        return transformation
+    }
+
+    private static func list(_ names: [String]) -> String {
+        names.isEmpty ? "none" : names.map { "'\($0)'" }.joined(separator: ", ")
+    }
+
+    /// `error`, once `dataset` is closed.
+    private static func closing(_ dataset: GDALDatasetH, _ error: GeoIOError) -> GeoIOError {
+        GDALClose(dataset)
+        return error
     }
 
     /// Skips the named fields when reading (`OGR_L_SetIgnoredFields`): they are not parsed and are
@@ -185,11 +225,15 @@ public final class FeatureReader {
             linear = converted
             geometry = converted
         }
+        if let problem = Self.nonFiniteCoordinate(in: geometry) {
+            return (nil, problem)
+        }
         if let transformation {
             CPLErrorReset()
             guard OGR_G_Transform(geometry, transformation) == OGRERR_NONE else {
-                throw GDALRuntime.error(path: path, function: "OGR_G_Transform", featureIndex: index,
-                                        "cannot transform the geometry to WGS84")
+                let reason = GDALRuntime.lastErrorMessage().map { ": \($0)" } ?? ""
+                return (nil, "cannot transform the geometry from \(sourceCRS?.shortDescription ?? "its CRS") to "
+                        + "WGS84 (coordinates outside the CRS's area?)\(reason)")
             }
         }
         do {
@@ -201,6 +245,32 @@ public final class FeatureReader {
             }
             return (nil, "GEOS cannot read the geometry: \(first.message)")
         }
+    }
+
+    /// Where the first NaN or infinite coordinate of an OGR geometry is, e.g. "a NaN coordinate at vertex 3
+    /// of ring 2 of part 1", or `nil` when every coordinate is finite. Every ring of every part is
+    /// looked at (GEOS would otherwise turn a NaN vertex in a hole into an invented triangle).
+    static func nonFiniteCoordinate(in geometry: OGRGeometryH, path: [String] = []) -> String? {
+        let children = OGR_G_GetGeometryCount(geometry)
+        if children > 0 {
+            let isPolygon = OGR_GT_Flatten(OGR_G_GetGeometryType(geometry)) == wkbPolygon
+            for index in 0..<children {
+                guard let child = OGR_G_GetGeometryRef(geometry, index) else { continue }
+                let step = isPolygon ? (index == 0 ? "the outer ring" : "hole \(index)") : "part \(index + 1)"
+                if let found = nonFiniteCoordinate(in: child, path: path + [step]) { return found }
+            }
+            return nil
+        }
+        for vertex in 0..<OGR_G_GetPointCount(geometry) {
+            let x = OGR_G_GetX(geometry, vertex), y = OGR_G_GetY(geometry, vertex)
+            guard x.isFinite, y.isFinite else {
+                let bad = x.isFinite ? y : x
+                let kind = bad.isNaN ? "a NaN coordinate" : "an infinite coordinate"
+                let place = (["vertex \(vertex + 1)"] + path.reversed()).joined(separator: " of ")
+                return "\(kind) at \(place)"
+            }
+        }
+        return nil
     }
 
     private func properties(of feature: OGRFeatureH) -> [String: FieldValue] {

@@ -8,6 +8,7 @@ enum GDALRuntime {
     /// is thread-local), which is how GeoIO reports failures.
     private static let registration: Void = {
         CPLSetErrorHandler(CPLQuietErrorHandler)
+        GeoJSONSizeCheck.configureGDAL()
         GDALAllRegister()
     }()
 

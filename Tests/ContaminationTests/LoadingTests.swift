@@ -122,12 +122,15 @@ struct LoadingTests {
         let csv = folder.appendingPathComponent("utm.csv")
         try Self.writeUTMCSV(to: csv)
 
-        let plain = try LayerLoader.hazards(from: csv.path, options: LoadOptions())
-        let outOfRange = plain.findings.filter { $0.code == .coordinatesOutOfRange }
-        #expect(outOfRange.map(\.id) == ["u0", "u1", "u2"])
-        #expect(outOfRange.allSatisfy { $0.fix?.contains("CRS") == true && $0.fix?.contains("crs =") == true })
-        #expect(plain.findings.contains { $0.code == .crsAssumed && $0.featureIndex == nil })
-        #expect(plain.summary.usable == 0)
+        // No feature is usable: an error that gives the cause, its count and the way out.
+        let refusal = #expect(throws: UnusableLayerError.self) {
+            try LayerLoader.hazards(from: csv.path, options: LoadOptions())
+        }
+        #expect(refusal?.summary.read == 3 && refusal?.summary.usable == 0)
+        #expect(refusal?.causes.causes["coordinates-out-of-range"]?.count == 3)
+        let example = refusal?.causes.causes["coordinates-out-of-range"]?.example
+        #expect(example?.id == "u0" && example?.fix?.contains("crs =") == true)
+        #expect(refusal?.description.contains("the file declares no CRS; pass --s-srs") == true)
 
         let mapping = try SchemaMapping(toml: "[hazards]\ncrs = \"EPSG:32633\"\n", file: "mapping.toml")
         let mapped = try LayerLoader.hazards(from: csv.path, options: LoadOptions(mapping: mapping))

@@ -57,10 +57,13 @@ struct HostileInputTests {
         // A collection keeps its polygon parts, with a warning (documented repair).
         Case(["validate", file("collection.geojson")], exit: 0, says: ["wrong-geometry-type", "polygon parts are kept"]),
         // Coordinates: NaN, infinity, projected metres in a file without CRS.
-        Case(["validate", file("nan-coordinates.geojson")], exit: 1, says: ["invalid-geometry", "Invalid Coordinate"]),
-        Case(["validate", file("infinite-coordinates.geojson")], exit: 1, says: ["coordinates-out-of-range", "inf"]),
+        // A layer none of whose features is usable is an error that lists the causes with their counts.
+        Case(["validate", file("nan-coordinates.geojson")], exit: 1,
+             says: ["the only feature of the hazards layer is not usable", "invalid-geometry", "a NaN coordinate at vertex 2 of the outer ring"]),
+        Case(["validate", file("infinite-coordinates.geojson")], exit: 1,
+             says: ["invalid-geometry", "an infinite coordinate at vertex 2"]),
         Case(["validate", file("projected-without-crs.geojson")], exit: 1,
-             says: ["coordinates-out-of-range", "outside longitude"]),
+             says: ["coordinates-out-of-range", "outside longitude", "--s-srs"]),
         // Repairs: a bow-tie is made valid, an unclosed ring is closed, both with a finding.
         Case(["validate", file("bowtie.geojson")], exit: 1, says: ["invalid-geometry", "repaired with GEOS make-valid"]),
         Case(["validate", file("unclosed-ring.geojson")], exit: 0, says: ["invalid-geometry", "not closed"]),

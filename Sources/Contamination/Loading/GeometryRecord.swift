@@ -36,8 +36,6 @@ extension LayerLoader {
             layer: layer, expectation: expectation, build: build, geometry: { $0.geometry },
             replacing: { record, shape in shape.map { record.with(geometry: $0) } },
             usable: { _ in true }, areaCheck: nil, compacting: compacting)
-        var loaded = try load(path, recipe: recipe, options: options, progress: progress)
-        loaded.findings.sort()
-        return loaded
+        return try load(path, recipe: recipe, options: options, progress: progress)
     }
 }

@@ -32,16 +32,17 @@ public enum LayerLoader {
                 copy.compactGeometry = hazard.compactGeometry?.compacted()
                 return copy
             })
-        var loaded = try load(path, recipe: recipe, options: options, progress: progress)
-        for index in SwappedCoordinates.detect(loaded.records.map { $0.compactGeometry?.bounds }) {
-            let hazard = loaded.records[index]
-            loaded.findings.append(SwappedCoordinates.finding(for: hazard.source, id: hazard.id))
-            loaded.records[index].geometry = nil
-            loaded.summary.usable -= 1
-            loaded.summary.leftOut[FindingCode.swappedCoordinates.rawValue, default: 0] += 1
+        return try load(path, recipe: recipe, options: options, progress: progress) { loaded in
+            for index in SwappedCoordinates.detect(loaded.records.map { $0.compactGeometry?.bounds }) {
+                let hazard = loaded.records[index]
+                let finding = SwappedCoordinates.finding(for: hazard.source, id: hazard.id)
+                loaded.findings.append(finding)
+                loaded.records[index].geometry = nil
+                loaded.summary.usable -= 1
+                loaded.summary.leftOut[FindingCode.swappedCoordinates.rawValue, default: 0] += 1
+                loaded.causes.add(code: FindingCode.swappedCoordinates.rawValue, finding: finding)
+            }
         }
-        loaded.findings.sort()
-        return loaded
     }
 
     /// Reads release events: polygons; a release without a usable polygon, method or date is left out.
@@ -83,19 +84,42 @@ public enum LayerLoader {
         var repaired: Bool
         /// Why the feature is left out of figures, or `nil` when it counts.
         var leftOut: String?
+        /// The finding that left the feature out.
+        var cause: Finding?
     }
 
+    /// Reads, maps and checks every feature of `path`, then lets `adjust` revise the result (a check
+    /// across features), sorts the findings, and refuses a layer with no usable feature.
+    ///
+    /// - Throws: `UnusableLayerError` when no feature is usable (the causes with their counts), besides
+    ///   the reading and mapping errors.
     static func load<Record: SourceRecord>(_ path: String, recipe: Recipe<Record>, options: LoadOptions,
-                                           progress: (@Sendable (Int) -> Void)?) throws -> Loaded<Record> {
-        let reader = try FeatureReader(path: path)
+                                           progress: (@Sendable (Int) -> Void)?,
+                                           adjust: (inout Loaded<Record>) throws -> Void = { _ in }
+    ) throws -> Loaded<Record> {
+        let layerMapping = options.mapping[recipe.layer]
+        let reader = try FeatureReader(path: path, filter: layerMapping.layerFilter)
         let mapper = try FeatureMapper(layer: recipe.layer, mapping: options.mapping, file: path,
-                                       fields: reader.fields)
-        try reader.setIgnoredFields(reader.fields.map(\.name).filter { !mapper.usedSourceFields.contains($0) })
+                                       fields: reader.fields, unused: options.unusedFields[recipe.layer] ?? [])
+        // Fields the mapper does not read are skipped, unless an attribute filter may name them: some drivers
+        // (Shapefile) evaluate the filter on the fields read, and would see an ignored one as null.
+        if layerMapping.filter == nil {
+            try reader.setIgnoredFields(reader.fields.map(\.name).filter { !mapper.usedSourceFields.contains($0) })
+        }
         var summary = LoadSummary(file: path, layer: recipe.layer)
+        summary.crsNote = crsNote(reader)
+        summary.filters = filterDescription(layerMapping)
         var findings: [Finding] = []
+        var causes = LeftOutCauses()
         var records: [Record] = []
         records.reserveCapacity(reader.featureCount ?? 0)
-        let sourceCRS = try assumedCRS(reader: reader, layer: recipe.layer, options: options, findings: &findings)
+        if reader.crsAssumed {
+            findings.append(Finding(
+                .crsAssumed, file: reader.path, featureIndex: nil, id: nil,
+                message: "the file declares no CRS; coordinates are read as WGS84 lon/lat",
+                fix: "declare the CRS in the file, pass --s-srs EPSG:…, or set crs = \"EPSG:…\" under "
+                    + "[\(recipe.layer)] in the mapping"))
+        }
         while true {
             var batch: [Feature] = []
             batch.reserveCapacity(batchSize)
@@ -103,11 +127,7 @@ public enum LayerLoader {
             if batch.isEmpty { break }
             let features = batch
             let outcomes = try parallelMap(count: features.count, threads: options.threads) { index in
-                var feature = features[index]
-                if let sourceCRS, let shape = feature.geometry {
-                    feature.geometry = try shape.transformed(from: sourceCRS, to: .wgs84)
-                }
-                var outcome = try inspect(recipe.build(mapper, feature), recipe: recipe)
+                var outcome = try inspect(recipe.build(mapper, features[index]), recipe: recipe)
                 outcome.record = outcome.record.map(recipe.compacting)
                 return outcome
             }
@@ -115,32 +135,25 @@ public enum LayerLoader {
                 findings.append(contentsOf: outcome.findings)
                 if let record = outcome.record { records.append(record) }
                 if outcome.repaired { summary.repaired += 1 }
-                if let reason = outcome.leftOut { summary.leftOut[reason, default: 0] += 1 } else { summary.usable += 1 }
+                if let reason = outcome.leftOut {
+                    summary.leftOut[reason, default: 0] += 1
+                    causes.add(code: reason, finding: outcome.cause)
+                } else {
+                    summary.usable += 1
+                }
             }
             summary.read += features.count
             progress?(features.count)
         }
-        return Loaded(records: records, findings: findings, summary: summary)
-    }
-
-    /// The CRS to transform from when the file declares none and the mapping does; otherwise `nil`,
-    /// with a `crs-assumed` finding when the file declares none.
-    private static func assumedCRS(reader: FeatureReader, layer: LayerKind, options: LoadOptions,
-                                   findings: inout [Finding]) throws -> CRS? {
-        guard reader.crsAssumed else { return nil }
-        if let declared = options.mapping[layer].crs {
-            do {
-                return try CRS(declared)
-            } catch {
-                throw GeoIOError(path: reader.path, message: "the file declares no CRS, and the mapping's "
-                                 + "crs = \"\(declared)\" under [\(layer)] is not one PROJ knows: \(error)")
-            }
+        var loaded = Loaded(records: records, findings: findings, summary: summary)
+        loaded.causes = causes
+        try adjust(&loaded)
+        loaded.findings.sort()
+        guard loaded.summary.usable > 0 else {
+            throw UnusableLayerError(summary: loaded.summary, causes: loaded.causes,
+                                     crsHint: crsHint(reader, layer: recipe.layer))
         }
-        findings.append(Finding(
-            .crsAssumed, file: reader.path, featureIndex: nil, id: nil,
-            message: "the file declares no CRS; coordinates are read as WGS84 lon/lat",
-            fix: "declare the CRS in the file, or set crs = \"EPSG:…\" under [\(layer)] in the mapping"))
-        return nil
+        return loaded
     }
 
     private static func inspect<Record: SourceRecord>(_ mapped: Mapped<Record>,
@@ -161,7 +174,8 @@ public enum LayerLoader {
             }
         }
         let counts = record.map(recipe.usable) ?? false
-        let reason = counts ? nil : (findings.first { $0.severity == .error }?.code.rawValue ?? "unusable")
-        return Outcome(record: record, findings: findings, repaired: repaired, leftOut: reason)
+        let cause = counts ? nil : findings.first { $0.severity == .error }
+        let reason = counts ? nil : (cause?.code.rawValue ?? "unusable")
+        return Outcome(record: record, findings: findings, repaired: repaired, leftOut: reason, cause: cause)
     }
 }

@@ -7,11 +7,17 @@ public struct LoadOptions: Sendable {
     /// Worker threads for mapping and repair; reading itself is sequential and streaming.
     public var threads: Int
 
+    /// Canonical fields, by layer, that the command does not use: a source may lack them (they are then
+    /// not required, and a missing id is named `layer#index` without a finding). E.g. `exposure` without
+    /// dates uses neither `id` nor `recorded` of hazards.
+    public var unusedFields: [LayerKind: Set<String>]
+
     public init(mapping: SchemaMapping = SchemaMapping(), thresholds: AreaThresholds = AreaThresholds(),
-                threads: Int = 1) {
+                threads: Int = 1, unusedFields: [LayerKind: Set<String>] = [:]) {
         self.mapping = mapping
         self.thresholds = thresholds
         self.threads = max(1, threads)
+        self.unusedFields = unusedFields
     }
 }
 
@@ -27,6 +33,11 @@ public struct LoadSummary: Sendable, Codable {
     public var repaired = 0
     /// Features left out of figures, by the code of the first error that left them out.
     public var leftOut: [String: Int] = [:]
+    /// The CRS the coordinates were read in when it is not what the file declares (a `crs` in the
+    /// mapping or `--s-srs`), e.g. "read as EPSG:32634 (given), not as the declared WGS 84".
+    public var crsNote: String?
+    /// The filters that chose the features read (`--where`, `--spat`), when there are any.
+    public var filters: String?
 
     init(file: String, layer: LayerKind) {
         self.file = file
@@ -35,6 +46,23 @@ public struct LoadSummary: Sendable, Codable {
 
     /// The number of features left out.
     public var leftOutCount: Int { leftOut.values.reduce(0, +) }
+
+    /// Whether features were chosen by a filter.
+    public var filtered: Bool { filters != nil }
+
+    /// The share of features left out above which every command warns.
+    public static let leftOutWarningShare = 0.10
+
+    /// A warning when more than 10% of the features read are left out of figures, else `nil`, such as
+    /// `hazards.gpkg: 312 of 2,000 hazards (15.6%) are left out of every figure: 300 unknown-value, …`.
+    public var leftOutWarning: String? {
+        guard read > 0, Double(leftOutCount) > Self.leftOutWarningShare * Double(read) else { return nil }
+        let share = (Double(leftOutCount) / Double(read) * 1_000).rounded() / 10
+        let reasons = leftOut.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+            .map { "\(grouped($0.value)) \($0.key)" }.joined(separator: ", ")
+        return "\(file): \(grouped(leftOutCount)) of \(grouped(read)) \(layer) (\(share)%) are left out of every "
+            + "figure (\(reasons)); run hazmap validate for each feature and its fix"
+    }
 
     /// One line for the terminal, such as `hazards.gpkg: 300 read, 292 usable, 6 repaired, 2 left out (…)`.
     public var line: String {
@@ -45,6 +73,8 @@ public struct LoadSummary: Sendable, Codable {
         } else {
             text += ", none left out"
         }
+        if let filters { text += "; filtered by \(filters)" }
+        if let crsNote { text += "; \(crsNote)" }
         return text
     }
 }
@@ -54,4 +84,12 @@ public struct Loaded<Record: Sendable>: Sendable {
     public var records: [Record]
     public var findings: [Finding]
     public var summary: LoadSummary
+    /// Why features were left out, by finding code.
+    public var causes = LeftOutCauses()
+
+    public init(records: [Record], findings: [Finding], summary: LoadSummary) {
+        self.records = records
+        self.findings = findings
+        self.summary = summary
+    }
 }

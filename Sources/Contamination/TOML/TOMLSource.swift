@@ -1,4 +1,5 @@
 import Foundation
+import GeoIO
 import TOMLKit
 
 /// A TOML document read for one of hazmap's settings files (mapping, criteria, capacity, jobs): its text,
@@ -31,6 +32,11 @@ public struct TOMLSource {
     public static func text<Failure: Error>(
         contentsOfFile path: String, kind: String, failure: (Problem) -> Failure
     ) throws(Failure) -> String {
+        do {
+            try InputPath.checkReadable(path)
+        } catch {
+            throw failure(Problem(message: (error as? GeoIOError)?.message ?? "\(error)"))
+        }
         do {
             return try String(contentsOfFile: path, encoding: .utf8)
         } catch {

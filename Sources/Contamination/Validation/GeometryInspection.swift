@@ -111,7 +111,9 @@ struct GeometryInspection {
                    "coordinates (\(bounds.minX), \(bounds.minY)) - (\(bounds.maxX), \(bounds.maxY)) are outside "
                    + "longitude ±180, latitude ±90; the feature is left out",
                    fix: projected
-                       ? "these look like projected metres (a UTM zone?): declare the file's CRS, e.g. crs = \"EPSG:32636\" under [layer] in the mapping"
+                       ? "these look like projected metres (a UTM zone?): give their CRS with --s-srs EPSG:32636, or "
+                           + "crs = \"EPSG:32636\" under [layer] in the mapping (it overrides what the file declares; a "
+                           + "GeoJSON always declares WGS 84)"
                        : "correct the coordinates in the source",
                    location: finite ? centre : nil)
         }

@@ -21,9 +21,11 @@ public enum Repair {
         }
     }
 
-    /// Copies `source` to `destination` (format by extension), repairing as it goes; atomic.
-    public static func copy(from source: String, to destination: String) throws -> Report {
-        let reader = try FeatureReader(path: source)
+    /// Copies `source` to `destination` (format by extension), repairing as it goes; atomic. `filter`
+    /// gives the CRS the source is in (`--s-srs`) and the features to copy, as the loader reads them.
+    public static func copy(from source: String, to destination: String,
+                            filter: LayerFilter = LayerFilter()) throws -> Report {
+        let reader = try FeatureReader(path: source, filter: filter)
         let writer = try FeatureWriter(path: destination, layer: reader.layerName, fields: reader.fields,
                                        geometryKind: .multiPolygon)
         var report = Report()

@@ -17,7 +17,8 @@ struct BatchCommand: ParsableCommand {
         'hazmap report' builds it); they run in that order, on layers read once per job.
 
         Each job writes into OUT/.<job>.tmp-<pid>/ and becomes OUT/<job>/ only when every analysis succeeded, \
-        with OUT/<job>/.hazmap-job.json holding its fingerprint (SHA-256 of its settings and input files). \
+        with OUT/<job>/.hazmap-job.json holding its fingerprint (SHA-256 of its settings and of every file of its inputs, \
+        sidecars such as a Shapefile's .dbf and .prj included). \
         --resume skips a job whose fingerprint is unchanged. A failing job is reported and the others go on \
         (unless --fail-fast). Ctrl-C cancels the running jobs between analyses and leaves no partial output; \
         finished jobs stay finished. OUT/summary.csv and OUT/summary.html list every job: remaining CHA/SHA \

@@ -81,8 +81,10 @@ struct ExposureCommand: ParsableCommand {
 
     func run() throws {
         let mapping = try mappingOptions.resolve(primary: .hazards)
-        let options = LoadOptions(mapping: mapping, threads: threadOptions.count)
         let days = try asOf.map { try parseDay($0, option: "--as-of") }.sorted()
+        // Without dates, exposure uses no hazard id or date: a plain polygon file with a class will do.
+        let unused: Set<String> = releases == nil && days.isEmpty && !perHazard ? ["id", "recorded"] : []
+        let options = LoadOptions(mapping: mapping, threads: threadOptions.count, unusedFields: [.hazards: unused])
         let raster = try PopulationRaster(path: population, band: band, isDensity: density)
         let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
                                      quiet: reporting.quiet)

@@ -26,6 +26,11 @@ struct ExtentCommand: ParsableCommand {
           hazmap extent hazards.gpkg
           hazmap extent hazards.gpkg --mapping mapping.toml --by class,region --regions regions.geojson -o extent.geojson
           hazmap extent hazards.gpkg --releases releases.gpkg --as-of 2020-12-31 --json
+          hazmap extent export.gpkg:hazards --s-srs EPSG:32634 --where "status <> 'closed'" --set class=SHA
+          hazmap extent /vsizip/export.zip/hazards.shp --releases export.gpkg:clearance --partial-dates mid
+
+        A layer none of whose features is usable is an error (exit 1) that lists the causes with their \
+        counts; more than 10% of a layer left out gives a warning.
         """
     )
 
@@ -73,7 +78,9 @@ struct ExtentCommand: ParsableCommand {
 
     func run() throws {
         let mapping = try mappingOptions.resolve(primary: .hazards)
-        let options = LoadOptions(mapping: mapping, threads: threadOptions.count)
+        // Without --releases or --as-of, no date enters the figures: a file without dates will do.
+        let unused: Set<String> = releases == nil && asOf == nil ? ["recorded"] : []
+        let options = LoadOptions(mapping: mapping, threads: threadOptions.count, unusedFields: [.hazards: unused])
         let asOfDay = try asOf.map { try parseDay($0, option: "--as-of") }
         let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
                                      quiet: reporting.quiet)

@@ -72,7 +72,7 @@ struct ValidateCommand: ParsableCommand {
         var repair: Repair.Report?
         if let output {
             if fix {
-                repair = try Repair.copy(from: hazards, to: output)
+                repair = try Repair.copy(from: hazards, to: output, filter: mapping[.hazards].layerFilter)
             } else {
                 try FindingsOutput.write(validation.findings, to: output)
             }

@@ -115,7 +115,8 @@ enum BatchAnalyses {
         let files: [(String, String?)] = [("hazards", job.hazards), ("releases", job.releases), ("regions", job.regions),
                                           ("mapping", job.mapping), ("population", job.population)]
         let reportInputs = try files.compactMap { role, path in
-            try path.map { ReportInput(role: role, path: $0, sha256: try SHA256.hexDigest(ofFile: $0),
+            try path.map { ReportInput(role: role, path: $0,
+                                       sha256: try SHA256.hexDigest(ofFile: DatasetFiles.mainFile(of: $0) ?? $0),
                                        summary: lines[$0] ?? "") }
         }
         let raster = try job.population.map { try PopulationRaster(path: $0, isDensity: job.density) }

@@ -36,10 +36,17 @@ struct Inputs {
         }
         let loadedRegions = try regions.map { try LayerLoader.regions(from: $0, options: options) }
         let inputs = Inputs(hazards: loadedHazards, releases: loadedReleases, regions: loadedRegions)
-        if !quiet {
-            for summary in inputs.summaries { Terminal.note(summary.line) }
-        }
+        note(inputs.summaries, quiet: quiet)
         return inputs
+    }
+
+    /// Prints one summary line per layer (unless `quiet`), and always a warning for each layer of which
+    /// more than 10% is left out of figures.
+    static func note(_ summaries: [LoadSummary], quiet: Bool) {
+        if !quiet {
+            for summary in summaries { Terminal.note(summary.line) }
+        }
+        for warning in summaries.compactMap(\.leftOutWarning) { Terminal.warning(warning) }
     }
 
     /// The feature count when the driver knows it cheaply, for the progress bar.

@@ -62,9 +62,7 @@ enum PriorityLayers {
             context.roads = loaded.records
             summaries.append(loaded.summary)
         }
-        if !quiet {
-            for summary in summaries { Terminal.note(summary.line) }
-        }
+        Inputs.note(summaries, quiet: quiet)
         context.summaries = summaries
         return context
     }
@@ -79,7 +77,8 @@ enum PriorityLayers {
             fields[field] = LayerKind.hazards.fields.contains(field) ? mapping[.hazards].sourceField(for: field) : field
         }
         guard !fields.isEmpty else { return [:] }
-        let reader = try FeatureReader(path: path)
+        // The same features as the loader read (its --where/--spat), so that feature indexes agree.
+        let reader = try FeatureReader(path: path, filter: mapping[.hazards].layerFilter)
         let names = reader.fields.map(\.name)
         for (field, source) in fields.sorted(by: { $0.key < $1.key })
         where !names.contains(source) && !names.contains(where: { $0.lowercased() == source.lowercased() }) {

@@ -1,4 +1,5 @@
 import Contamination
+import GeoIO
 import Reports
 
 /// The report command's input files with checksums, and notes for the sections it cannot fill.
@@ -15,7 +16,9 @@ enum ReportInputs {
         ]
         return try files.compactMap { role, path in
             guard let path else { return nil }
-            return ReportInput(role: role, path: path, sha256: try SHA256.hexDigest(ofFile: path),
+            // The checksum of the file that holds the layer (`file.gpkg:layer`, the archive of `/vsizip/…`).
+            let file = DatasetFiles.mainFile(of: path) ?? path
+            return ReportInput(role: role, path: path, sha256: try SHA256.hexDigest(ofFile: file),
                                summary: summaries[path] ?? "")
         }
     }

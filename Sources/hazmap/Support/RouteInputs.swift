@@ -11,9 +11,7 @@ struct RouteInputs {
     static func load(routes: String, events: String?, options: LoadOptions, quiet: Bool) throws -> RouteInputs {
         let inputs = RouteInputs(routes: try LayerLoader.routes(from: routes, options: options),
                                  events: try events.map { try LayerLoader.routeEvents(from: $0, options: options) })
-        if !quiet {
-            for summary in inputs.summaries { Terminal.note(summary.line) }
-        }
+        Inputs.note(inputs.summaries, quiet: quiet)
         return inputs
     }
 }
