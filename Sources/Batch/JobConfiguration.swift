@@ -25,6 +25,8 @@ public struct JobConfiguration: Sendable, Hashable, Codable {
     public var period: String
     /// The population raster holds people per km².
     public var density: Bool
+    /// A fill value of the population raster to treat as nodata (`nodata = -99999`); `nil` keeps the band's.
+    public var nodata: Double?
     /// The day dates are validated against (`YYYY-MM-DD`); default: `asOf`, else the run's day.
     public var today: String?
 
@@ -55,6 +57,7 @@ public struct JobConfiguration: Sendable, Hashable, Codable {
             ("regions", regions), ("mapping", mapping), ("as_of", asOf),
             ("analyses", analyses.map(\.rawValue).joined(separator: ",")), ("distances", distances),
             ("period", period), ("density", String(density)), ("today", today),
+            ("nodata", nodata.map { "\($0)" }),
         ]
         return lines.map { "\($0.0) = \($0.1 ?? "")" }.joined(separator: "\n")
     }

@@ -21,6 +21,7 @@ import TOMLKit
 /// population = "north/population.tif"
 /// [job.overrides]
 /// as_of = 2023-12-31
+/// nodata = -99999                          # the population raster's undeclared fill value, if any
 /// ```
 public struct JobsFile: Sendable {
     /// The jobs file's path.
@@ -31,7 +32,7 @@ public struct JobsFile: Sendable {
     /// Keys naming input files: allowed in `[defaults]` and in each `[[job]]`.
     static let inputKeys = ["hazards", "releases", "population", "regions", "mapping"]
     /// Keys of analysis settings: allowed in `[defaults]` and in `[job.overrides]`.
-    static let settingKeys = ["as_of", "analyses", "distances", "period", "density", "today"]
+    static let settingKeys = ["as_of", "analyses", "distances", "period", "density", "today", "nodata"]
 
     /// Reads and resolves a jobs file.
     /// - Throws: `JobsFileError` naming the file and the line of the first problem.
@@ -198,6 +199,14 @@ private struct JobsTableReader {
         }
         if let value = table["density"] {
             if let flag = value.bool { job.density = flag } else { report(path + ["density"], "density must be true or false") }
+        }
+        if let value = table["nodata"] {
+            if let number = value.double ?? value.int.map(Double.init), number.isFinite {
+                job.nodata = number
+            } else {
+                report(path + ["nodata"], "nodata must be a finite number, the population raster's fill value "
+                    + "such as -99999")
+            }
         }
     }
 

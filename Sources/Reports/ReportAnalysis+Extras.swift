@@ -33,7 +33,8 @@ extension ReportData {
             }
         }
         return ExposureSection(population: raster.path, distances: distances, points: points, noLongerExposed: noLonger,
-                               newlyExposed: newly, hazardsOutsideRaster: exposure.hazardsOutsideRaster)
+                               newlyExposed: newly, hazardsOutsideRaster: exposure.hazardsOutsideRaster,
+                               rasterWarnings: exposure.rasterWarnings)
     }
 
     /// Route km by status at the end of every year from the first route event's to `last`, and km within

@@ -51,6 +51,8 @@ public struct ExposureSection: Sendable {
     public var newlyExposed: [Double]
     /// Hazards not wholly inside the raster (people beyond it are not counted).
     public var hazardsOutsideRaster: [String]
+    /// Findings about the raster's cells (`Exposure.rasterWarnings`), such as invalid cells left out.
+    public var rasterWarnings: [String] = []
 
     /// `inside`, `within 500 m`, `within 1 km`, …
     public var areaLabels: [String] {

@@ -181,6 +181,9 @@ extension ReportData {
             body += "<p class=\"note\">\(exposure.hazardsOutsideRaster.count) hazards lie partly or wholly outside the "
                 + "population raster; people beyond it are not counted.</p>"
         }
+        for warning in exposure.rasterWarnings {
+            body += "<p class=\"note\">\(Markup.escape(warning))</p>"
+        }
         return HTMLSection(id: "exposure", heading: Self.exposureHeading, body: body)
     }
 

@@ -11,8 +11,12 @@ public struct Exposure: Sendable {
     public var rows: [ExposureRow]
     /// Per-hazard figures (with `perHazard`), sorted by hazard id then distance. They overlap between hazards.
     public var hazards: [HazardExposure]
-    /// Ids of hazards not wholly inside the raster's extent (their people are counted only where it covers them).
+    /// Ids of hazards not wholly inside the raster's extent (their people are counted only where it covers them),
+    /// by more than `PolygonCoverage.edgeTolerance` of a cell.
     public var hazardsOutsideRaster: [String]
+    /// Findings about the raster's cells for the terminal: invalid cells left out of the figures
+    /// (`PopulationRaster.invalidCellsWarning`), told once, for the area with the most of them.
+    public var rasterWarnings: [String]
 }
 
 /// The people in one exposure area.
@@ -119,13 +123,19 @@ extension Exposure {
             }
         }
         self.rows = rows.sorted { $0.key < $1.key }
-        hazardsOutsideRaster = hazards.filter { hazard in
-            guard let bounds = hazard.geometry?.bounds else { return false }
-            let box = raster.bounds
-            return bounds.minX < box.minX || bounds.minY < box.minY || bounds.maxX > box.maxX || bounds.maxY > box.maxY
-        }.map(\.id).sorted()
+        let outside = try parallelMap(count: hazards.count, threads: threads) { index in
+            try hazards[index].geometry.map { try raster.extendsBeyondRaster($0) } ?? false
+        }
+        hazardsOutsideRaster = hazards.indices.filter { outside[$0] }.map { hazards[$0].id }.sorted()
         self.hazards = request.perHazard
             ? try Exposure.perHazard(hazards, raster: raster, request: request, progress: progress) : []
+        let worst = (self.rows.map { ("the area '\($0.key)'", $0.totals) }
+            + self.hazards.map { hazard in
+                ("hazard \(hazard.hazardID) " + (hazard.distance.map { "within \($0.value) m" } ?? "inside"),
+                 hazard.totals)
+            })
+            .max { $0.1.invalid.cells < $1.1.invalid.cells }
+        rasterWarnings = worst.flatMap { raster.invalidCellsWarning($0.1, area: $0.0) }.map { [$0] } ?? []
     }
 
     /// The figure of one area: its geodesic area and people.

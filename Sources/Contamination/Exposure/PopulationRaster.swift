@@ -5,7 +5,13 @@ import GeometryCore
 ///
 /// Holds the raster's description and a pool of open readers (`RasterReaderPool`, one per thread at a time, as
 /// GDAL dataset handles must not be shared between threads); sums read only the windows the polygons touch,
-/// tile by tile.
+/// tile by tile, and never more than `maxWindowCells` cells for one area.
+///
+/// What a cell adds: a nodata cell (the declared or band nodata value, or NaN) adds no people and counts in the
+/// nodata share. An invalid cell (`isInvalid`: negative, infinite, or above `maxCellValue`, typically an
+/// undeclared fill such as -99999) adds no people either, counts in the nodata share, and is reported
+/// (`ZonalTotals.invalid`); when invalid cells are more than `maxInvalidShare` of an area's covered geodesic area,
+/// its sum is refused (`totals(of:threads:)` throws), as the figure would rest on values that are not people.
 public struct PopulationRaster: Sendable {
     /// The raster file.
     public let path: String
@@ -15,12 +21,25 @@ public struct PopulationRaster: Sendable {
     public let grid: RasterGrid
     /// The raster's CRS.
     public let crs: CRS
-    /// The band's nodata value, if any; NaN cells are always treated as nodata.
+    /// The nodata value: the one declared when opening (`--nodata`), else the band's, if any. NaN cells are
+    /// always treated as nodata.
     public let nodata: Double?
     /// Whether values are people per km² (multiplied by each cell's geodesic area) rather than people per cell.
     public let isDensity: Bool
     /// The largest number of cells covered and read at once; bigger windows are cut into tiles.
     public let maxTileCells: Int
+    /// The most cells one area's windows may hold together (`defaultMaxWindowCells` unless set); a bigger area is
+    /// refused with an error rather than read for minutes or hours.
+    public let maxWindowCells: Int
+
+    /// 2²⁸ = 268,435,456 cells (16,384 × 16,384): a 1,600 km square at 100 m cells, 490 km at 30 m.
+    public static let defaultMaxWindowCells = 1 << 28
+    /// The largest value a cell may hold, people per cell or per km²: 10⁹ (the densest districts hold about 10⁵
+    /// people per km²). Bigger values are invalid; the bound also keeps every sum finite.
+    public static let maxCellValue = 1e9
+    /// The largest share (1%) of an area's covered geodesic area that invalid cells may take before its sum is
+    /// refused.
+    public static let maxInvalidShare = 0.01
     /// The raster's bounding box in WGS84 lon/lat (from its corners and edge midpoints).
     public let bounds: Bounds
     /// For a projected raster, the longest lon/lat edge piece, in degrees, that polygons are cut into before
@@ -34,8 +53,11 @@ public struct PopulationRaster: Sendable {
 
     /// Opens the raster to read its size, geotransform, CRS and nodata (`RasterReader`).
     ///
-    /// Throws `GeoIOError` when it cannot be read, has no geotransform or no CRS, or the CRS is unknown to PROJ.
-    public init(path: String, band: Int = 1, isDensity: Bool = false, maxTileCells: Int = 1 << 20) throws {
+    /// - Parameter nodata: a fill value to treat as nodata, replacing the band's own (e.g. -99999 when the raster
+    ///   does not declare it); `nil` keeps the band's.
+    /// - Throws: `GeoIOError` when it cannot be read, has no geotransform or no CRS, or the CRS is unknown to PROJ.
+    public init(path: String, band: Int = 1, isDensity: Bool = false, nodata: Double? = nil,
+                maxTileCells: Int = 1 << 20, maxWindowCells: Int = PopulationRaster.defaultMaxWindowCells) throws {
         let reader = try RasterReader(path: path, band: band)
         guard let transform = reader.geoTransform else {
             throw GeoIOError(path: path, message: "the raster has no geotransform: cells cannot be placed")
@@ -61,19 +83,27 @@ public struct PopulationRaster: Sendable {
         self.band = band
         self.grid = grid
         self.crs = crs
-        nodata = reader.nodata
+        self.nodata = nodata ?? reader.nodata
         self.isDensity = isDensity
         self.maxTileCells = max(1, maxTileCells)
+        self.maxWindowCells = max(1, maxWindowCells)
         readers = RasterReaderPool(path: path, band: band)
-        do {
-            cellAreas = try CellAreas(grid: grid, crs: crs)
-        } catch let error as PROJError {
-            throw GeoIOError(path: path, message: "geodesic cell areas: \(error)")
-        }
+        cellAreas = CellAreas(grid: grid, crs: crs)
         bounds = try PopulationRaster.wgs84Bounds(of: grid, crs: crs)
         let step = min((bounds.maxX - bounds.minX) / Double(grid.width),
                        (bounds.maxY - bounds.minY) / Double(grid.height))
         densifyStep = crs.isGeographic || !(step > 0) || !step.isFinite ? nil : step
+    }
+
+    /// Whether a value read from the band is nodata: NaN, or the nodata value.
+    public func isNodata(_ value: Double) -> Bool {
+        value.isNaN || value == nodata
+    }
+
+    /// Whether a value that is not nodata cannot be a count of people: negative, infinite, or above
+    /// `maxCellValue`.
+    public static func isInvalid(_ value: Double) -> Bool {
+        !(value >= 0 && value <= maxCellValue)
     }
 
     /// The grid's outline sampled at its corners and edge midpoints, transformed to WGS84, boxed.

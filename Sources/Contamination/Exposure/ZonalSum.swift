@@ -16,10 +16,23 @@ extension PopulationRaster {
     /// in order, so the result is the same for any number of threads. Readers are reused from group to group
     /// (`RasterReaderPool`), so that blocks already decompressed stay in GDAL's cache.
     ///
-    /// Throws `GeoIOError` (`GDALRasterIO`) when a window cannot be read, `PROJError` when the transform fails.
+    /// Cells that are not nodata but cannot be people (`isInvalid`) add nothing, count as nodata, and are
+    /// reported in `ZonalTotals.invalid`.
+    ///
+    /// Throws `GeoIOError` when the area's windows hold more than `maxWindowCells` cells (before reading any),
+    /// when invalid cells are more than `maxInvalidShare` of the covered geodesic area, or when a window cannot be
+    /// read (`GDALRasterIO`); `PROJError` when the transform fails.
     public func totals(of geometry: Geometry, threads: Int = 1) throws -> ZonalTotals {
         guard !geometry.isEmpty else { return ZonalTotals() }
-        let coverages = try geometry.polygonRings().map { try coverage(of: rasterRings($0)) }
+        let coverages = try coverages(of: geometry)
+        let windows = coverages.compactMap(\.window)
+        let cells = windows.reduce(0) { $0 + $1.pixelCount }
+        guard cells <= maxWindowCells else {
+            let largest = windows.max { $0.pixelCount < $1.pixelCount }.map { " (the largest \($0.width)×\($0.height))" }
+            throw GeoIOError(path: path, message: "an area covers windows of \(cells) cells\(largest ?? "") of this "
+                + "\(grid.width)×\(grid.height) raster, more than the limit of \(maxWindowCells) cells for one area: "
+                + "check the raster's geotransform, or resample it to coarser cells (gdalwarp -tr)")
+        }
         let items = coverages.indices.flatMap { part in
             coverages[part].windows(maxCells: maxTileCells).map { ZonalItem(part: part, tile: $0) }
         }
@@ -35,7 +48,28 @@ extension PopulationRaster {
         }
         var totals = perGroup.reduce(ZonalTotals(), +)
         totals.extendsBeyondRaster = coverages.contains { $0.extendsBeyondGrid }
+        try checkInvalid(totals)
         return totals
+    }
+
+    /// Whether part of a lon/lat polygonal geometry lies beyond the raster's edges, in the raster's own cells
+    /// (so for any CRS), by more than `PolygonCoverage.edgeTolerance` of a cell.
+    public func extendsBeyondRaster(_ geometry: Geometry) throws -> Bool {
+        guard !geometry.isEmpty else { return false }
+        return try coverages(of: geometry).contains { $0.extendsBeyondGrid }
+    }
+
+    /// The coverage of each polygon part of a lon/lat geometry on the grid.
+    private func coverages(of geometry: Geometry) throws -> [PolygonCoverage] {
+        try geometry.polygonRings().map { try coverage(of: rasterRings($0)) }
+    }
+
+    /// Refuses totals whose invalid cells take more than `maxInvalidShare` of the covered geodesic area.
+    private func checkInvalid(_ totals: ZonalTotals) throws {
+        guard let first = totals.invalid.first, totals.invalidShare > Self.maxInvalidShare else { return }
+        throw GeoIOError(path: path, message: "\(InvalidCellsText.describe(totals.invalid, totals: totals)) "
+            + "(more than \(InvalidCellsText.percent(Self.maxInvalidShare)) of the area): the figure would rest on "
+            + "values that are not people. \(InvalidCellsText.advice(first))")
     }
 
     /// One polygon's rings (lon/lat) in the raster's CRS, densified first for a projected raster.
@@ -60,7 +94,12 @@ extension PopulationRaster {
     private func sum(_ coverage: PolygonCoverage, tile: PixelWindow, reader: RasterReader) throws -> ZonalTotals {
         let fractions = coverage.fractions(in: tile).fractions
         let values = try reader.read(window: tile)
-        let areas = try cellAreas.squareKilometers(in: tile)
+        let areas: [Double]
+        do {
+            areas = try cellAreas.squareKilometers(in: tile)
+        } catch let error as PROJError {
+            throw GeoIOError(path: path, message: "geodesic cell areas of window \(tile): \(error)")
+        }
         var totals = ZonalTotals()
         for index in 0..<tile.pixelCount {
             let fraction = fractions[index]
@@ -69,9 +108,14 @@ extension PopulationRaster {
             totals.coveredCells += fraction
             totals.coveredSquareKilometers += covered
             let value = values[index]
-            if value.isNaN || reader.isNodata(value) {
+            if isNodata(value) || Self.isInvalid(value) {
                 totals.nodataCells += fraction
                 totals.nodataSquareKilometers += covered
+                if !isNodata(value) {
+                    let cell = RasterCell(column: tile.column + index % tile.width, row: tile.row + index / tile.width,
+                                          value: value)
+                    totals.invalid.add(cell, fraction: fraction, squareKilometers: covered)
+                }
             } else {
                 totals.people += value * (isDensity ? covered : fraction)
             }

@@ -80,10 +80,18 @@ public struct PolygonCoverage: Sendable {
         return PixelWindow(column: left, row: top, width: right - left, height: bottom - top)
     }
 
-    /// Whether part of the polygon's bounding box lies beyond the grid's edges (its coverage is then clipped).
+    /// How far, in cells, a polygon may pass a grid edge before it counts as beyond it: 10⁻⁶ of a cell, far above
+    /// the rounding of coordinates clipped to a raster's extent (7·10⁻¹⁴° is 10⁻¹⁰ of a 0.0009° cell) and far
+    /// below any overhang whose people matter.
+    public static let edgeTolerance = 1e-6
+
+    /// Whether part of the polygon's bounding box lies beyond the grid's edges by more than `edgeTolerance` of a
+    /// cell (its coverage is then clipped).
     public var extendsBeyondGrid: Bool {
         guard !rings.isEmpty else { return false }
-        return minColumn < 0 || minRow < 0 || maxColumn > Double(grid.width) || maxRow > Double(grid.height)
+        let tolerance = Self.edgeTolerance
+        return minColumn < -tolerance || minRow < -tolerance || maxColumn > Double(grid.width) + tolerance
+            || maxRow > Double(grid.height) + tolerance
     }
 
     /// The polygon's window cut into tiles of at most `maxCells` cells; empty when it misses the grid.

@@ -19,6 +19,14 @@ struct ExposureCommand: ParsableCommand {
         any CRS (for a projected one, edges are densified in lon/lat to about one cell before they are \
         transformed); it is read window by window, never whole.
 
+        Cells that cannot be people (negative, infinite, or above 10^9), typically a fill value the raster \
+        does not declare as nodata such as -99999, are left out and counted as nodata, with a warning naming \
+        the value and the first such cell; when they are more than 1% of an area's covered geodesic area, the \
+        command stops with exit 1 rather than print a figure resting on them. --nodata V declares a fill value \
+        (replacing the band's own); NaN cells are always nodata. One area may cover at most 2^28 cells \
+        (16,384 × 16,384); a bigger one is an error (check the geotransform or resample the raster). Hazards \
+        beyond the raster's edge by more than 10^-6 of a cell are warned about.
+
         --density reads people per km² and multiplies by each cell's geodesic area. --per-hazard adds each \
         hazard's own figures, which overlap between hazards. With --releases and several --as-of dates, the \
         people still exposed at the end of each date; the drop between dates is the people no longer living in \
@@ -28,6 +36,7 @@ struct ExposureCommand: ParsableCommand {
           hazmap exposure hazards.gpkg population.tif
           hazmap exposure hazards.gpkg population.tif --mapping mapping.toml --distances 500m,1km,5km --regions regions.gpkg -o exposure.csv
           hazmap exposure hazards.gpkg density.tif --density --per-hazard --json
+          hazmap exposure hazards.gpkg worldpop.tif --nodata -99999
           hazmap exposure hazards.gpkg population.tif --releases releases.gpkg --as-of 2020-12-31 --as-of 2023-12-31
         """
     )
@@ -62,6 +71,8 @@ struct ExposureCommand: ParsableCommand {
     @Option(name: .long, help: "Raster band to read (from 1).")
     var band: Int = 1
 
+    @OptionGroup var nodata: NodataOption
+
     @Option(name: .shortAndLong, help: ArgumentHelp(
         "Write the figures (.csv, .json) or the exposure areas with their figures (.geojson, .gpkg, .fgb, .shp).",
         valueName: "file"))
@@ -85,7 +96,8 @@ struct ExposureCommand: ParsableCommand {
         // Without dates, exposure uses no hazard id or date: a plain polygon file with a class will do.
         let unused: Set<String> = releases == nil && days.isEmpty && !perHazard ? ["id", "recorded"] : []
         let options = LoadOptions(mapping: mapping, threads: threadOptions.count, unusedFields: [.hazards: unused])
-        let raster = try PopulationRaster(path: population, band: band, isDensity: density)
+        let raster = try PopulationRaster(path: population, band: band, isDensity: density,
+                                          nodata: nodata.value)
         let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
                                      quiet: reporting.quiet)
         let request = ExposureRequest(distances: try parseDistances(distances), asOf: days.isEmpty ? [nil] : days,
@@ -101,6 +113,7 @@ struct ExposureCommand: ParsableCommand {
             Terminal.warning("\(ids.count) hazard(s) lie partly or wholly outside the raster \(population); "
                 + "people there are not counted: " + ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? ", …" : ""))
         }
+        for warning in exposure.rasterWarnings { Terminal.warning(warning) }
         let names = Dictionary((inputs.regions?.records ?? []).map { ($0.code, $0.name) },
                                uniquingKeysWith: { first, _ in first })
         let report = ExposureReport(exposure: exposure, inputs: inputs, raster: raster, perHazard: perHazard,

@@ -44,6 +44,8 @@ struct PrioritizeCommand: ParsableCommand {
     @Flag(name: .long, help: "The population raster holds people per km², not per cell.")
     var density = false
 
+    @OptionGroup var nodata: NodataOption
+
     @Option(name: .long, help: ArgumentHelp("Accident points (id, date, casualties).", valueName: "file"))
     var accidents: String?
 
@@ -92,7 +94,7 @@ struct PrioritizeCommand: ParsableCommand {
                                      quiet: reporting.quiet)
         let context = try PriorityLayers.load(accidents: accidents, facilities: facilities, roads: roads,
                                               options: options, quiet: reporting.quiet)
-        let raster = try population.map { try PopulationRaster(path: $0, isDensity: density) }
+        let raster = try population.map { try PopulationRaster(path: $0, isDensity: density, nodata: nodata.value) }
         let priorities = try PriorityLayers.rank(
             criteriaFile, inputs: inputs, hazardsFile: hazards, context: context, population: raster, asOf: day,
             mapping: mapping, options: options, quiet: reporting.quiet)

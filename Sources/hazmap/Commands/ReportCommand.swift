@@ -57,6 +57,8 @@ struct ReportCommand: ParsableCommand {
     @Flag(name: .long, help: "The population raster holds people per km², not per cell.")
     var density = false
 
+    @OptionGroup var nodata: NodataOption
+
     @Option(name: .long, help: ArgumentHelp(
         "Distances around remaining contamination for people exposed and route km.", valueName: "distances"))
     var distances = "500m,1km,5km"
@@ -122,7 +124,7 @@ struct ReportCommand: ParsableCommand {
         let routeInputs = try routes.map {
             try RouteInputs.load(routes: $0, events: routeEvents, options: options, quiet: reporting.quiet)
         }
-        let raster = try population.map { try PopulationRaster(path: $0, isDensity: density) }
+        let raster = try population.map { try PopulationRaster(path: $0, isDensity: density, nodata: nodata.value) }
         let priorities = try criteriaFile.map {
             try PriorityLayers.rank($0, inputs: loaded, hazardsFile: hazards, context: context, population: raster,
                                     asOf: request.asOf ?? request.today, mapping: mapping, options: options,

@@ -93,7 +93,8 @@ enum BatchAnalyses {
         guard let population = context.job.population else {
             throw InputError("job '\(context.job.name)': exposure needs a population raster")
         }
-        let raster = try PopulationRaster(path: population, band: 1, isDensity: context.job.density)
+        let raster = try PopulationRaster(path: population, band: 1, isDensity: context.job.density,
+                                          nodata: context.job.nodata)
         let request = ExposureRequest(distances: distances, asOf: [asOf], regions: inputs.regions?.records ?? [],
                                       perHazard: false, threads: context.threads)
         let exposure = try Exposure(hazards: inputs.hazards.records, releases: inputs.releases?.records ?? [],
@@ -119,7 +120,7 @@ enum BatchAnalyses {
                                        sha256: try SHA256.hexDigest(ofFile: DatasetFiles.mainFile(of: $0) ?? $0),
                                        summary: lines[$0] ?? "") }
         }
-        let raster = try job.population.map { try PopulationRaster(path: $0, isDensity: job.density) }
+        let raster = try job.population.map { try PopulationRaster(path: $0, isDensity: job.density, nodata: job.nodata) }
         let extras = ReportExtras(population: raster, distances: try parseDistances(job.distances))
         let notes = [SectionNote(section: ReportData.prioritiesHeading, reason: "the job has no criteria file")]
         let request = ReportRequest(title: "hazmap report: \(job.name)", hazmapVersion: Hazmap.version, asOf: asOf,

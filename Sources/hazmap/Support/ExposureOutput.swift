@@ -42,6 +42,8 @@ struct ExposureReport: Encodable {
     var rows: [Row]
     var perHazard: [HazardRow]?
     var hazardsOutsideRaster: [String]
+    /// Findings about the raster's cells, such as invalid cells left out (`Exposure.rasterWarnings`).
+    var warnings: [String]
 
     init(exposure: Exposure, inputs: Inputs, raster: PopulationRaster, perHazard: Bool, regionNames: [String: String]) {
         population = raster.path
@@ -69,6 +71,7 @@ struct ExposureReport: Encodable {
                       people: $0.totals.people, nodataShare: $0.totals.nodataShare)
         } : nil
         hazardsOutsideRaster = exposure.hazardsOutsideRaster
+        warnings = exposure.rasterWarnings
     }
 
     var text: String {

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The words of the finding about invalid population cells (`InvalidCells`): how many, which values, where the
+/// first is, and what to do.
+enum InvalidCellsText {
+    /// "12.5 covered cells (3.1% of the covered area) hold values that cannot be people: -99999 (first at
+    /// column 12, row 40)".
+    static func describe(_ invalid: InvalidCells, totals: ZonalTotals) -> String {
+        let where_ = invalid.first.map { " (first at column \($0.column), row \($0.row))" } ?? ""
+        return "\(cells(invalid.cells)) covered cell(s) (\(percent(totals.invalidShare)) of the covered area) hold "
+            + "values that cannot be people: " + invalid.values.map(number).joined(separator: ", ") + where_
+    }
+
+    /// What to do: declare a negative fill value as nodata, or fix the raster.
+    static func advice(_ first: RasterCell) -> String {
+        if first.value < 0, first.value.isFinite {
+            return "If \(number(first.value)) is the raster's fill value, declare it as nodata: --nodata \(number(first.value)) "
+                + "(in a batch job: nodata = \(number(first.value)))."
+        }
+        return "A cell must hold 0 to \(number(PopulationRaster.maxCellValue)) people (per km² with --density): "
+            + "fix the raster, or declare the value as nodata with --nodata."
+    }
+
+    /// A value as short text: whole numbers without a fraction, others as Swift prints them.
+    static func number(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    /// A coverage-weighted cell count, to one decimal.
+    static func cells(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    /// A share from 0 to 1 as a percentage with up to two decimals.
+    static func percent(_ share: Double) -> String { String(format: "%.2f%%", 100 * share) }
+}
+
+extension PopulationRaster {
+    /// The warning for invalid cells that were left out of `totals` (under `maxInvalidShare`, so not refused);
+    /// `nil` when there were none. Names the raster, the count, the values, the first cell and the fix.
+    public func invalidCellsWarning(_ totals: ZonalTotals, area: String) -> String? {
+        guard let first = totals.invalid.first else { return nil }
+        return "\(path): under \(area), \(InvalidCellsText.describe(totals.invalid, totals: totals)); they are left "
+            + "out and counted as nodata. \(InvalidCellsText.advice(first))"
+    }
+}
