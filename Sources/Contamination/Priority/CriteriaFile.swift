@@ -110,9 +110,15 @@ private struct CriterionReader {
         guard let name = string("name", required: true), let kindName = string("kind", required: true) else {
             return nil
         }
-        let weight = number("weight", required: true)
-        if let weight, weight < 0 {
-            report("weight", "criterion '\(name)': weight \(weight) is negative; weights must be 0 or more")
+        var weight = number("weight", required: true, criterion: name)
+        if let value = weight, value < 0 {
+            report("weight", "criterion '\(name)': weight = \(CriteriaLimits.text(value)) is negative; weights must be "
+                + "0 or more")
+            weight = nil
+        } else if let value = weight, value > CriteriaLimits.maxWeight {
+            report("weight", "criterion '\(name)': weight = \(CriteriaLimits.text(value)) is more than the largest "
+                + "weight, \(CriteriaLimits.text(CriteriaLimits.maxWeight)); weights are relative, so scale them down")
+            weight = nil
         }
         var normalisation = Normalisation.minMax
         if let text = string("normalisation", required: false) {
@@ -131,7 +137,7 @@ private struct CriterionReader {
         for key in table.keys where !used.contains(key) {
             report(key, "criterion '\(name)': unknown key '\(key)' for kind '\(kindName)'")
         }
-        guard let kind, let weight, weight >= 0 else { return nil }
+        guard let kind, let weight else { return nil }
         return Criterion(name: name, kind: kind, weight: weight, normalisation: normalisation,
                          direction: direction, line: locate(nil))
     }
@@ -142,9 +148,11 @@ private struct CriterionReader {
             return distance(criterion).map { .peopleWithin(distance: $0) }
         case "accidents_within":
             let within = distance(criterion)
-            let months = number("months", required: false) ?? 24
-            if months < 1 || months != months.rounded() {
-                report("months", "criterion '\(criterion)': months must be a whole number ≥ 1")
+            var months = number("months", required: false, criterion: criterion) ?? 24
+            if months < 1 || months > Double(CriteriaLimits.maxMonths) || months != months.rounded() {
+                report("months", "criterion '\(criterion)': months = \(CriteriaLimits.text(months)) must be a whole "
+                    + "number from 1 to \(CriteriaLimits.maxMonths)")
+                months = 24
             }
             var casualties = false
             if let field = string("field", required: false) {
@@ -202,14 +210,35 @@ private struct CriterionReader {
         return text
     }
 
-    private mutating func number(_ key: String, required: Bool) -> Double? {
+    /// A finite number; otherwise a problem naming the key and the value.
+    private mutating func number(_ key: String, required: Bool, criterion: String) -> Double? {
         used.insert(key)
         guard let value = table[key] else {
             if required { report(nil, "criterion is missing '\(key)'") }
             return nil
         }
-        guard let number = Self.number(value), number.isFinite else {
-            report(key, "'\(key)' must be a number")
+        guard let number = Self.number(value) else {
+            report(key, "criterion '\(criterion)': '\(key)' must be a number")
+            return nil
+        }
+        guard number.isFinite else {
+            report(key, "criterion '\(criterion)': \(key) = \(CriteriaLimits.text(number)) is not a finite number")
+            return nil
+        }
+        return number
+    }
+
+    /// A finite number within `range` for the entry `key` of the table `table` (e.g. `values.CHA`); otherwise a
+    /// problem naming it and its value.
+    private mutating func entry(_ value: TOMLValueConvertible?, table: String, key: String, criterion: String,
+                                range: ClosedRange<Double>, what: String) -> Double? {
+        guard let number = value.flatMap(Self.number) else {
+            report(table, "criterion '\(criterion)': \(table).\(key) must be a number")
+            return nil
+        }
+        guard number.isFinite, range.contains(number) else {
+            report(table, "criterion '\(criterion)': \(table).\(key) = \(CriteriaLimits.text(number)) is not "
+                + "\(what) from \(CriteriaLimits.text(range.lowerBound)) to \(CriteriaLimits.text(range.upperBound))")
             return nil
         }
         return number
@@ -226,10 +255,12 @@ private struct CriterionReader {
             report(nil, "criterion '\(criterion)' is missing 'distance' (metres, or text such as \"1km\")")
             return nil
         }
-        let parsed = Self.number(value).flatMap { $0 >= 0 ? Meters($0) : nil }
+        let parsed = Self.number(value).flatMap { $0.isFinite && $0 >= 0 ? Meters($0) : nil }
             ?? value.string.flatMap { Meters(parsing: $0) }
-        guard let parsed else {
-            report("distance", "criterion '\(criterion)': distance must be metres ≥ 0 or text such as \"500m\", \"1km\"")
+        guard let parsed, parsed <= CriteriaLimits.maxDistance else {
+            report("distance", "criterion '\(criterion)': distance = \(value.string.map { "\"\($0)\"" } ?? Self.number(value).map(CriteriaLimits.text) ?? "?") "
+                + "must be metres from 0 to \(CriteriaLimits.text(CriteriaLimits.maxDistance.value)) or text such as "
+                + "\"500m\", \"1km\"")
             return nil
         }
         return parsed
@@ -251,10 +282,9 @@ private struct CriterionReader {
                     + Value.allCases.map(\.rawValue).joined(separator: ", "))
                 continue
             }
-            guard let number = entries[key].flatMap(Self.number) else {
-                report("values", "criterion '\(criterion)': the value of '\(key)' must be a number")
-                continue
-            }
+            guard let number = entry(entries[key], table: "values", key: key, criterion: criterion,
+                                     range: -CriteriaLimits.maxValue...CriteriaLimits.maxValue, what: "a number")
+            else { continue }
             result[value] = number
         }
         return result
@@ -272,9 +302,10 @@ private struct CriterionReader {
         var fallback: Double?
         for key in entries.keys {
             guard let entry = entries[key] else { continue }
+            let costs = 0...CriteriaLimits.maxCost
             if key == "default" {
-                fallback = Self.number(entry)
-                if fallback == nil { report("cost_per_m2", "criterion '\(criterion)': default cost must be a number") }
+                fallback = self.entry(entry, table: "cost_per_m2", key: key, criterion: criterion, range: costs,
+                                      what: "a cost")
                 continue
             }
             guard let type = HazardType.allCases.first(where: { ValueKey($0.rawValue) == ValueKey(key) }) else {
@@ -282,27 +313,28 @@ private struct CriterionReader {
                     + HazardType.allCases.map(\.rawValue).joined(separator: ", ") + ") or 'default'")
                 continue
             }
-            if let cost = Self.number(entry) {
-                byType[type] = [nil: cost]
+            if Self.number(entry) != nil {
+                if let cost = self.entry(entry, table: "cost_per_m2", key: key, criterion: criterion, range: costs,
+                                         what: "a cost") {
+                    byType[type] = [nil: cost]
+                }
             } else if let classes = entry.table {
                 var row: [HazardClass?: Double] = [:]
                 for name in classes.keys {
                     let hazardClass = HazardClass.allCases.first { ValueKey($0.rawValue) == ValueKey(name) }
-                    guard name == "default" || hazardClass != nil,
-                          let cost = classes[name].flatMap(Self.number) else {
+                    guard name == "default" || hazardClass != nil else {
                         report("cost_per_m2", "criterion '\(criterion)': \(key).\(name) must be SHA, CHA or "
                             + "default with a number")
                         continue
                     }
+                    guard let cost = self.entry(classes[name], table: "cost_per_m2", key: "\(key).\(name)",
+                                                criterion: criterion, range: costs, what: "a cost") else { continue }
                     row[hazardClass] = cost
                 }
                 byType[type] = row
             } else {
                 report("cost_per_m2", "criterion '\(criterion)': \(key) must be a number or a table by class")
             }
-        }
-        for cost in byType.values.flatMap(\.values) + (fallback.map { [$0] } ?? []) where cost < 0 {
-            report("cost_per_m2", "criterion '\(criterion)': costs must be 0 or more, got \(cost)")
         }
         return CostTable(byType: byType, fallback: fallback)
     }

@@ -15,8 +15,8 @@ public struct CriterionValues: Sendable {
 
     /// Measures the criteria.
     ///
-    /// - Throws: `CriteriaError` when a criterion cannot be measured with the inputs given; GEOS or PROJ
-    ///   errors naming the hazard.
+    /// - Throws: `CriteriaError` when a criterion cannot be measured with the inputs given; `PriorityError`
+    ///   naming the hazard when a value is not finite (an `inf` attribute, say) and for GEOS or PROJ errors.
     public init(criteria: CriteriaFile, inputs: PriorityInputs,
                 progress: (@Sendable (Int) -> Void)? = nil) throws {
         for criterion in criteria.criteria {
@@ -32,12 +32,30 @@ public struct CriterionValues: Sendable {
             let hazard = hazards[index]
             do {
                 let values = try context.measure(hazard)
+                for (criterion, value) in zip(criteria.criteria, values) {
+                    guard let value, !value.isFinite else { continue }
+                    throw CriterionValueError(criterion: criterion, value: value)
+                }
                 progress?(1)
                 return values
             } catch {
                 throw PriorityError(hazard: hazard, message: "\(error)")
             }
         }
+    }
+}
+
+/// A criterion whose value for a hazard is not a finite number (such as an `inf` attribute): the ranking would
+/// be meaningless, so it is refused.
+struct CriterionValueError: Error, CustomStringConvertible {
+    var criterion: Criterion
+    var value: Double
+
+    var description: String {
+        var what = criterion.kind.name
+        if case .attribute(let field) = criterion.kind { what += " '\(field)'" }
+        return "criterion '\(criterion.name)' (\(what)): the value \(CriteriaLimits.text(value)) is not a finite "
+            + "number; fix the input, or leave the field empty for no value"
     }
 }
 

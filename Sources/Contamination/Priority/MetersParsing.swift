@@ -1,6 +1,10 @@
 import GeometryCore
 
 extension Meters {
+    /// The largest buffer distance a command or criterion accepts: 1,000 km. Beyond it a geodesic buffer wraps
+    /// much of the globe, and no exposure or priority figure means anything.
+    public static let largestBuffer = Meters(1_000_000)
+
     /// Reads a distance such as `500`, `500m`, `0.5km` or `1 km` (a bare number is metres); `nil` when the
     /// text is not a finite, non-negative distance.
     public init?(parsing text: String) {
@@ -12,7 +16,7 @@ extension Meters {
         } else if body.hasSuffix("m") {
             body.removeLast()
         }
-        guard let number = Double(body.trimmingBlanks()), number.isFinite, number >= 0 else { return nil }
+        guard let number = Double(body.trimmingBlanks()), number >= 0, (number * scale).isFinite else { return nil }
         self.init(number * scale)
     }
 }

@@ -21,6 +21,10 @@ public struct Ranking: Sendable {
 
     /// Normalises the raw values and ranks the hazards.
     ///
+    /// Every score is finite and in [0, 1] whatever the numbers: a raw value that is not finite counts as no
+    /// value (`CriterionValues` refuses them before), spans too wide for a `Double` are normalised in halves, and
+    /// weights (finite and ≥ 0, as `CriteriaFile` checks) are divided by the largest before they are summed.
+    ///
     /// - Parameters:
     ///   - ids: the hazards' ids, in input order.
     ///   - raw: `raw[hazard][criterion]`, as `CriterionValues` measures them.
@@ -41,7 +45,7 @@ public struct Ranking: Sendable {
     static func normalise(_ raw: [[Double?]], criteria: [Criterion]) -> [[Double]] {
         var result = raw.map { _ in [Double](repeating: 0, count: criteria.count) }
         for (column, criterion) in criteria.enumerated() {
-            let values = raw.map { $0[column] }
+            let values = raw.map { $0[column].flatMap { $0.isFinite ? $0 : nil } }
             let normal = criterion.normalisation == .minMax ? minMax(values) : ranks(values)
             for (row, value) in normal.enumerated() {
                 guard let value else { continue }
@@ -51,11 +55,19 @@ public struct Ranking: Sendable {
         return result
     }
 
-    /// (x − min) / (max − min); 1 when every value is equal.
+    /// (x − min) / (max − min), clamped to [0, 1]; 1 when every value is equal. Finite values only; a span
+    /// that overflows (from −10³⁰⁸ to 10³⁰⁸) is computed on halves.
     static func minMax(_ values: [Double?]) -> [Double?] {
         let present = values.compactMap { $0 }
         guard let low = present.min(), let high = present.max() else { return values }
-        return values.map { value in value.map { high > low ? ($0 - low) / (high - low) : 1 } }
+        let halves = !(high - low).isFinite
+        return values.map { value in
+            value.map { x in
+                guard high > low else { return 1 }
+                let ratio = halves ? (x / 2 - low / 2) / (high / 2 - low / 2) : (x - low) / (high - low)
+                return min(1, max(0, ratio))
+            }
+        }
     }
 
     /// (rank − 1) / (n − 1), ranks from the smallest, ties sharing their mean rank; 1 when n = 1.
@@ -78,10 +90,14 @@ public struct Ranking: Sendable {
         return result
     }
 
+    /// Σ wᵢ·normᵢ / Σ wᵢ, with the weights divided by the largest first so that the sums stay finite; 0 when no
+    /// weight is positive. Clamped to [0, 1] against rounding.
     static func score(_ normalised: [Double], weights: [Double]) -> Double {
-        let total = weights.reduce(0, +)
-        guard total > 0 else { return 0 }
-        return zip(normalised, weights).reduce(0) { $0 + $1.0 * $1.1 } / total
+        let largest = weights.filter { $0.isFinite }.max() ?? 0
+        guard largest > 0 else { return 0 }
+        let scaled = weights.map { $0.isFinite && $0 > 0 ? $0 / largest : 0 }
+        let total = scaled.reduce(0, +)
+        return min(1, max(0, zip(normalised, scaled).reduce(0) { $0 + $1.0 * $1.1 } / total))
     }
 
     static func scores(_ normalised: [[Double]], weights: [Double]) -> [Double] {
