@@ -18,6 +18,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // Tests only: property-based checks of the numeric inputs (Tests/ContaminationTests/Properties).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -61,7 +63,11 @@ let package = Package(
         .testTarget(name: "GeometryCoreTests", dependencies: ["GeometryCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeometryCore"]),
         .testTarget(
-            name: "ContaminationTests", dependencies: ["Contamination", "GeometryCore", "GeoIO"],
+            name: "ContaminationTests",
+            dependencies: [
+                "Contamination", "GeometryCore", "GeoIO",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["ExposureSaoMiguelReference.json"]
         ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),

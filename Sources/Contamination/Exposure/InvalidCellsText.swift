@@ -36,9 +36,10 @@ enum InvalidCellsText {
 
 extension PopulationRaster {
     /// The warning for invalid cells that were left out of `totals` (under `maxInvalidShare`, so not refused);
-    /// `nil` when there were none. Names the raster, the count, the values, the first cell and the fix.
+    /// `nil` when there were none, or only slivers (`InvalidCells.isNoise`). Names the raster, the count, the
+    /// values, the first cell and the fix.
     public func invalidCellsWarning(_ totals: ZonalTotals, area: String) -> String? {
-        guard let first = totals.invalid.first else { return nil }
+        guard let first = totals.invalid.first, !totals.invalid.isNoise else { return nil }
         return "\(path): under \(area), \(InvalidCellsText.describe(totals.invalid, totals: totals)); they are left "
             + "out and counted as nodata. \(InvalidCellsText.advice(first))"
     }

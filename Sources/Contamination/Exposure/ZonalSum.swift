@@ -64,9 +64,11 @@ extension PopulationRaster {
         try geometry.polygonRings().map { try coverage(of: rasterRings($0)) }
     }
 
-    /// Refuses totals whose invalid cells take more than `maxInvalidShare` of the covered geodesic area.
+    /// Refuses totals whose invalid cells take more than `maxInvalidShare` of the covered geodesic area, unless
+    /// they are only slivers of float noise (`InvalidCells.isNoise`).
     private func checkInvalid(_ totals: ZonalTotals) throws {
-        guard let first = totals.invalid.first, totals.invalidShare > Self.maxInvalidShare else { return }
+        guard let first = totals.invalid.first, !totals.invalid.isNoise, totals.invalidShare > Self.maxInvalidShare
+        else { return }
         throw GeoIOError(path: path, message: "\(InvalidCellsText.describe(totals.invalid, totals: totals)) "
             + "(more than \(InvalidCellsText.percent(Self.maxInvalidShare)) of the area): the figure would rest on "
             + "values that are not people. \(InvalidCellsText.advice(first))")

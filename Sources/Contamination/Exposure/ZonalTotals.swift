@@ -1,3 +1,5 @@
+import GeometryCore
+
 /// People under an area, with how much of the covered raster was nodata, in cells and in geodesic area.
 public struct ZonalTotals: Sendable, Hashable {
     /// Σ value × coverage fraction over the cells with data (× geodesic cell area in km² for a density raster).
@@ -75,6 +77,11 @@ public struct InvalidCells: Sendable, Hashable {
 
     /// Whether no covered cell was invalid.
     public var isEmpty: Bool { first == nil }
+
+    /// Whether the invalid cells are covered by no more than `PolygonCoverage.edgeTolerance` of a cell in all: the
+    /// slivers an edge on a cell line covers once its coordinates are rounded. They are left out like any invalid
+    /// cell, but neither warned about nor refused.
+    public var isNoise: Bool { cells <= PolygonCoverage.edgeTolerance }
 
     /// Records one covered invalid cell.
     mutating func add(_ cell: RasterCell, fraction: Double, squareKilometers covered: Double) {

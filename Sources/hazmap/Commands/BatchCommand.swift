@@ -10,7 +10,7 @@ struct BatchCommand: ParsableCommand {
         abstract: "Run many jobs (regions, programmes) from a TOML jobs file, in parallel and resumable.",
         discussion: """
         The jobs file has [defaults] (mapping, regions, releases, population, as_of, analyses, distances, \
-        period, density, today) inherited by each [[job]] (name, hazards, releases, population, regions, \
+        period, density, nodata, today) inherited by each [[job]] (name, hazards, releases, population, regions, \
         mapping, and [job.overrides] for settings). Paths are relative to the jobs file. Analyses: validate \
         (findings.csv), extent (extent.geojson, extent.json), release (ledger.csv, ledger.json, \
         released.geojson), exposure (exposure.csv) and report (report/index.html with its layers and tables, as \
