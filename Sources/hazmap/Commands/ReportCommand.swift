@@ -139,6 +139,7 @@ struct ReportCommand: ParsableCommand {
                                   extras: extras, inputs: try ReportInputs.checksums(self, summaries: summaries),
                                   notes: ReportInputs.notes(self), request: request) { bar.advance(by: $0) }
         bar.finish()
+        for warning in data.exposure?.rasterWarnings ?? [] { Terminal.warning(warning) }
         let files = try data.write(to: output)
         let summary = ReportSummary(folder: output, files: files, data: data)
         print(reporting.json ? try JSONText.encode(summary) : summary.text)
