@@ -128,6 +128,16 @@ struct ExposureCellValueTests {
         #expect(message.contains("limit of \(PopulationRaster.defaultMaxWindowCells) cells"))
     }
 
+    /// 400 rows of 1° from 44.2°N reach 355.8°S: the geotransform is wrong, and is refused on opening.
+    @Test(.enabled(if: hasGDALTranslate))
+    func aLonLatRasterBeyondThePolesIsRefused() throws {
+        let small = try CellRaster.write(Self.filled, cell: 1)
+        let path = (small as NSString).deletingLastPathComponent + "/poles.vrt"
+        try CellRaster.writeVRT(to: path, size: 400, origin: (17.8, 44.2), cell: 1, source: small, at: 0)
+        let error = #expect(throws: GeoIOError.self) { try PopulationRaster(path: path) }
+        #expect(error?.description.contains("latitude ±355.8°, beyond the poles") == true)
+    }
+
     @Test(.enabled(if: hasGDALTranslate))
     func floatNoiseAtTheEdgeIsNoOverhangButATenthOfACellIs() throws {
         let raster = try PopulationRaster(path: try CellRaster.write(Self.filled), nodata: -99999)

@@ -89,7 +89,14 @@ public struct PopulationRaster: Sendable {
         self.maxWindowCells = max(1, maxWindowCells)
         readers = RasterReaderPool(path: path, band: band)
         cellAreas = CellAreas(grid: grid, crs: crs)
-        bounds = try PopulationRaster.wgs84Bounds(of: grid, crs: crs)
+        do {
+            bounds = try PopulationRaster.wgs84Bounds(of: grid, crs: crs)
+        } catch let error as PROJError {
+            throw GeoIOError(path: path, message: "the raster's corners cannot be placed in WGS84: \(error)")
+        }
+        if crs.isGeographic {
+            try PopulationRaster.checkLatitudes(of: grid, path: path)
+        }
         let step = min((bounds.maxX - bounds.minX) / Double(grid.width),
                        (bounds.maxY - bounds.minY) / Double(grid.height))
         densifyStep = crs.isGeographic || !(step > 0) || !step.isFinite ? nil : step
@@ -104,6 +111,17 @@ public struct PopulationRaster: Sendable {
     /// `maxCellValue`.
     public static func isInvalid(_ value: Double) -> Bool {
         !(value >= 0 && value <= maxCellValue)
+    }
+
+    /// Refuses a lon/lat grid whose cells pass a pole by more than one cell: its geotransform is wrong, and its
+    /// cells would have no geodesic area.
+    private static func checkLatitudes(of grid: RasterGrid, path: String) throws {
+        let corners = [(0.0, 0.0), (Double(grid.width), 0), (0, Double(grid.height)),
+                       (Double(grid.width), Double(grid.height))].map { grid.transform.world(column: $0.0, row: $0.1) }
+        let cell = abs(grid.transform.pixelHeight) + abs(grid.transform.columnRotation)
+        guard let worst = corners.map({ abs($0.y) }).max(), worst > 90 + cell else { return }
+        throw GeoIOError(path: path, message: "the raster's geotransform \(grid.transform.coefficients) puts cells at "
+            + "latitude ±\(worst)°, beyond the poles: check the geotransform (gdalinfo) and the CRS")
     }
 
     /// The grid's outline sampled at its corners and edge midpoints, transformed to WGS84, boxed.
