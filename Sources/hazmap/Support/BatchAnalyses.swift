@@ -101,6 +101,7 @@ enum BatchAnalyses {
                                     raster: raster, request: request)
         let report = ExposureReport(exposure: exposure, inputs: inputs, raster: raster, perHazard: false,
                                     regionNames: regionNames(inputs))
+        for warning in exposure.rasterWarnings { Terminal.warning("job '\(context.job.name)': \(warning)") }
         try ExposureOutput.write(exposure, report: report, to: path(context, "exposure.csv"))
         summary.peopleExposed = exposure.rows.first {
             $0.key.distance == nil && $0.key.hazardClass == nil && $0.key.region == .total
