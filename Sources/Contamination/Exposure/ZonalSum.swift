@@ -26,11 +26,13 @@ extension PopulationRaster {
         guard !geometry.isEmpty else { return ZonalTotals() }
         let coverages = try coverages(of: geometry)
         let windows = coverages.compactMap(\.window)
-        let cells = windows.reduce(0) { $0 + $1.pixelCount }
+        // Added until past the limit (never beyond 2²⁸ + 2⁶², so no overflow, whatever the windows).
+        var cells = 0
+        for window in windows where cells <= maxWindowCells { cells += window.pixelCount }
         guard cells <= maxWindowCells else {
             let largest = windows.max { $0.pixelCount < $1.pixelCount }.map { " (the largest \($0.width)×\($0.height))" }
-            throw GeoIOError(path: path, message: "an area covers windows of \(cells) cells\(largest ?? "") of this "
-                + "\(grid.width)×\(grid.height) raster, more than the limit of \(maxWindowCells) cells for one area: "
+            throw GeoIOError(path: path, message: "an area covers windows of at least \(cells) cells\(largest ?? "") "
+                + "of this \(grid.width)×\(grid.height) raster, more than the limit of \(maxWindowCells) cells for one area: "
                 + "check the raster's geotransform, or resample it to coarser cells (gdalwarp -tr)")
         }
         let items = coverages.indices.flatMap { part in
