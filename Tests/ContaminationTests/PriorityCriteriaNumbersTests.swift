@@ -18,7 +18,8 @@ struct PriorityCriteriaNumbersTests {
 
     /// Each bad number, the line its key is on (counted by hand: the name is line 2) and words of the message.
     @Test(arguments: [
-        ("kind = \"class\"\nvalues = { CHA = nan, SHA = 1 }\nweight = 1\n", 4, "values.CHA = nan is not a number from -1000000000000 to 1000000000000"),
+        ("kind = \"class\"\nvalues = { CHA = nan, SHA = 1 }\nweight = 1\n", 4,
+         "values.CHA = nan is not a number from -1000000000000 to 1000000000000"),
         ("kind = \"class\"\nvalues = { CHA = 1, SHA = -inf }\nweight = 1\n", 4, "values.SHA = -inf"),
         ("kind = \"hazard_type\"\nvalues = { AP = 1e300 }\nweight = 1\n", 4, "values.AP = 1e+300"),
         ("kind = \"remaining_area\"\nweight = 1e308\n", 4, "weight = 1e+308 is more than the largest weight, 1000000"),

@@ -258,7 +258,8 @@ private struct CriterionReader {
         let parsed = Self.number(value).flatMap { $0.isFinite && $0 >= 0 ? Meters($0) : nil }
             ?? value.string.flatMap { Meters(parsing: $0) }
         guard let parsed, parsed <= CriteriaLimits.maxDistance else {
-            report("distance", "criterion '\(criterion)': distance = \(value.string.map { "\"\($0)\"" } ?? Self.number(value).map(CriteriaLimits.text) ?? "?") "
+            let given = value.string.map { "\"\($0)\"" } ?? Self.number(value).map(CriteriaLimits.text) ?? "\(value)"
+            report("distance", "criterion '\(criterion)': distance = \(given) "
                 + "must be metres from 0 to \(CriteriaLimits.text(CriteriaLimits.maxDistance.value)) or text such as "
                 + "\"500m\", \"1km\"")
             return nil
