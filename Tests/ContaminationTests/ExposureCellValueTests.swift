@@ -98,6 +98,23 @@ struct ExposureCellValueTests {
         #expect(exposure.rasterWarnings.first?.contains("--nodata -1") == true)
     }
 
+    /// The tally keeps the sum with the most invalid cells, ties going to the first cell in row order, whatever
+    /// the order sums arrive in (as from several threads).
+    @Test func theTallyKeepsTheSumWithTheMostInvalidCells() {
+        func totals(_ cells: Double, row: Int, column: Int) -> ZonalTotals {
+            ZonalTotals(invalid: InvalidCells(cells: cells, squareKilometers: cells,
+                                              first: RasterCell(column: column, row: row, value: -1), values: [-1]))
+        }
+        let sums = [totals(2, row: 5, column: 0), totals(3, row: 9, column: 9), ZonalTotals(),
+                    totals(3, row: 4, column: 7), totals(1, row: 0, column: 0)]
+        for order in [sums, sums.reversed(), [sums[3], sums[1], sums[0], sums[4], sums[2]]] {
+            let tally = InvalidCellsTally()
+            for sum in order { tally.record(sum) }
+            #expect(tally.totals?.invalid.first == RasterCell(column: 7, row: 4, value: -1))
+        }
+        #expect(InvalidCellsTally().totals == nil)
+    }
+
     /// A VRT header of 10⁶ × 10⁶ cells of 10⁻⁴° (100° square), holding the 4×4 fill raster at columns and rows
     /// 500,000–500,003 and nothing (0) elsewhere: only the windows under the areas are read.
     @Test(.enabled(if: hasGDALTranslate))

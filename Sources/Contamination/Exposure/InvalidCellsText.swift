@@ -44,3 +44,37 @@ extension PopulationRaster {
             + "out and counted as nodata. \(InvalidCellsText.advice(first))"
     }
 }
+
+/// The sum with the most invalid cells among many made on several threads (such as the people within a
+/// distance of each hazard, for priorities), to warn about once when they are done.
+///
+/// `@unchecked Sendable` holds because `worst` is read and written only while holding `lock`. Ties are broken by
+/// the first invalid cell (row, then column), so the choice does not depend on the order threads finish in.
+public final class InvalidCellsTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var worst: ZonalTotals?
+
+    public init() {}
+
+    /// Keeps `totals` if it has more invalid cells than any recorded so far.
+    public func record(_ totals: ZonalTotals) {
+        guard let cell = totals.invalid.first else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        guard let current = worst, let known = current.invalid.first else {
+            worst = totals
+            return
+        }
+        if totals.invalid.cells > current.invalid.cells
+            || (totals.invalid.cells == current.invalid.cells && (cell.row, cell.column) < (known.row, known.column)) {
+            worst = totals
+        }
+    }
+
+    /// The sum with the most invalid cells, `nil` when none had any.
+    public var totals: ZonalTotals? {
+        lock.lock()
+        defer { lock.unlock() }
+        return worst
+    }
+}

@@ -28,7 +28,14 @@ enum PriorityLayers {
     static func rank(_ criteria: CriteriaFile, inputs: Inputs, hazardsFile: String, context: Context,
                      population: PopulationRaster?, asOf: CalendarDate, mapping: SchemaMapping, options: LoadOptions,
                      quiet: Bool) throws -> Priorities {
-        let people = population.map { raster -> PeopleCounter in { try raster.totals(of: $0).people } }
+        let tally = InvalidCellsTally()
+        let people = population.map { raster -> PeopleCounter in
+            { geometry in
+                let totals = try raster.totals(of: geometry)
+                tally.record(totals)
+                return totals.people
+            }
+        }
         let priorityInputs = PriorityInputs(
             hazards: inputs.hazards.records, accidents: context.accidents, facilities: context.facilities,
             roads: context.roads, releases: inputs.releases?.records ?? [], asOf: asOf,
@@ -37,6 +44,10 @@ enum PriorityLayers {
         let bar = ProgressBar("scoring", total: inputs.hazards.records.count, quiet: quiet)
         let priorities = try Priorities(criteria: criteria, inputs: priorityInputs) { bar.advance(by: $0) }
         bar.finish()
+        if let population, let totals = tally.totals,
+           let warning = population.invalidCellsWarning(totals, area: "a hazard's people_within buffer") {
+            Terminal.warning(warning)
+        }
         if priorities.withoutLand > 0, !quiet {
             Terminal.note("\(priorities.withoutLand) hazards have no land left on \(asOf) and are not ranked")
         }
