@@ -98,6 +98,36 @@ struct ExposureCellValueTests {
         #expect(exposure.rasterWarnings.first?.contains("--nodata -1") == true)
     }
 
+    /// Hazards the raster does not reach, or reaches only with nodata cells: every figure would be 0 people
+    /// resting on nothing, so the run is refused naming the raster and both extents.
+    @Test(.enabled(if: hasGDALTranslate))
+    func figuresRestingOnNothingAreRefused() throws {
+        let day = CalendarDate(year: 2020, month: 1, day: 1)
+        let source = SourceRef(file: "test", featureIndex: 0)
+        let raster = try PopulationRaster(path: try CellRaster.write(Self.filled), nodata: -99999)
+        // 1° east of the raster (which spans 10°E to 10.04°E).
+        let away = [Hazard(id: "far", hazardClass: .cha, recorded: day, geometry: try Self.cells(100, 0, 101, 1),
+                           source: source)]
+        let error = #expect(throws: GeoIOError.self) {
+            try Exposure(hazards: away, releases: [], raster: raster, request: ExposureRequest(distances: [Meters(100)]))
+        }
+        #expect(error?.description.contains("the raster covers none of the exposure areas") == true)
+        #expect(error?.description.contains("10.0, 0.96 to 10.04, 1.0") == true)
+        // Over the two -99999 cells only, declared nodata.
+        let onFill = [Hazard(id: "fill", hazardClass: .cha, recorded: day, geometry: try Self.cells(2.25, 2.25, 3.75, 2.75),
+                             source: source)]
+        let nodata = #expect(throws: GeoIOError.self) {
+            try Exposure(hazards: onFill, releases: [], raster: raster, request: ExposureRequest(distances: []))
+        }
+        #expect(nodata?.description.contains("every cell of the raster under the exposure areas is nodata") == true)
+        // A hazard half on the raster is fine: its people are counted where the raster covers it.
+        let half = [Hazard(id: "half", hazardClass: .cha, recorded: day, geometry: try Self.cells(3, 0, 5, 1),
+                           source: source)]
+        let exposure = try Exposure(hazards: half, releases: [], raster: raster, request: ExposureRequest(distances: []))
+        #expect(abs((exposure.rows.first?.totals.people ?? 0) - 4) < 1e-9)
+        #expect(exposure.hazardsOutsideRaster == ["half"])
+    }
+
     /// The tally keeps the sum with the most invalid cells, ties going to the first cell in row order, whatever
     /// the order sums arrive in (as from several threads).
     @Test func theTallyKeepsTheSumWithTheMostInvalidCells() {

@@ -123,6 +123,7 @@ extension Exposure {
             }
         }
         self.rows = rows.sorted { $0.key < $1.key }
+        try Exposure.checkCovered(self.rows, raster: raster)
         let outside = try parallelMap(count: hazards.count, threads: threads) { index in
             try hazards[index].geometry.map { try raster.extendsBeyondRaster($0) } ?? false
         }
@@ -136,6 +137,27 @@ extension Exposure {
             })
             .max { $0.1.invalid.cells < $1.1.invalid.cells }
         rasterWarnings = worst.flatMap { raster.invalidCellsWarning($0.1, area: $0.0) }.map { [$0] } ?? []
+    }
+
+    /// Refuses figures that rest on nothing: areas to sum, but no cell of the raster under any of them, or only
+    /// nodata cells (a raster of another country, or a wrong geotransform). `GeoIOError` names the raster and
+    /// both extents.
+    private static func checkCovered(_ rows: [ExposureRow], raster: PopulationRaster) throws {
+        let areas = rows.filter { !$0.geometry.isEmpty }
+        guard !areas.isEmpty else { return }
+        let covered = areas.contains { $0.totals.coveredSquareKilometers > 0 }
+        let withData = areas.contains { $0.totals.coveredSquareKilometers > $0.totals.nodataSquareKilometers }
+        guard !covered || !withData else { return }
+        let extent = areas.compactMap(\.geometry.bounds).reduce(nil as Bounds?) { $0?.union($1) ?? $1 }
+        func box(_ bounds: Bounds?) -> String {
+            guard let bounds else { return "none" }
+            return "\(bounds.minX), \(bounds.minY) to \(bounds.maxX), \(bounds.maxY)"
+        }
+        let problem = covered ? "every cell of the raster under the exposure areas is nodata"
+            : "the raster covers none of the exposure areas"
+        throw GeoIOError(path: raster.path, message: "\(problem), so every figure would be 0 people resting on "
+            + "nothing (the raster spans lon/lat \(box(raster.bounds)); the areas \(box(extent))): check that it is "
+            + "the raster of this area, and its nodata value")
     }
 
     /// The figure of one area: its geodesic area and people.
