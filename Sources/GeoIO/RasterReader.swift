@@ -46,12 +46,21 @@ public final class RasterReader {
         blockHeight = max(1, facts.blockHeight)
     }
 
+    /// The most cells one read may return: 2²⁶ (512 MiB of Float64). Callers read bigger areas in tiles.
+    public static let maxReadCells = 1 << 26
+
     /// The values of a window in row-major order, converted to Float64 (`GDALRasterIO`, `GF_Read`).
     /// Nodata cells keep the nodata value; compare with `nodata` (or use `isNodata`).
+    ///
+    /// Throws `GeoIOError` when the window is not inside the raster, or holds more than `maxReadCells` cells.
     public func read(window: PixelWindow) throws -> [Double] {
         guard window.column >= 0, window.row >= 0, window.width > 0, window.height > 0,
               window.column + window.width <= width, window.row + window.height <= height else {
             throw GeoIOError(path: path, message: "window \(window) is outside the \(width)×\(height) raster")
+        }
+        guard window.pixelCount <= Self.maxReadCells else {
+            throw GeoIOError(path: path, message: "window \(window.width)×\(window.height) holds more than "
+                + "\(Self.maxReadCells) cells, the most one read may hold: read it in tiles")
         }
         var values = [Double](repeating: 0, count: window.pixelCount)
         CPLErrorReset()
