@@ -11,14 +11,12 @@ enum InvalidCellsText {
             + "values that cannot be people: " + invalid.values.map(number).joined(separator: ", ") + where_
     }
 
-    /// What to do: declare a negative fill value as nodata, or fix the raster.
+    /// What to do: declare the value as nodata if it is a fill value, else fix the raster.
     static func advice(_ first: RasterCell) -> String {
-        if first.value < 0, first.value.isFinite {
-            return "If \(number(first.value)) is the raster's fill value, declare it as nodata: --nodata \(number(first.value)) "
-                + "(in a batch job: nodata = \(number(first.value)))."
-        }
-        return "A cell must hold 0 to \(number(PopulationRaster.maxCellValue)) people (per km² with --density): "
-            + "fix the raster, or declare the value as nodata with --nodata."
+        let value = number(first.value)
+        let batch = first.value.isFinite ? " (in a batch job: nodata = \(value))" : ""
+        return "If \(value) is the raster's fill value, declare it as nodata: --nodata \(value)\(batch); otherwise fix "
+            + "the raster: a cell holds 0 to \(number(PopulationRaster.maxCellValue)) people (per km² with --density)."
     }
 
     /// A value as short text: whole numbers without a fraction, others as Swift prints them.
