@@ -82,7 +82,8 @@ struct PlanCommandTests {
         try "id,rank\n".write(to: ranked, atomically: true, encoding: .utf8)
         let result = try HazmapBinary.hazmap([
             "plan", "\(sample)/hazards.gpkg", "--mapping", "\(sample)/mapping.toml", "--priorities", ranked.path,
-            "--capacity", capacity.path, "--ledger", ledger.path, "--start", "2025-01-01", "-q", "--json",
+            "--capacity", capacity.path, "--ledger", ledger.path, "--releases", "\(sample)/releases.gpkg",
+            "--start", "2025-01-01", "-q", "--json",
         ])
         #expect(result.status == 0, "\(result.error)")
         let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
@@ -95,6 +96,44 @@ struct PlanCommandTests {
             "--ledger", ledger.path, "--survey-shares", "cancel=0.5",
         ])
         #expect(both.status == 2)
+        // A ledger that released land, without the releases, would schedule released land again: refused.
+        let withoutReleases = try HazmapBinary.hazmap([
+            "plan", "\(sample)/hazards.gpkg", "--mapping", "\(sample)/mapping.toml", "--priorities", ranked.path,
+            "--capacity", capacity.path, "--ledger", ledger.path, "--start", "2025-01-01", "-q",
+        ])
+        #expect(withoutReleases.status == 1)
+        #expect(withoutReleases.error.contains("0.006000 km² released"), "\(withoutReleases.error)")
+    }
+
+    /// The plan schedules the dissolved remaining area on its start day: its total is the total that
+    /// `extent --as-of` prints, to the last digit, and the rows of its output add up to it.
+    @Test func schedulesTheRemainingTotalOfExtent() throws {
+        let folder = try HazmapBinary.temporaryFolder()
+        let capacity = try Self.oneTeamCapacity(in: folder)
+        let ranked = folder.appendingPathComponent("ranked.csv")
+        try "id,rank\n".write(to: ranked, atomically: true, encoding: .utf8)
+        let plan = folder.appendingPathComponent("plan.csv").path
+        for releases in [[], ["--releases", "\(sample)/releases.gpkg"]] {
+            let result = try HazmapBinary.hazmap([
+                "plan", "\(sample)/hazards.gpkg", "--mapping", "\(sample)/mapping.toml", "--priorities", ranked.path,
+                "--capacity", capacity.path, "--start", "2025-01-01", "--survey-shares", "cancel=0.5,reduce=0.3",
+                "-o", plan, "-q", "--json",
+            ] + releases)
+            #expect(result.status == 0, "\(result.error)")
+            let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+            let total = try #require(json?["total_m2"] as? Double)
+            let extent = try HazmapBinary.hazmap([
+                "extent", "\(sample)/hazards.gpkg", "--mapping", "\(sample)/mapping.toml", "--as-of", "2025-01-01",
+                "-q", "--json",
+            ] + releases)
+            let figures = try JSONSerialization.jsonObject(with: Data(extent.output.utf8)) as? [String: Any]
+            let byClass = figures?["byClass"] as? [String: [String: Double]]
+            let extentTotal = try #require(byClass?["CHA"]?["m2"]) + (try #require(byClass?["SHA"]?["m2"]))
+            // To the last digit both print (km² to 6 decimals).
+            #expect(String(format: "%.6f", total / 1e6) == String(format: "%.6f", extentTotal / 1e6))
+            let rows = try HazmapBinary.ogrValues(plan, sql: "SELECT area_m2 FROM plan", field: "area_m2")
+            #expect(abs(rows.compactMap(Double.init).reduce(0, +) - total) < 1e-3)
+        }
     }
 
     @Test func terrainMappedFromASourceFieldSetsProductivity() throws {

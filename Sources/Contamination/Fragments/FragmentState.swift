@@ -91,11 +91,15 @@ struct FragmentState<Label: Hashable> {
     /// geodesic area by label (≤ 0: the new fragments' area less that of the ones they replace).
     ///
     /// With `relabel` set, the land removed is kept instead, as fragments of the new label in the same slot
-    /// (a CHA recorded over SHA land), and its area is returned by new label as `moved`.
+    /// (a CHA recorded over SHA land), and its area is returned by new label as `moved`. With `into` set, the
+    /// relabelled fragments go to that slot (the cutter's own hazard, whose polygon holds them), so each hazard's
+    /// slot holds the land it has precedence over (`slotAreas`).
     mutating func cut(_ cutter: PreparedGeometry, where included: (Label) -> Bool,
-                      relabel: ((Label) -> Label)? = nil) throws -> (change: Changes, moved: Changes) {
+                      relabel: ((Label) -> Label)? = nil, into target: Int? = nil) throws
+        -> (change: Changes, moved: Changes) {
         guard let box = cutter.geometry.bounds else { return ([:], [:]) }
         var change: Changes = [:], moved: Changes = [:]
+        var movedFragments: [Fragment] = []
         for slot in index.query(box) {
             let old = slots[slot]
             guard old.contains(where: { included($0.label) && $0.bounds.intersects(box) }) else { continue }
@@ -119,12 +123,19 @@ struct FragmentState<Label: Hashable> {
                 guard let relabel, let inside else { continue }
                 let label = relabel(fragment.label)
                 let turned = try Fragment.pieces(of: inside, label)
-                kept += turned
+                if target == nil { kept += turned } else { movedFragments += turned }
                 moved[label, default: 0] += turned.reduce(0) { $0 + $1.area }
             }
             slots[slot] = kept
         }
+        if let target { slots[target] += movedFragments }
         return (change, moved)
+    }
+
+    /// The geodesic area (m²) of each slot's fragments, in slot order: each hazard's share of the state, the
+    /// shares adding up to the state's area.
+    func slotAreas() -> [Double] {
+        slots.map { $0.reduce(0) { $0 + $1.area } }
     }
 
     /// The labels of the state's fragments.

@@ -23,6 +23,8 @@ struct ComponentLedger: Sendable {
     /// Releases, or parts of them, that released nothing, by period (−1 before the first).
     var releasedNothing: [Int: ReleasedNothing] = [:]
     var hazards: [(index: Int, balance: HazardBalance)] = []
+    /// Each hazard's share of the remaining land on the plan's shares day (geodesic m²), by input index.
+    var shares: [(index: Int, area: Double)] = []
 
     /// Runs the component's history.
     init(hazards: [LedgerHazard], releases: [LedgerRelease], plan: LedgerPlan) throws {
@@ -101,6 +103,10 @@ struct ComponentLedger: Sendable {
                                                      try state.dissolved { $0.hazardClass == .sha })
                 }
                 if nextCheckpoint == plan.finalCheckpoint { final = state }
+                if nextCheckpoint == plan.sharesCheckpoint {
+                    let areas = state.slotAreas()
+                    result.shares = slots.map { (index: $0.key, area: areas[$0.value]) }.sorted { $0.index < $1.index }
+                }
                 nextCheckpoint += 1
             }
         }
@@ -115,7 +121,7 @@ struct ComponentLedger: Sendable {
             book(try state.add(parts, slot: slot), .recorded, period: period)
             guard hazard.hazardClass == .cha else { return }
             let turned = try state.cut(PreparedGeometry(hazard.geometry), where: { $0.hazardClass == .sha },
-                                       relabel: { LedgerLand(hazardClass: .cha, region: $0.region) })
+                                       relabel: { LedgerLand(hazardClass: .cha, region: $0.region) }, into: slot)
             book(turned.moved, .reclassified, period: period)
             book(turned.change, .reclassified, period: period)
         }

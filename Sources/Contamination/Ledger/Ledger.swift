@@ -30,6 +30,11 @@ public struct Ledger: Sendable {
     public var releasedLand: [ReleasedLand]
     /// Each hazard's own balance (when asked for), in input order.
     public var hazards: [HazardBalance]
+    /// Each hazard's share of the remaining land on the request's `sharesAsOf` day, by the hazard's input
+    /// index (geodesic m²): the state's fragments in the hazard's slot, so land under several hazards counts
+    /// once, for the first recorded in event order (CHA before SHA on a day; a CHA over SHA land takes it).
+    /// The shares add up to `asOf`'s remaining area on that day. Hazards the ledger leaves out are absent.
+    public var remainingShares: [Int: SquareMeters]
 
     /// Computes the ledger.
     ///
@@ -101,7 +106,9 @@ public struct Ledger: Sendable {
         var released: [ReleasedLand] = []
         var nothing: [Int: ReleasedNothing] = [:]
         var balances: [(index: Int, balance: HazardBalance)] = []
+        var shares: [Int: SquareMeters] = [:]
         for part in parts {
+            for share in part.shares { shares[share.index] = SquareMeters(share.area) }
             for (key, value) in part.flows { flows[key] = (flows[key] ?? .zero) + value }
             for (index, value) in part.measured.enumerated() { measured[index] = measured[index] + value }
             for (index, state) in part.states.sorted(by: { $0.key < $1.key }) {
@@ -137,6 +144,7 @@ public struct Ledger: Sendable {
         releasedLand = request.releasedLand
             ? released.sorted { ($0.date, $0.releaseId) < ($1.date, $1.releaseId) } : []
         hazards = balances.sorted { $0.index < $1.index }.map(\.balance)
+        remainingShares = shares
     }
 }
 

@@ -15,13 +15,18 @@ public struct LedgerRequest: Sendable {
     public var releasedLand: Bool
     /// Compute the per-hazard balance (original, released by method, remaining).
     public var perHazard: Bool
+    /// The day to measure each hazard's share of the remaining land on (`Ledger.remainingShares`); it is
+    /// also an as-of date.
+    public var sharesAsOf: CalendarDate?
     /// Worker threads; 1 runs serially. The result is identical for any number.
     public var threads: Int
 
     public init(periods: [LedgerPeriod], asOf: [CalendarDate] = [], regions: [Region] = [],
-                snapshots: Bool = false, releasedLand: Bool = false, perHazard: Bool = false, threads: Int = 1) {
+                snapshots: Bool = false, releasedLand: Bool = false, perHazard: Bool = false,
+                sharesAsOf: CalendarDate? = nil, threads: Int = 1) {
         self.periods = periods
-        self.asOf = Array(Set(asOf)).sorted()
+        self.asOf = Array(Set(asOf + (sharesAsOf.map { [$0] } ?? []))).sorted()
+        self.sharesAsOf = sharesAsOf
         self.regions = regions
         self.snapshots = snapshots
         self.releasedLand = releasedLand
@@ -45,6 +50,8 @@ struct LedgerPlan: Sendable {
     let snapshotStates: Set<Int>
     /// The checkpoint index of the last period's end, whose state per-hazard balances are measured against.
     let finalCheckpoint: Int?
+    /// The checkpoint index of the request's `sharesAsOf` day.
+    let sharesCheckpoint: Int?
     /// The checkpoint index of the opening day and of each period end.
     let opening: Int
     let periodCheckpoints: [Int]
@@ -71,6 +78,7 @@ struct LedgerPlan: Sendable {
         periodCheckpoints = request.periods.map { checkpoint($0.end.daysSinceEpoch) }
         snapshotStates = Set(request.snapshots ? snapshotDays.map(checkpoint) : [])
         finalCheckpoint = request.periods.last.map { checkpoint($0.end.daysSinceEpoch) }
+        sharesCheckpoint = request.sharesAsOf.map { checkpoint($0.daysSinceEpoch) }
         horizon = days.last ?? openingDay
         regionSplit = request.regions.isEmpty ? nil : try RegionSplit(request.regions)
         releasedLand = request.releasedLand

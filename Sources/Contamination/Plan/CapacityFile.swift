@@ -21,7 +21,10 @@ extension Capacity {
     /// ```
     /// A hazard's productivity is the first listed of: its terrain's value for its type, its terrain's
     /// default, its type's value, the default (`productivity(_:type:terrain:)`).
-    /// - Throws: `CriteriaError` naming the file and line.
+    ///
+    /// Every number must be finite and within `CapacityLimits`: teams 0…10,000 per method, productivity
+    /// 1…10,000,000 m² per team-day, task_team_days 1…3,650, working_days_per_year 1…366.
+    /// - Throws: `CriteriaError` naming the file, line, key and value.
     public init(contentsOfFile path: String) throws(CriteriaError) {
         let text = try TOMLSource.text(contentsOfFile: path, kind: "capacity file") { CriteriaError(file: path, $0) }
         try self.init(toml: text, file: path)
@@ -35,6 +38,20 @@ extension Capacity {
             CriteriaError(file: file, line: locator.line(of: path), message: message)
         }
         func number(_ value: TOMLValueConvertible?) -> Double? { value?.double ?? value?.int.map(Double.init) }
+        /// The value at `path` as a finite number within `range`, else an error naming key, value and range.
+        func bounded(_ value: TOMLValueConvertible?, _ path: [String], _ range: ClosedRange<Double>,
+                     _ what: String) throws(CriteriaError) -> Double {
+            let key = path.joined(separator: ".")
+            guard let number = number(value) else {
+                throw fail(path, "\(key) must be \(what), a number in \(limitText(range)); it is "
+                    + (value.map { "\($0)" } ?? "missing"))
+            }
+            guard number.isFinite, range.contains(number) else {
+                throw fail(path, "\(key) = \(number): \(what) must be finite and within \(limitText(range))"
+                    + " (docs/robustness.md, capacity limits)")
+            }
+            return number
+        }
         var workingDays = 0.0
         var taskTeamDays = 60.0
         var teams: [TeamMethod: Int] = [:]
@@ -51,33 +68,26 @@ extension Capacity {
                         + HazardType.allCases.map(\.rawValue).joined(separator: ", ") + ") or default"
                         + (except.map { " or \($0)" } ?? ""))
                 }
-                guard let value = number(rows[typeName]), value > 0 else {
-                    throw fail(path + [typeName], "productivity must be m² per team-day > 0")
-                }
-                row[type] = value
+                row[type] = try bounded(rows[typeName], path + [typeName], CapacityLimits.productivity,
+                                        "productivity in m² per team-day")
             }
             return row
         }
         for key in root.keys.sorted(by: { (locator.line(of: [$0]) ?? 0) < (locator.line(of: [$1]) ?? 0) }) {
             switch key {
             case "working_days_per_year":
-                guard let days = number(root[key]), days > 0, days <= 366 else {
-                    throw fail([key], "working_days_per_year must be a number in 1…366")
-                }
-                workingDays = days
+                workingDays = try bounded(root[key], [key], CapacityLimits.workingDaysPerYear, "working days per year")
             case "task_team_days":
-                guard let days = number(root[key]), days > 0 else {
-                    throw fail([key], "task_team_days must be a number of team-days > 0")
-                }
-                taskTeamDays = days
+                taskTeamDays = try bounded(root[key], [key], CapacityLimits.taskTeamDays, "team-days per task")
             case "teams":
                 guard let table = root[key]?.table else { throw fail([key], "[teams] must be a table") }
                 for name in table.keys {
                     guard let method = TeamMethod(rawValue: name) else {
                         throw fail([key, name], "unknown team method '\(name)'; methods are: survey, clearance")
                     }
-                    guard let count = table[name]?.int, count >= 0 else {
-                        throw fail([key, name], "teams.\(name) must be a whole number ≥ 0")
+                    guard let count = table[name]?.int, (0...CapacityLimits.maxTeams).contains(count) else {
+                        throw fail([key, name], "teams.\(name) = \(table[name].map { "\($0)" } ?? "nothing"): "
+                            + "must be a whole number of teams in 0…\(CapacityLimits.maxTeams)")
                     }
                     teams[method] = count
                 }
@@ -97,9 +107,9 @@ extension Capacity {
                     var byTerrain: [ValueKey: [HazardType?: Double]] = [:]
                     for terrain in terrainTable.keys {
                         let path = [key, name, "terrain", terrain]
-                        if let rate = number(terrainTable[terrain]) {
-                            guard rate > 0 else { throw fail(path, "productivity must be m² per team-day > 0") }
-                            byTerrain[ValueKey(terrain)] = [nil: rate]
+                        if number(terrainTable[terrain]) != nil {
+                            byTerrain[ValueKey(terrain)] = [nil: try bounded(terrainTable[terrain], path,
+                                CapacityLimits.productivity, "productivity in m² per team-day")]
                         } else if let table = terrainTable[terrain]?.table {
                             byTerrain[ValueKey(terrain)] = try typeRow(table, path)
                         } else {

@@ -63,37 +63,34 @@ public struct Schedule: Sendable {
     /// The last working day (on the clock) of the whole plan.
     public var endDay: Double
 
-    /// - Throws: `PlanError` when a hazard's type has no productivity for a method it needs.
+    /// - Throws: `PlanError` when a hazard's type has no productivity for a method it needs, when the capacity
+    ///   is beyond `CapacityLimits`, when the work would need more than `CapacityLimits.maxTasks` tasks, or
+    ///   when the plan would not end before `CapacityLimits.lastYear` (checked in closed form before any task
+    ///   is made, so that no capacity can make the schedule grow without bound).
     public init(items: [PlanItem], capacity: Capacity, shares: SurveyShares, start: CalendarDate) throws(PlanError) {
+        try capacity.checkLimits()
         self.start = start
         self.capacity = capacity
         self.shares = shares
-        var free: [TeamMethod: [Double]] = [:]
-        for method in TeamMethod.allCases {
-            free[method] = Array(repeating: 0, count: capacity.teams[method] ?? 0)
-        }
+        let ordered = items.sorted(by: { ($0.rank, $0.id) < ($1.rank, $1.id) })
+        let work = try ordered.map { item throws(PlanError) in try Self.work(item, capacity: capacity, shares: shares) }
+        try Self.checkBounds(work, capacity: capacity, start: start)
+        var free: [TeamMethod: TeamQueue] = [:]
+        for method in TeamMethod.allCases { free[method] = TeamQueue(count: capacity.teams[method] ?? 0) }
         /// Splits the work into tasks of at most `capacity.taskTeamDays`, each on the earliest-available team.
-        func assign(_ method: TeamMethod, area: Double, releasedShare: Double, notBefore: Double,
-                    item: PlanItem) throws(PlanError) -> [PlanTask] {
-            guard let rate = capacity.productivity(method, type: item.hazardType, terrain: item.terrain) else {
-                throw PlanError("hazard \(item.id): no \(method) productivity for type "
-                    + "\(item.hazardType?.rawValue ?? "unspecified")"
-                    + (item.terrain.map { " on terrain '\($0)'" } ?? "")
-                    + "; add it, or a default, under [productivity.\(method)]")
-            }
+        func assign(_ method: TeamMethod, _ job: Job, releasedShare: Double, notBefore: Double) -> [PlanTask] {
             var tasks: [PlanTask] = []
-            var left = area
+            var left = job.area
             while left > 0 {
-                let chunk = min(left, rate * capacity.taskTeamDays)
+                let chunk = min(left, job.rate * capacity.taskTeamDays)
                 left -= chunk
-                if left < area * 1e-12 { left = 0 }
-                let teams = free[method] ?? []
-                guard let team = teams.indices.min(by: { (teams[$0], $0) < (teams[$1], $1) }) else {
+                if left < job.area * 1e-12 { left = 0 }
+                guard let (team, freeAt) = free[method]?.popFirst() else {
                     preconditionFailure("a method is assigned only when it has teams")
                 }
-                let begin = max(teams[team], notBefore)
-                let end = begin + chunk / rate
-                free[method]?[team] = end
+                let begin = max(freeAt, notBefore)
+                let end = begin + chunk / job.rate
+                free[method]?.push(team: team, free: end)
                 tasks.append(PlanTask(method: method, team: team + 1, area: chunk, released: chunk * releasedShare,
                                       startDay: begin, endDay: end))
             }
@@ -101,21 +98,16 @@ public struct Schedule: Sendable {
         }
         var scheduled: [ScheduledHazard] = []
         var endDay = 0.0
-        for item in items.sorted(by: { ($0.rank, $0.id) < ($1.rank, $1.id) }) {
+        for (item, work) in zip(ordered, work) {
             var tasks: [PlanTask] = []
-            var clearArea = item.area
             var ready = 0.0
-            var surveyReleased = 0.0
-            if item.area > 0, item.hazardClass != .cha, (capacity.teams[.survey] ?? 0) > 0 {
-                surveyReleased = item.area * (shares.cancelled + shares.reduced)
-                let survey = try assign(.survey, area: item.area, releasedShare: shares.cancelled + shares.reduced,
-                                        notBefore: 0, item: item)
-                tasks += survey
-                clearArea = item.area * shares.cleared
-                ready = survey.map(\.endDay).max() ?? 0
+            if let survey = work.survey {
+                let surveyTasks = assign(.survey, survey, releasedShare: shares.cancelled + shares.reduced, notBefore: 0)
+                tasks += surveyTasks
+                ready = surveyTasks.map(\.endDay).max() ?? 0
             }
-            if clearArea > 0 {
-                tasks += try assign(.clearance, area: clearArea, releasedShare: 1, notBefore: ready, item: item)
+            if let clearance = work.clearance {
+                tasks += assign(.clearance, clearance, releasedShare: 1, notBefore: ready)
             }
             let first = tasks.map(\.startDay).min() ?? 0, last = tasks.map(\.endDay).max() ?? 0
             endDay = max(endDay, last)
@@ -123,11 +115,77 @@ public struct Schedule: Sendable {
             scheduled.append(ScheduledHazard(
                 item: item, tasks: tasks, start: startDate,
                 finish: max(startDate, Self.date(endOf: last, from: start, capacity: capacity)),
-                surveyReleased: surveyReleased,
+                surveyReleased: work.survey.map { $0.area * (shares.cancelled + shares.reduced) } ?? 0,
                 cleared: tasks.filter { $0.method == .clearance }.reduce(0) { $0 + $1.area }))
         }
         hazards = scheduled
         self.endDay = endDay
+        guard completion < CapacityLimits.horizon else { throw Self.beyondHorizon(completion.year) }
+    }
+
+    /// One method's work on a hazard: m² and m² per team-day.
+    struct Job {
+        var area: Double
+        var rate: Double
+        var teamDays: Double { area / rate }
+    }
+
+    /// A hazard's survey and clearance work: an SHA (or a hazard of no class) with survey teams is surveyed
+    /// whole and survey leaves `shares.cleared` of it for clearance; the rest is cleared whole.
+    static func work(_ item: PlanItem, capacity: Capacity, shares: SurveyShares) throws(PlanError)
+        -> (survey: Job?, clearance: Job?) {
+        func rate(_ method: TeamMethod) throws(PlanError) -> Double {
+            guard let rate = capacity.productivity(method, type: item.hazardType, terrain: item.terrain) else {
+                throw PlanError("hazard \(item.id): no \(method) productivity for type "
+                    + "\(item.hazardType?.rawValue ?? "unspecified")"
+                    + (item.terrain.map { " on terrain '\($0)'" } ?? "")
+                    + "; add it, or a default, under [productivity.\(method)]")
+            }
+            return rate
+        }
+        guard item.area.isFinite, item.area > 0 else { return (nil, nil) }
+        var survey: Job?, clearArea = item.area
+        if item.hazardClass != .cha, (capacity.teams[.survey] ?? 0) > 0 {
+            survey = Job(area: item.area, rate: try rate(.survey))
+            clearArea = item.area * shares.cleared
+        }
+        return (survey, clearArea > 0 ? Job(area: clearArea, rate: try rate(.clearance)) : nil)
+    }
+
+    /// Refuses, before any task is made, work that would need more than `CapacityLimits.maxTasks` tasks, or
+    /// whose team-days per method over its team count (a lower bound on the plan's length) reach past
+    /// `CapacityLimits.horizon`.
+    static func checkBounds(_ work: [(survey: Job?, clearance: Job?)], capacity: Capacity,
+                            start: CalendarDate) throws(PlanError) {
+        var tasks = 0.0
+        var teamDays: [TeamMethod: Double] = [:]
+        for (survey, clearance) in work {
+            for (method, job) in [(TeamMethod.survey, survey), (.clearance, clearance)] {
+                guard let job else { continue }
+                tasks += (job.teamDays / capacity.taskTeamDays).rounded(.up)
+                teamDays[method, default: 0] += job.teamDays
+            }
+        }
+        guard tasks <= Double(CapacityLimits.maxTasks) else {
+            throw PlanError("the plan would need \(limitText(tasks)) tasks of at most \(limitText(capacity.taskTeamDays)) "
+                + "team-days, more than \(CapacityLimits.maxTasks); raise task_team_days or productivity")
+        }
+        let horizon = Double(CapacityLimits.horizon.daysSinceEpoch - start.daysSinceEpoch)
+            * capacity.workingDaysPerYear / 365
+        for method in TeamMethod.allCases {
+            guard let days = teamDays[method], days > 0 else { continue }
+            let teams = Double(capacity.teams[method] ?? 0)
+            guard teams > 0, days / teams < horizon else {
+                let years = days / max(teams, 1) / capacity.workingDaysPerYear
+                throw beyondHorizon(start.year + Int(min(years, 1e6)))
+            }
+        }
+    }
+
+    /// The error for a plan that would end in or after `CapacityLimits.lastYear`.
+    static func beyondHorizon(_ year: Int) -> PlanError {
+        PlanError("not at this capacity: the work would end in \(year) or later, beyond the schedule horizon "
+            + "(\(CapacityLimits.lastYear)); add teams or check the productivity")
     }
 
     /// The calendar day on which working day `t` starts: start + ⌊t × 365 / W⌋.
@@ -167,6 +225,50 @@ public struct Schedule: Sendable {
     public var remainingByYear: [(year: Int, area: Double)] {
         (start.year...max(start.year, completion.year)).compactMap { year in
             CalendarDate(year: year, month: 12, day: 31).map { (year, remaining(atEndOf: $0)) }
+        }
+    }
+}
+
+/// The teams of one method by the working day each is next free, earliest first (then lowest number): a
+/// binary heap, so a task finds its team in O(log teams).
+struct TeamQueue {
+    private var heap: [(free: Double, team: Int)]
+
+    init(count: Int) { heap = (0..<max(0, count)).map { (0, $0) } }
+
+    private static func before(_ a: (free: Double, team: Int), _ b: (free: Double, team: Int)) -> Bool {
+        (a.free, a.team) < (b.free, b.team)
+    }
+
+    /// Takes out the earliest-free team.
+    mutating func popFirst() -> (team: Int, free: Double)? {
+        guard let first = heap.first else { return nil }
+        let last = heap.removeLast()
+        if !heap.isEmpty {
+            heap[0] = last
+            var index = 0
+            while true {
+                let left = 2 * index + 1, right = left + 1
+                var best = index
+                if left < heap.count, Self.before(heap[left], heap[best]) { best = left }
+                if right < heap.count, Self.before(heap[right], heap[best]) { best = right }
+                guard best != index else { break }
+                heap.swapAt(index, best)
+                index = best
+            }
+        }
+        return (first.team, first.free)
+    }
+
+    /// Puts a team back, free from working day `free`.
+    mutating func push(team: Int, free: Double) {
+        heap.append((free, team))
+        var index = heap.count - 1
+        while index > 0 {
+            let parent = (index - 1) / 2
+            guard Self.before(heap[index], heap[parent]) else { break }
+            heap.swapAt(index, parent)
+            index = parent
         }
     }
 }

@@ -19,12 +19,7 @@ extension SurveyShares {
 
     /// Parses ledger JSON; `file` names it in errors (see `init(ledgerFile:)`).
     public init(ledgerJSON data: Data, file: String) throws(PlanError) {
-        let ledger: LedgerJSON
-        do {
-            ledger = try JSONDecoder().decode(LedgerJSON.self, from: data)
-        } catch {
-            throw PlanError("\(file): not a ledger written by 'hazmap release -o ledger.json' (\(Self.reason(error)))")
-        }
+        let ledger = try Self.decode(data, file: file)
         var released: [String: Double] = [:]
         for period in ledger.periods {
             for method in ["cancelled", "reduced", "cleared"] {
@@ -37,6 +32,33 @@ extension SurveyShares {
                 + "give them with --survey-shares cancel=…,reduce=…")
         }
         self.init(cancelled: (released["cancelled"] ?? 0) / total, reduced: (released["reduced"] ?? 0) / total)
+    }
+
+    /// The land (CHA and SHA, m²) a ledger file records as released, by every method over every period: a plan
+    /// given that ledger must also be given those releases, or it would schedule released land.
+    public static func releasedArea(ledgerFile path: String) throws(PlanError) -> Double {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw PlanError("\(path): cannot read the ledger: \(error.localizedDescription)")
+        }
+        return try releasedArea(ledgerJSON: data, file: path)
+    }
+
+    /// `releasedArea(ledgerFile:)` from the JSON text.
+    public static func releasedArea(ledgerJSON data: Data, file: String) throws(PlanError) -> Double {
+        try decode(data, file: file).periods.reduce(0) { sum, period in
+            period.released.values.reduce(sum) { $0 + $1.sha.m2 + ($1.cha?.m2 ?? 0) }
+        }
+    }
+
+    private static func decode(_ data: Data, file: String) throws(PlanError) -> LedgerJSON {
+        do {
+            return try JSONDecoder().decode(LedgerJSON.self, from: data)
+        } catch {
+            throw PlanError("\(file): not a ledger written by 'hazmap release -o ledger.json' (\(Self.reason(error)))")
+        }
     }
 
     private static func reason(_ error: any Error) -> String {
@@ -56,7 +78,7 @@ extension SurveyShares {
 /// The part of the ledger JSON that survey shares come from.
 private struct LedgerJSON: Decodable {
     struct Area: Decodable { var m2: Double }
-    struct Classes: Decodable { var sha: Area }
+    struct Classes: Decodable { var sha: Area; var cha: Area? }
     struct Period: Decodable { var released: [String: Classes] }
     var periods: [Period]
 }

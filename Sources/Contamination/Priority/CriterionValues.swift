@@ -17,7 +17,9 @@ public struct CriterionValues: Sendable {
     ///
     /// - Throws: `CriteriaError` when a criterion cannot be measured with the inputs given; `PriorityError`
     ///   naming the hazard when a value is not finite (an `inf` attribute, say) and for GEOS or PROJ errors.
-    public init(criteria: CriteriaFile, inputs: PriorityInputs,
+    /// - Parameter remaining: each hazard's share of the remaining land (`RemainingArea.shares`), in the order
+    ///   of `inputs.hazards`; computed here when `nil`.
+    public init(criteria: CriteriaFile, inputs: PriorityInputs, remaining: [SquareMeters]? = nil,
                 progress: (@Sendable (Int) -> Void)? = nil) throws {
         for criterion in criteria.criteria {
             if case .peopleWithin = criterion.kind, inputs.people == nil {
@@ -28,10 +30,13 @@ public struct CriterionValues: Sendable {
         }
         let context = try MeasureContext(criteria: criteria.criteria, inputs: inputs)
         let hazards = inputs.hazards
+        let areas = try remaining
+            ?? RemainingArea(hazards: hazards, releases: inputs.releases, asOf: inputs.asOf, threads: inputs.threads)
+                .shares.map { $0 ?? .zero }
         raw = try parallelMap(count: hazards.count, threads: inputs.threads) { index in
             let hazard = hazards[index]
             do {
-                let values = try context.measure(hazard)
+                let values = try context.measure(hazard, remaining: areas[index].value)
                 for (criterion, value) in zip(criteria.criteria, values) {
                     guard let value, !value.isFinite else { continue }
                     throw CriterionValueError(criterion: criterion, value: value)
@@ -108,7 +113,6 @@ private struct MeasureContext: Sendable {
     let inputs: PriorityInputs
     /// Per criterion: its candidate layer (accidents in the window, facilities or roads of its kind).
     let layers: [Layer?]
-    let releases: Layer
 
     init(criteria: [Criterion], inputs: PriorityInputs) throws {
         self.criteria = criteria
@@ -129,11 +133,10 @@ private struct MeasureContext: Sendable {
                 return nil
             }
         }
-        releases = Layer(inputs.releases.map(\.geometry))
     }
 
-    func measure(_ hazard: Hazard) throws -> [Double?] {
-        var remaining: Double?
+    /// The criteria's values for one hazard whose share of the remaining land is `remaining` m².
+    func measure(_ hazard: Hazard, remaining: Double) throws -> [Double?] {
         var buffers: [Meters: Geometry] = [:]
         var clippers: [Meters: ZoneClipper] = [:]
         func buffered(_ geometry: Geometry, _ distance: Meters) throws -> Geometry {
@@ -141,13 +144,6 @@ private struct MeasureContext: Sendable {
             let result = try geometry.buffer(meters: distance)
             buffers[distance] = result
             return result
-        }
-        func remainingArea(_ geometry: Geometry) throws -> Double {
-            if let remaining { return remaining }
-            let value = try RemainingArea.area(of: hazard, geometry: geometry, releases: inputs.releases,
-                                               index: releases.index, asOf: inputs.asOf).value
-            remaining = value
-            return value
         }
         var distanceTarget: NearestDistance.Target?
         var values: [Double?] = []
@@ -161,11 +157,11 @@ private struct MeasureContext: Sendable {
             case .attribute(let field):
                 values.append(inputs.attributes[field]?[hazard.source.featureIndex])
             case .remainingArea:
-                values.append(try geometry.map(remainingArea))
+                values.append(geometry.map { _ in remaining })
             case .estimatedCost(let table):
-                guard let geometry, let cost = table.cost(type: hazard.hazardType, hazardClass: hazard.hazardClass)
+                guard geometry != nil, let cost = table.cost(type: hazard.hazardType, hazardClass: hazard.hazardClass)
                 else { values.append(nil); continue }
-                values.append(try remainingArea(geometry) * cost)
+                values.append(remaining * cost)
             case .peopleWithin(let distance):
                 guard let geometry, let people = inputs.people else { values.append(nil); continue }
                 values.append(try people(buffered(geometry, distance)))

@@ -11,25 +11,28 @@ public struct Priorities: Sendable {
     /// The day accidents are counted back from and releases up to.
     public var asOf: CalendarDate
 
-    /// Keeps the hazards of `inputs` that have a polygon and land left on `inputs.asOf` (`RemainingArea`),
-    /// gives each the region holding its largest part when `inputs.regions` is not empty
-    /// (`RegionAssignment`), measures every criterion for them (`CriterionValues`) and ranks them (`Ranking`).
+    /// Keeps the hazards of `inputs` that have a polygon, a class and a share of the land left on `inputs.asOf`
+    /// (`RemainingArea`: land under several hazards counts once), gives each the region holding its largest
+    /// part when `inputs.regions` is not empty (`RegionAssignment`), measures every criterion for them
+    /// (`CriterionValues`) and ranks them (`Ranking`).
     ///
     /// - Parameter progress: called with the number of hazards measured, as they are measured.
     /// - Throws: `CriteriaError` when a criterion cannot be measured with the inputs; GEOS or PROJ errors
     ///   naming the hazard.
     public init(criteria: CriteriaFile, inputs: PriorityInputs, progress: (@Sendable (Int) -> Void)? = nil) throws {
         let withPolygon = inputs.hazards.filter { $0.geometry != nil }
-        let remaining = try RemainingArea.areas(of: withPolygon, releases: inputs.releases, asOf: inputs.asOf,
-                                                threads: inputs.threads)
-        var ranked = zip(withPolygon, remaining).filter { ($0.1?.value ?? 0) > 0 }.map(\.0)
+        let remaining = try RemainingArea(hazards: withPolygon, releases: inputs.releases, asOf: inputs.asOf,
+                                          threads: inputs.threads).shares
+        let kept = withPolygon.indices.filter { (remaining[$0]?.value ?? 0) > 0 }
+        var ranked = kept.map { withPolygon[$0] }
         if !inputs.regions.isEmpty {
             let codes = try RegionAssignment.codes(of: ranked, in: inputs.regions, threads: inputs.threads)
             for index in ranked.indices { ranked[index].region = codes[index] }
         }
         var measured = inputs
         measured.hazards = ranked
-        let values = try CriterionValues(criteria: criteria, inputs: measured, progress: progress)
+        let values = try CriterionValues(criteria: criteria, inputs: measured,
+                                         remaining: kept.map { remaining[$0] ?? .zero }, progress: progress)
         hazards = ranked
         ranking = Ranking(ids: ranked.map(\.id), raw: values.raw, criteria: criteria.criteria)
         withoutLand = withPolygon.count - ranked.count

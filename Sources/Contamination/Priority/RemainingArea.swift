@@ -1,28 +1,28 @@
 import GeoIO
 import GeometryCore
 
-/// A hazard's land still contaminated on a day: its polygon less the land released on or before it.
-public enum RemainingArea {
-    /// Geodesic m² per hazard (`nil` without a polygon), in the hazards' order; computed on all threads.
-    ///
-    /// Each hazard's own event history applies (`EventHistory`): its polygon added when recorded (not
-    /// at all when recorded after `asOf`), then the releases touching it removed in date order.
-    public static func areas(of hazards: [Hazard], releases: [ReleaseEvent], asOf: CalendarDate?,
-                             threads: Int) throws -> [SquareMeters?] {
-        let index = BoundsIndex(releases.map(\.geometry.bounds))
-        return try parallelMap(count: hazards.count, threads: threads) { position in
-            guard let geometry = hazards[position].geometry, !geometry.isEmpty else { return nil }
-            return try area(of: hazards[position], geometry: geometry, releases: releases, index: index, asOf: asOf)
-        }
+/// The contamination remaining on a day, shared out among the hazards: the figure `plan` schedules and the
+/// `remaining_area` criterion of `prioritize` measures.
+public struct RemainingArea: Sendable {
+    /// Each hazard's share of the remaining land (geodesic m²), in the hazards' order: land under several
+    /// hazards counts once, for the one that has precedence (`Ledger.remainingShares`). `nil` for a hazard the
+    /// ledger leaves out (no class, or no polygon).
+    public var shares: [SquareMeters?]
+    /// The dissolved remaining land by class on the day, as `hazmap release` and `extent --as-of` measure it;
+    /// the shares add up to its total.
+    public var total: ClassAreas
+
+    /// Replays the hazards and releases once, on the ledger's fragments (`Ledger`), up to and including
+    /// `asOf`, and reads each hazard's fragments.
+    public init(hazards: [Hazard], releases: [ReleaseEvent], asOf: CalendarDate, threads: Int) throws {
+        let ledger = try Ledger(hazards: hazards, releases: releases,
+                                request: LedgerRequest(periods: [], sharesAsOf: asOf, threads: threads))
+        shares = hazards.indices.map { ledger.remainingShares[$0] }
+        total = ledger.asOf.first { $0.date == asOf }?.remaining ?? .zero
     }
 
-    /// One hazard's remaining land in geodesic m².
-    static func area(of hazard: Hazard, geometry: Geometry, releases: [ReleaseEvent], index: BoundsIndex,
-                     asOf: CalendarDate?) throws -> SquareMeters {
-        guard let bounds = geometry.bounds else { return .zero }
-        let local = index.query(bounds).map { (date: releases[$0].date, geometry: releases[$0].geometry) }
-        let state = try EventHistory(hazards: [(date: hazard.recorded, geometry: geometry)], releases: local,
-                                     asOf: asOf).state()
-        return try state.geodesicArea()
+    /// The sum of the shares, in hazard order (m²).
+    public var sharesTotal: SquareMeters {
+        shares.reduce(SquareMeters.zero) { $0 + ($1 ?? .zero) }
     }
 }

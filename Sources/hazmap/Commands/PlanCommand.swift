@@ -3,6 +3,7 @@ import Contamination
 import Foundation
 import GeoIO
 import GeometryCore
+import Reports
 
 /// `hazmap plan`: a clearance schedule from priorities and capacity, and a completion forecast.
 struct PlanCommand: ParsableCommand {
@@ -13,7 +14,12 @@ struct PlanCommand: ParsableCommand {
         Hazards are taken in priority order (the rank field of --priorities, as 'hazmap prioritize' writes \
         it; hazards it does not list come last, by id). Each goes to the earliest-available team: an SHA is \
         surveyed first, survey releases its cancelled and reduced shares, and clearance teams clear the rest; \
-        a CHA is cleared. Areas are the geodesic remaining area on the start date (less --releases).
+        a CHA is cleared. A hazard's area is its share of the land remaining on the start date, after every \
+        release in --releases up to and including it: land under several hazards counts once (for a CHA \
+        before an SHA, else the first recorded), so the areas add up to the dissolved remaining area that \
+        'hazmap release' and 'hazmap extent --as-of START' report. Hazards without a class, or without land \
+        of their own left, are not planned. With --ledger, give the same --releases (the ledger's released \
+        land would otherwise be scheduled again).
 
         The capacity file (TOML; example in GeoData/capacity/) gives working_days_per_year, [teams] per \
         method (survey, clearance) and [productivity.survey] / [productivity.clearance] in m² per team-day \
@@ -32,7 +38,8 @@ struct PlanCommand: ParsableCommand {
           hazmap plan hazards.gpkg --mapping mapping.toml --priorities ranked.gpkg --capacity capacity.toml \\
             --start 2025-01-01 --deadline 2030-12-31 --survey-shares cancel=0.5,reduce=0.3 -o plan.geojson
           hazmap release hazards.gpkg releases.gpkg -o ledger.json
-          hazmap plan hazards.gpkg --priorities ranked.gpkg --capacity capacity.toml --ledger ledger.json
+          hazmap plan hazards.gpkg --priorities ranked.gpkg --capacity capacity.toml --ledger ledger.json \\
+            --releases releases.gpkg
         """
     )
 
@@ -110,27 +117,40 @@ struct PlanCommand: ParsableCommand {
         let shares = try surveyShares.map(Self.parseShares) ?? ledger.map { path throws(PlanError) in
             try SurveyShares(ledgerFile: path)
         } ?? SurveyShares(releases: releaseEvents) ?? SurveyShares(cancelled: 0, reduced: 0)
-        let usable = inputs.hazards.records.filter { $0.geometry != nil }
-        let areas = try RemainingArea.areas(of: usable, releases: releaseEvents, asOf: startDay,
-                                            threads: threadOptions.count)
-        let ranks = try PlanInputs.ranks(from: priorities)
-        let items = PlanInputs.items(hazards: usable, areas: areas, ranks: ranks)
+        if releases == nil, let ledger {
+            let released = try SurveyShares.releasedArea(ledgerFile: ledger)
+            if released > 0 {
+                throw InputError("\(ledger) records \(fixed(released / 1_000_000, 6)) km² released; give the "
+                    + "same releases with --releases so that the plan does not schedule released land")
+            }
+        }
+        let planned = try PlanItems(hazards: inputs.hazards.records, releases: releaseEvents, start: startDay,
+                                    ranks: PlanInputs.ranks(from: priorities), threads: threadOptions.count)
+        let items = planned.items
         let unlisted = Set(items.compactMap(\.terrain).filter { !capacityFile.lists(terrain: $0) })
         if !unlisted.isEmpty, !capacityFile.terrainProductivity.isEmpty, !reporting.quiet {
             Terminal.note("terrain classes not in \(capacity) use the type's or default productivity: "
                 + unlisted.sorted().joined(separator: ", "))
         }
-        let unranked = items.count - usable.filter { ranks[$0.id] != nil }.count
-        if unranked > 0, !reporting.quiet {
-            Terminal.note("\(unranked) hazards are not in \(priorities); they are planned last, by id")
+        if !reporting.quiet {
+            if planned.unranked > 0 {
+                Terminal.note("\(planned.unranked) hazards are not in \(priorities); they are planned last, by id")
+            }
+            if planned.unclassified > 0 {
+                Terminal.note("\(planned.unclassified) hazards have no class (CHA or SHA) and are not planned")
+            }
+            if planned.withoutLand > 0 {
+                Terminal.note("\(planned.withoutLand) hazards have no land of their own left on \(startDay) "
+                    + "(released, recorded later, or under hazards that take precedence) and are not planned")
+            }
         }
         let schedule = try Schedule(items: items, capacity: capacityFile, shares: shares, start: startDay)
         let check = try deadlineDay.map { try DeadlineCheck(schedule, items: items, deadline: $0) }
         if let output {
-            try PlanOutput.write(schedule, hazards: usable, to: output)
+            try PlanOutput.write(schedule, hazards: inputs.hazards.records, to: output)
             if !reporting.quiet { Terminal.note("wrote \(schedule.hazards.count) scheduled hazards to \(output)") }
         }
-        let report = PlanReport(schedule: schedule, check: check)
+        let report = PlanReport(schedule: schedule, remaining: planned.remaining, check: check)
         print(reporting.json ? try JSONText.encode(report) : report.text)
     }
 }

@@ -24,17 +24,4 @@ enum PlanInputs {
         }
         return ranks
     }
-
-    /// Plan items in rank order; hazards without a rank follow, by id.
-    static func items(hazards: [Hazard], areas: [SquareMeters?], ranks: [String: Int]) -> [PlanItem] {
-        let last = ranks.values.max() ?? 0
-        let unranked = hazards.filter { ranks[$0.id] == nil }.map(\.id).sorted()
-        let extra = Dictionary(unranked.enumerated().map { ($0.element, last + 1 + $0.offset) },
-                               uniquingKeysWith: { first, _ in first })
-        return zip(hazards, areas).map { hazard, area in
-            PlanItem(id: hazard.id, rank: ranks[hazard.id] ?? extra[hazard.id] ?? last + 1,
-                     hazardClass: hazard.hazardClass, hazardType: hazard.hazardType, terrain: hazard.terrain,
-                     area: area?.value ?? 0)
-        }
-    }
 }

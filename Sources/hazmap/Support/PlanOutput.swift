@@ -54,21 +54,27 @@ struct PlanReport: Encodable {
     var completion: String
     var hazards: Int
     var totalM2: Double
+    /// The dissolved remaining land on the start day, by class (what `release` and `extent --as-of` measure).
+    var remainingChaM2: Double
+    var remainingShaM2: Double
     var teams: [String: Int]
     var surveyShares: SurveyShares
     var remainingByYear: [Year]
     var deadline: Deadline?
 
     enum CodingKeys: String, CodingKey {
-        case start, completion, hazards, totalM2 = "total_m2", teams, surveyShares = "survey_shares"
+        case start, completion, hazards, totalM2 = "total_m2", remainingChaM2 = "remaining_cha_m2"
+        case remainingShaM2 = "remaining_sha_m2", teams, surveyShares = "survey_shares"
         case remainingByYear = "remaining_by_year", deadline
     }
 
-    init(schedule: Schedule, check: DeadlineCheck?) {
+    init(schedule: Schedule, remaining: ClassAreas, check: DeadlineCheck?) {
         start = schedule.start.description
         completion = schedule.completion.description
         hazards = schedule.hazards.count
         totalM2 = schedule.totalArea
+        remainingChaM2 = remaining.cha.value
+        remainingShaM2 = remaining.sha.value
         teams = Self.names(schedule.capacity.teams)
         surveyShares = schedule.shares
         remainingByYear = schedule.remainingByYear.map { Year(year: $0.year, remainingM2: $0.area,
@@ -89,6 +95,8 @@ struct PlanReport: Encodable {
         let teamText = teams.keys.sorted().map { "\(teams[$0] ?? 0) \($0)" }.joined(separator: ", ")
         var lines = [
             "\(hazards) hazards, \(Figures.km2(SquareMeters(totalM2))) km² from \(start) with \(teamText) teams",
+            "remaining on \(start): CHA \(Figures.km2(SquareMeters(remainingChaM2))) km², SHA "
+                + "\(Figures.km2(SquareMeters(remainingShaM2))) km² (dissolved, after releases up to \(start))",
             "survey shares: cancelled \(fixed(surveyShares.cancelled, 3)), reduced \(fixed(surveyShares.reduced, 3))",
             "completion: \(completion)", table.render(),
         ]
