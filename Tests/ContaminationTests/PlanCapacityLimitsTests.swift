@@ -93,6 +93,8 @@ struct PlanCapacityLimitsTests {
                                     shares: SurveyShares(cancelled: 0, reduced: 0), start: Self.start)
         #expect(schedule.completion == Self.start.adding(days: 174 * 365 - 1))
         #expect(schedule.hazards[0].tasks.count == 120)
+        // Within the horizon, but after 2100: not shown as a date.
+        #expect(schedule.outlook == .beyondLastYear(schedule.completion.year))
     }
 
     @Test func tooManyTasksAreRefused() throws {

@@ -5,15 +5,15 @@ import Testing
 struct PlanCommandTests {
     let sample = HazmapBinary.sample.path
 
-    /// A capacity file of one clearance team at 1,000 m² per day, every day a working day, and `extra` lines.
-    static func oneTeamCapacity(in folder: URL, extra: String = "") throws -> URL {
+    /// A capacity file of one clearance team at `rate` m² per day, every day a working day, and `extra` lines.
+    static func oneTeamCapacity(in folder: URL, rate: Int = 1_000, extra: String = "") throws -> URL {
         let capacity = folder.appendingPathComponent("capacity.toml")
         try """
         working_days_per_year = 365
         [teams]
         clearance = 1
         [productivity.clearance]
-        default = 1000
+        default = \(rate)
 
         """.appending(extra).write(to: capacity, atomically: true, encoding: .utf8)
         return capacity
@@ -34,7 +34,7 @@ struct PlanCommandTests {
         let folder = try HazmapBinary.temporaryFolder()
         let ranked = folder.appendingPathComponent("ranked.gpkg").path
         let plan = folder.appendingPathComponent("plan.csv").path
-        let capacity = try Self.oneTeamCapacity(in: folder)
+        let capacity = try Self.oneTeamCapacity(in: folder, rate: 2_000)
         let ranking = try HazmapBinary.hazmap([
             "prioritize", "\(sample)/hazards.gpkg", "--mapping", "\(sample)/mapping.toml",
             "--criteria", "\(HazmapBinary.packageRoot.path)/GeoData/criteria/simple.toml",
@@ -47,9 +47,10 @@ struct PlanCommandTests {
         ])
         #expect(result.status == 0, "\(result.error)")
         let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
-        // One team at 1,000 m²/day every day: the whole area takes total/1000 days (rounded up).
+        // One team at 2,000 m²/day every day: the whole area takes total/2000 days (rounded up), about 58
+        // years (a completion after 2100 would not be shown as a date).
         let total = try #require(json?["total_m2"] as? Double)
-        let days = Int((total / 1_000).rounded(.up))
+        let days = Int((total / 2_000).rounded(.up))
         #expect(json?["completion"] as? String == (try Self.lastDay(ofDays: days)))
         let deadline = json?["deadline"] as? [String: Any]
         #expect((deadline?["met"] as? Bool) == (days <= 365))

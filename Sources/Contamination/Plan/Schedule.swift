@@ -203,6 +203,13 @@ public struct Schedule: Sendable {
         hazards.map(\.finish).max() ?? start
     }
 
+    /// The completion as a date when it falls by the end of `LedgerForecast.lastCompletionYear`, else
+    /// `.beyondLastYear` ("not at this capacity"); `.done` when there is nothing to do.
+    public var outlook: LedgerForecast.Outlook {
+        guard totalArea > 0 else { return .done }
+        return completion.year <= LedgerForecast.lastCompletionYear ? .date(completion) : .beyondLastYear(completion.year)
+    }
+
     /// The total remaining area at the start, in m².
     public var totalArea: Double { hazards.reduce(0) { $0 + $1.item.area } }
 

@@ -72,37 +72,70 @@ struct LedgerReport: Encodable {
         var remaining: Classes
     }
 
+    /// One forecast line; a region line names its region (`label`: name and code, or "outside every region").
     struct ForecastLine: Encodable {
+        var isRegion: Bool
         var region: String?
+        var regionName: String?
+        var label: String
         var remaining: Area
+        var released: Area
         var releasedPerYear: Area
+        /// The completion day; `nil` when it is not a date ("not at the current rate", see `completionText`).
         var completion: String?
+        var completionText: String
         var neededPerYear: Area?
 
         enum CodingKeys: String, CodingKey {
-            case region, remaining, completion
-            case releasedPerYear = "released_per_year", neededPerYear = "needed_per_year"
+            case region, label, remaining, released, completion
+            case regionName = "region_name", releasedPerYear = "released_per_year"
+            case completionText = "completion_text", neededPerYear = "needed_per_year"
         }
 
-        init(_ line: LedgerForecast.Line, region: Bool) {
-            self.region = region ? line.region ?? "(outside regions)" : nil
+        init(_ line: LedgerForecast.Line, region: Bool, names: RegionNames) {
+            isRegion = region
+            self.region = line.region
+            regionName = names.name(line.region)
+            label = region ? names.label(line.region) : "total"
             remaining = Area(line.remaining)
+            released = Area(line.released)
             releasedPerYear = Area(line.releasedPerYear)
             completion = line.completion?.description
+            completionText = line.outlook.text
             neededPerYear = line.neededPerYear.map(Area.init)
+        }
+
+        /// Region lines carry `region` (null outside every region) and `region_name`; completion is always
+        /// present, null when it is not a date.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            if isRegion {
+                try container.encode(region, forKey: .region)
+                try container.encode(regionName, forKey: .regionName)
+            }
+            try container.encode(label, forKey: .label)
+            try container.encode(remaining, forKey: .remaining)
+            try container.encode(released, forKey: .released)
+            try container.encode(releasedPerYear, forKey: .releasedPerYear)
+            try container.encode(completion, forKey: .completion)
+            try container.encode(completionText, forKey: .completionText)
+            try container.encodeIfPresent(neededPerYear, forKey: .neededPerYear)
         }
     }
 
     struct Forecast: Encodable {
         var ratePeriods: [String]
+        var periodsWithoutRelease: [String]
+        var years: Double
+        var basis: String
         var from: String
         var deadline: String?
         var total: ForecastLine
         var regions: [ForecastLine]
 
         enum CodingKeys: String, CodingKey {
-            case from, deadline, total, regions
-            case ratePeriods = "rate_periods"
+            case from, deadline, total, regions, years, basis
+            case ratePeriods = "rate_periods", periodsWithoutRelease = "periods_without_release"
         }
     }
 
@@ -160,10 +193,13 @@ struct LedgerReport: Encodable {
         }
         self.rows = rows
         asOf = ledger.asOf.map { AsOf(date: $0.date.description, remaining: Classes($0.remaining)) }
+        let names = RegionNames(inputs.regions?.records ?? [])
         self.forecast = forecast.map { forecast in
-            Forecast(ratePeriods: forecast.ratePeriods.map(\.label), from: forecast.from.description,
-                     deadline: forecast.deadline?.description, total: ForecastLine(forecast.total, region: false),
-                     regions: forecast.regions.map { ForecastLine($0, region: true) })
+            Forecast(ratePeriods: forecast.ratePeriods.map(\.label),
+                     periodsWithoutRelease: forecast.periodsWithoutRelease.map(\.label), years: forecast.years,
+                     basis: forecast.basis, from: forecast.from.description, deadline: forecast.deadline?.description,
+                     total: ForecastLine(forecast.total, region: false, names: names),
+                     regions: forecast.regions.map { ForecastLine($0, region: true, names: names) })
         }
     }
 
@@ -190,15 +226,15 @@ struct LedgerReport: Encodable {
                 + "\(km2(point.remaining.sha)), total \(km2(point.remaining.total)) km²")
         }
         if let forecast {
-            lines.append("forecast from the mean release rate of \(forecast.ratePeriods.joined(separator: ", ")):")
-            var lines2 = TextTable(["region", "remaining_km2", "released_km2_per_year", "completion",
-                                    "needed_km2_per_year"])
+            lines.append("forecast from \(forecast.basis):")
+            var table = TextTable(["region", "remaining_km2", "released_km2", "rate_km2_per_year", "completion",
+                                   "needed_km2_per_year"])
             for line in forecast.regions + [forecast.total] {
-                lines2.add([line.region ?? "total", Figures.km2(line.remaining.km2), Figures.km2(line.releasedPerYear.km2),
-                            line.completion ?? "never at this rate",
-                            line.neededPerYear.map { Figures.km2($0.km2) } ?? (forecast.deadline == nil ? "" : "deadline passed")])
+                table.add([line.label, Figures.km2(line.remaining.km2), Figures.km2(line.released.km2),
+                           Figures.km2(line.releasedPerYear.km2), line.completionText,
+                           line.neededPerYear.map { Figures.km2($0.km2) } ?? (forecast.deadline == nil ? "" : "deadline passed")])
             }
-            lines.append(lines2.render())
+            lines.append(table.render())
             if let deadline = forecast.deadline { lines.append("Article 5 deadline: \(deadline)") }
         }
         if !findings.isEmpty { lines.append(findings.lineForOtherCommands) }

@@ -51,7 +51,9 @@ struct PlanReport: Encodable {
     }
 
     var start: String
-    var completion: String
+    /// The last day worked; `nil` when it is after 2100 (`completionText` says "not at this capacity").
+    var completion: String?
+    var completionText: String
     var hazards: Int
     var totalM2: Double
     /// The dissolved remaining land on the start day, by class (what `release` and `extent --as-of` measure).
@@ -63,14 +65,24 @@ struct PlanReport: Encodable {
     var deadline: Deadline?
 
     enum CodingKeys: String, CodingKey {
-        case start, completion, hazards, totalM2 = "total_m2", remainingChaM2 = "remaining_cha_m2"
+        case start, completion, completionText = "completion_text", hazards, totalM2 = "total_m2", remainingChaM2 = "remaining_cha_m2"
         case remainingShaM2 = "remaining_sha_m2", teams, surveyShares = "survey_shares"
         case remainingByYear = "remaining_by_year", deadline
     }
 
     init(schedule: Schedule, remaining: ClassAreas, check: DeadlineCheck?) {
         start = schedule.start.description
-        completion = schedule.completion.description
+        switch schedule.outlook {
+        case .date(let day):
+            completion = day.description
+            completionText = day.description
+        case .beyondLastYear(let year):
+            completion = nil
+            completionText = "not at this capacity (after \(LedgerForecast.lastCompletionYear): \(year) at this capacity)"
+        case .done, .noReleases:
+            completion = schedule.start.description
+            completionText = "nothing to do"
+        }
         hazards = schedule.hazards.count
         totalM2 = schedule.totalArea
         remainingChaM2 = remaining.cha.value
@@ -98,7 +110,7 @@ struct PlanReport: Encodable {
             "remaining on \(start): CHA \(Figures.km2(SquareMeters(remainingChaM2))) km², SHA "
                 + "\(Figures.km2(SquareMeters(remainingShaM2))) km² (dissolved, after releases up to \(start))",
             "survey shares: cancelled \(fixed(surveyShares.cancelled, 3)), reduced \(fixed(surveyShares.reduced, 3))",
-            "completion: \(completion)", table.render(),
+            "completion: \(completionText)", table.render(),
         ]
         if let deadline {
             if deadline.met {
