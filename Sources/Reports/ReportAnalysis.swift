@@ -45,8 +45,8 @@ extension ReportData {
         self.init(title: request.title, hazmapVersion: request.hazmapVersion, asOf: request.asOf, inputs: inputs,
                   regions: regionRecords.sorted { $0.code < $1.code }, notes: notes)
 
-        let nameByCode = Dictionary(regionRecords.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-        let regionName = { (code: String?) in code.flatMap { nameByCode[$0] } }
+        let names = RegionNames(regionRecords)
+        let regionName = { (code: String?) in names.name(code) }
         findings = FindingsSection(try validation ?? Validation(
             hazards: hazards, releases: releases, regions: regions, accidents: extras.accidents ?? [],
             today: request.today, threads: request.threads))

@@ -58,8 +58,7 @@ public struct ReportData: Sendable {
 
     /// The name of a region code, when the regions layer gives one.
     public func regionName(_ code: String?) -> String? {
-        guard let code else { return nil }
-        return regions.first { $0.code == code }?.name
+        RegionNames(regions).name(code)
     }
 }
 

@@ -62,7 +62,7 @@ struct LedgerForecastTests {
         #expect(names.label("D01") == "Mali Topolac (D01)")
         #expect(names.label("D02") == "D02")
         #expect(names.label("D99") == "D99")
-        #expect(names.label(nil) == "outside every region")
+        #expect(names.label(nil) == "(outside every region)")
         #expect(names.name("D01") == "Mali Topolac" && names.name("D02") == nil)
     }
 }

@@ -114,10 +114,8 @@ struct ExposureCommand: ParsableCommand {
                 + "people there are not counted: " + ids.prefix(5).joined(separator: ", ") + (ids.count > 5 ? ", …" : ""))
         }
         for warning in exposure.rasterWarnings { Terminal.warning(warning) }
-        let names = Dictionary((inputs.regions?.records ?? []).map { ($0.code, $0.name) },
-                               uniquingKeysWith: { first, _ in first })
         let report = ExposureReport(exposure: exposure, inputs: inputs, raster: raster, perHazard: perHazard,
-                                    regionNames: names)
+                                    regionNames: RegionNames(inputs.regions?.records ?? []))
         if let output {
             try ExposureOutput.write(exposure, report: report, to: output)
             if !quiet { Terminal.note("wrote exposure to \(output)") }

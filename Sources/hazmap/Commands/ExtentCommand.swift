@@ -94,14 +94,10 @@ struct ExtentCommand: ParsableCommand {
         bar.finish()
         let validation = try inputs.validation(today: CalendarDate.today, threads: threadOptions.count)
         if let output {
-            try ExtentOutput.write(extent, to: output, regionNames: regionNames(inputs))
+            try ExtentOutput.write(extent, to: output, regionNames: RegionNames(inputs.regions?.records ?? []))
             if !reporting.quiet { Terminal.note("wrote \(extent.pieces.count) extent features to \(output)") }
         }
         let report = ExtentReport(extent: extent, inputs: inputs, findings: validation.summary, asOf: asOfDay, dimensions: dimensions)
         print(reporting.json ? try JSONText.encode(report) : report.text)
-    }
-
-    private func regionNames(_ inputs: Inputs) -> [String: String] {
-        Dictionary((inputs.regions?.records ?? []).map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
     }
 }

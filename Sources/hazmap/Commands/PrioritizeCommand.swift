@@ -100,10 +100,9 @@ struct PrioritizeCommand: ParsableCommand {
             mapping: mapping, options: options, quiet: reporting.quiet)
         let ranking = priorities.ranking, ranked = priorities.hazards
         let cases = sensitivity ? ranking.sensitivity(top: top) : nil
-        let regionNames = Dictionary((inputs.regions?.records ?? []).map { ($0.code, $0.name) },
-                                     uniquingKeysWith: { first, _ in first })
         if let output {
-            try PriorityOutput.write(ranking, hazards: ranked, regionNames: regionNames, to: output)
+            try PriorityOutput.write(ranking, hazards: ranked, regionNames: RegionNames(inputs.regions?.records ?? []),
+                                     to: output)
             if !reporting.quiet { Terminal.note("wrote \(ranking.entries.count) ranked hazards to \(output)") }
         }
         let report = PriorityReport(ranking: ranking, hazards: ranked, asOf: day, top: top, sensitivity: cases)

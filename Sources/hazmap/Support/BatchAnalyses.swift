@@ -136,7 +136,5 @@ enum BatchAnalyses {
         (context.folder as NSString).appendingPathComponent(name)
     }
 
-    private static func regionNames(_ inputs: Inputs) -> [String: String] {
-        Dictionary((inputs.regions?.records ?? []).map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-    }
+    private static func regionNames(_ inputs: Inputs) -> RegionNames { RegionNames(inputs.regions?.records ?? []) }
 }

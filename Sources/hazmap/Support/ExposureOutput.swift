@@ -45,7 +45,7 @@ struct ExposureReport: Encodable {
     /// Findings about the raster's cells, such as invalid cells left out (`Exposure.rasterWarnings`).
     var warnings: [String]
 
-    init(exposure: Exposure, inputs: Inputs, raster: PopulationRaster, perHazard: Bool, regionNames: [String: String]) {
+    init(exposure: Exposure, inputs: Inputs, raster: PopulationRaster, perHazard: Bool, regionNames: RegionNames) {
         population = raster.path
         values = raster.isDensity ? "people per km² × geodesic cell area" : "people per cell"
         self.inputs = inputs.summaries
@@ -61,8 +61,8 @@ struct ExposureReport: Encodable {
         self.notes = notes
         rows = exposure.rows.map { row in
             Row(asOf: row.key.asOf?.description, distanceM: row.key.distance?.value,
-                hazardClass: row.key.hazardClass?.rawValue ?? "all", region: row.key.region.description,
-                regionName: row.key.region.code.flatMap { regionNames[$0] }, people: row.totals.people,
+                hazardClass: row.key.hazardClass?.rawValue ?? "all", region: Self.label(row.key.region, regionNames),
+                regionName: regionNames.name(row.key.region.code), people: row.totals.people,
                 areaKm2: row.area.squareKilometers, nodataShare: row.totals.nodataShare,
                 extendsBeyondRaster: row.totals.extendsBeyondRaster)
         }
@@ -72,6 +72,15 @@ struct ExposureReport: Encodable {
         } : nil
         hazardsOutsideRaster = exposure.hazardsOutsideRaster
         warnings = exposure.rasterWarnings
+    }
+
+    /// A region row's label: the name with the code for a region, "outside every region", or "total".
+    private static func label(_ scope: RegionScope, _ names: RegionNames) -> String {
+        switch scope {
+        case .total: "total"
+        case .region(let code): names.label(code)
+        case .outsideRegions: RegionNames.outside
+        }
     }
 
     var text: String {

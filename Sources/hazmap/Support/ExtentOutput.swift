@@ -11,7 +11,7 @@ enum ExtentOutput {
         FieldDefinition("area_m2", .real), FieldDefinition("area_ha", .real), FieldDefinition("area_km2", .real),
     ]
 
-    static func write(_ extent: Extent, to path: String, regionNames: [String: String]) throws {
+    static func write(_ extent: Extent, to path: String, regionNames: RegionNames) throws {
         let writer = try FeatureWriter(path: path, layer: "extent", fields: fields, geometryKind: .multiPolygon)
         for piece in extent.pieces {
             try writer.write(geometry: piece.geometry, properties: properties(piece, regionNames: regionNames))
@@ -19,12 +19,12 @@ enum ExtentOutput {
         try writer.commit()
     }
 
-    static func properties(_ piece: ExtentPiece, regionNames: [String: String]) -> [String: FieldValue] {
+    static func properties(_ piece: ExtentPiece, regionNames: RegionNames) -> [String: FieldValue] {
         [
             "class": .string(piece.key.hazardClass.rawValue),
             "hazard_type": piece.key.hazardType.map { .string($0.rawValue) } ?? .null,
             "region": piece.key.region.map { .string($0) } ?? .null,
-            "region_name": piece.key.region.flatMap { regionNames[$0] }.map { .string($0) } ?? .null,
+            "region_name": regionNames.name(piece.key.region).map { .string($0) } ?? .null,
             "area_m2": .real(piece.area.value),
             "area_ha": .real(piece.area.hectares),
             "area_km2": .real(piece.area.squareKilometers),
@@ -39,11 +39,28 @@ struct ExtentReport: Encodable {
     struct Group: Encodable {
         var hazardClass: String
         var hazardType: String?
+        /// With `--by region`: the code (null outside every region), the name and the label shown.
+        var byRegion: Bool
         var region: String?
+        var regionName: String?
+        var regionLabel: String
         var area: Area
 
         enum CodingKeys: String, CodingKey {
             case hazardClass = "class", hazardType = "hazard_type", region, area
+            case regionName = "region_name", regionLabel = "region_label"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(hazardClass, forKey: .hazardClass)
+            try container.encodeIfPresent(hazardType, forKey: .hazardType)
+            if byRegion {
+                try container.encode(region, forKey: .region)
+                try container.encode(regionName, forKey: .regionName)
+                try container.encode(regionLabel, forKey: .regionLabel)
+            }
+            try container.encode(area, forKey: .area)
         }
     }
 
@@ -62,9 +79,12 @@ struct ExtentReport: Encodable {
         self.dimensions = ExtentDimension.allCases.filter(dimensions.contains).map(\.rawValue)
         self.inputs = inputs.summaries
         self.findings = findings
+        let names = RegionNames(inputs.regions?.records ?? [])
+        let byRegion = dimensions.contains(.region)
         groups = extent.pieces.map {
             Group(hazardClass: $0.key.hazardClass.rawValue, hazardType: $0.key.hazardType?.rawValue,
-                  region: $0.key.region, area: Area($0.area))
+                  byRegion: byRegion, region: $0.key.region, regionName: names.name($0.key.region),
+                  regionLabel: byRegion ? names.label($0.key.region) : "", area: Area($0.area))
         }
         byClass = Dictionary(uniqueKeysWithValues: HazardClass.allCases.map { ($0.rawValue, Area(extent.area(of: $0))) })
         total = Area(extent.total)
@@ -73,8 +93,7 @@ struct ExtentReport: Encodable {
     var text: String {
         var table = TextTable(["class", "hazard_type", "region", "area_m2", "area_ha", "area_km2"])
         for group in groups {
-            let region = group.region ?? (dimensions.contains("region") ? "(outside every region)" : "")
-            table.add([group.hazardClass, group.hazardType ?? "", region, Figures.m2(group.area.m2),
+            table.add([group.hazardClass, group.hazardType ?? "", group.regionLabel, Figures.m2(group.area.m2),
                        Figures.ha(group.area.ha), Figures.km2(group.area.km2)])
         }
         if dimensions != ["class"] {

@@ -5,13 +5,13 @@ import Reports
 
 /// Writes ranked hazards as features: score, rank, and every criterion's raw and normalised value.
 enum PriorityOutput {
-    static func write(_ ranking: Ranking, hazards: [Hazard], regionNames: [String: String], to path: String) throws {
+    static func write(_ ranking: Ranking, hazards: [Hazard], regionNames: RegionNames, to path: String) throws {
         let writer = try FeatureWriter(path: path, layer: "priorities", fields: PriorityFeatures.fields(ranking.criteria),
                                        geometryKind: .multiPolygon)
         for entry in ranking.entries {
             let hazard = hazards[entry.index]
             try writer.write(geometry: hazard.geometry, properties: PriorityFeatures.properties(
-                entry, hazard: hazard, criteria: ranking.criteria, regionName: hazard.region.flatMap { regionNames[$0] }))
+                entry, hazard: hazard, criteria: ranking.criteria, regionName: regionNames.name(hazard.region)))
         }
         try writer.commit()
     }

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// Regions are shown by name with the code beside it, and land outside every region is a labelled row
+/// (issue 17: codes where names belong; rows without a `region` key).
+@Suite("region labels", .enabled(if: CLI.ready, "needs a built hazmap"))
+struct RegionLabelTests {
+    /// Two CHA boxes: "in" inside region D01 (named "Mali Topolac"), "out" outside every region.
+    static func inputs(in folder: URL) throws -> (hazards: String, regions: String) {
+        func box(_ west: Double) -> String {
+            "[[[\(west),44],[\(west + 0.01),44],[\(west + 0.01),44.01],[\(west),44.01],[\(west),44]]]"
+        }
+        let hazards = folder.appendingPathComponent("hazards.geojson")
+        try """
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"id":"in","class":"CHA","recorded":"2015-01-01"},
+         "geometry":{"type":"Polygon","coordinates":\(box(18))}},
+        {"type":"Feature","properties":{"id":"out","class":"CHA","recorded":"2015-01-01"},
+         "geometry":{"type":"Polygon","coordinates":\(box(19))}}]}
+        """.write(to: hazards, atomically: true, encoding: .utf8)
+        let regions = folder.appendingPathComponent("regions.geojson")
+        try """
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"code":"D01","name":"Mali Topolac"},
+         "geometry":{"type":"Polygon","coordinates":[[[17.9,43.9],[18.1,43.9],[18.1,44.1],[17.9,44.1],[17.9,43.9]]]}}]}
+        """.write(to: regions, atomically: true, encoding: .utf8)
+        return (hazards.path, regions.path)
+    }
+
+    @Test func extentShowsNameAndCodeAndAnOutsideRow() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (hazards, regions) = try Self.inputs(in: folder)
+        let text = try CLI.hazmap(["extent", hazards, "--regions", regions, "--by", "region", "-q"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("Mali Topolac (D01)"), "\(text.stdout)")
+        #expect(text.stdout.contains("outside every region"), "\(text.stdout)")
+        let json = try CLI.hazmap(["extent", hazards, "--regions", regions, "--by", "region", "-q", "--json"])
+        let groups = try #require(try CLI.object(json.stdout)["groups"] as? [[String: Any]])
+        #expect(groups.count == 2)
+        let inside = try #require(groups.first { $0["region"] as? String == "D01" })
+        #expect(inside["region_name"] as? String == "Mali Topolac")
+        #expect(inside["region_label"] as? String == "Mali Topolac (D01)")
+        // The outside row has its region key, explicitly null, and a label.
+        let outside = try #require(groups.first { $0["region_label"] as? String == "(outside every region)" })
+        #expect(outside.keys.contains("region") && outside["region"] is NSNull)
+    }
+}
