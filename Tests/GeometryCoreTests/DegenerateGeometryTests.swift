@@ -65,17 +65,41 @@ struct DegenerateGeometryTests {
         #expect(abs(area - expected) / expected < 1e-5)
     }
 
-    @Test("tiny coordinates give finite areas, huge ones never crash", arguments: [1e-300, 1e-12, 1e12, 1e300])
+    @Test("tiny coordinates give their closed-form areas, huge ones an error or a finite area",
+          arguments: [1e-300, 1e-12, 1e12, 1e300])
     func extremeScale(scale: Double) throws {
-        // Beyond ±90° of latitude an area means nothing (layer loading rejects such coordinates);
-        // the pipeline must still return or throw a GEOSError.
         let shape = try Geometry.polygon(PolygonRings(shell: [0, 0, scale, 0, scale, scale, 0, 0]))
-        guard let pipeline = try? Self.pipeline([shape, shape]), scale <= 90 else { return }
-        #expect(pipeline.area.isFinite && pipeline.area >= 0)
+        let result: (area: Double, parallelArea: Double, serialComponentArea: Double, parts: [Double])?
+        do {
+            result = try Self.pipeline([shape, shape])
+        } catch is GEOSError {
+            result = nil
+        }
+        guard scale <= 90 else {
+            // Beyond ±90° of latitude an area means nothing (layer loading rejects such coordinates): the
+            // pipeline refuses it with a GEOSError, or gives a finite, non-negative figure.
+            if let result { #expect(result.area.isFinite && result.area >= 0, "\(result)") }
+            return
+        }
+        // The right triangle (0, 0), (s, 0), (s, s) at the equator is s²/2 square degrees of
+        // (πa/180) m of longitude by (πa(1 − e²)/180) m of latitude (the meridian's radius there); s = 1e-300
+        // underflows to 0 m².
+        let a = 6_378_137.0, f = 1 / 298.257223563
+        let expected = 0.5 * (scale * a * .pi / 180) * (scale * a * (1 - f * (2 - f)) * .pi / 180)
+        // At this size the geodesic area's own rounding (per-edge terms summed in doubles) is about 1e-16 m²
+        // absolute, so the bound is 1e-6 relative or 1e-16 m², whichever is larger (seen: 2.8e-17 m² off
+        // 6.15e-15 m² at s = 1e-12).
+        let tolerance = max(1e-6 * expected, 1e-16)
+        let pipeline = try #require(result)
+        #expect(abs(pipeline.area - expected) <= tolerance, "\(pipeline.area) against \(expected)")
+        #expect(pipeline.parallelArea == pipeline.area && pipeline.serialComponentArea == pipeline.area)
+        #expect(pipeline.parts.allSatisfy { abs($0 - expected) <= tolerance })
     }
 
-    @Test("NaN and infinite coordinates never crash", arguments: [Double.nan, .infinity, -.infinity])
+    @Test("NaN and infinite coordinates are refused or repaired to a measurable polygon",
+          arguments: [Double.nan, .infinity, -.infinity])
     func nonFinite(value: Double) throws {
+        // A NaN or infinite vertex in a shell; a ring of it alone; one in the middle of a unit square.
         let rings: [FlatXY] = [
             [0, 0, value, 0, 1, 1, 0, 0],
             [value, value, value, value, value, value, value, value],
@@ -85,9 +109,11 @@ struct DegenerateGeometryTests {
             // A ring of NaN is not closed (NaN ≠ NaN): GEOS refuses to build it, with an error.
             guard let shape = try? Geometry.polygon(PolygonRings(shell: ring)) else { continue }
             #expect(try !shape.isValid)
-            // make-valid may throw or drop the bad part; what it returns must be measurable.
+            // make-valid may throw or drop the bad part; what it returns must have a finite area no larger
+            // than the ring's finite vertices could enclose (the unit square's 1°×1° at the equator).
             if let repaired = try? shape.makeValid() {
-                _ = try repaired.geodesicArea()
+                let area = try repaired.geodesicArea().value
+                #expect(area.isFinite && area >= 0 && area <= 12_309e6, "\(area) m²")
             }
         }
     }

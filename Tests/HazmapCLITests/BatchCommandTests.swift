@@ -3,12 +3,14 @@ import Testing
 
 /// `hazmap batch` end to end on a small generated scenario: isolation of a broken job, `--resume`, and
 /// interrupted runs that, once resumed, leave exactly the outputs of an uninterrupted run.
-@Suite("hazmap batch", .serialized)
+@Suite("hazmap batch", .serialized,
+       .enabled(if: Binary.path("hazmap") != nil && Binary.path("hazmap-generate") != nil,
+                "needs the built hazmap and hazmap-generate"))
 struct BatchCommandTests {
     /// A folder with a 100-hazard IMSMA-style scenario and a jobs file of three good jobs (and `broken`
     /// when asked: its hazards file does not exist).
-    private func scenario(broken: Bool) throws -> URL? {
-        guard let generator = Binary.path("hazmap-generate"), Binary.path("hazmap") != nil else { return nil }
+    private func scenario(broken: Bool) throws -> URL {
+        guard let generator = Binary.path("hazmap-generate") else { throw CLITestError("hazmap-generate is not built") }
         let folder = try CLI.temporaryFolder()
         let generated = try Binary.run(generator, ["--hazards", "100", "--seed", "11", "--out", folder.path,
                                                    "--style", "imsma", "--raster-size", "200"])
@@ -100,7 +102,7 @@ struct BatchCommandTests {
     }
 
     @Test func aBrokenJobIsReportedAndResumeSkipsTheOthers() throws {
-        guard let folder = try scenario(broken: true) else { return }
+        let folder = try scenario(broken: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let out = folder.appendingPathComponent("out")
         let first = try batch(folder, out: "out", ["--jobs", "2"])
@@ -142,7 +144,8 @@ struct BatchCommandTests {
     /// One uninterrupted run, then for SIGINT and for SIGKILL: a run stopped once its first job finished,
     /// resumed; each gives the uninterrupted run's outputs.
     @Test func anInterruptedRunResumesToTheSameOutputs() throws {
-        guard let folder = try scenario(broken: false), let hazmap = Binary.path("hazmap") else { return }
+        let folder = try scenario(broken: false)
+        let hazmap = try #require(Binary.path("hazmap"))
         defer { try? FileManager.default.removeItem(at: folder) }
         let reference = try batch(folder, out: "reference", ["--jobs", "1"])
         #expect(reference.status == 0, "\(reference.stderr)")
@@ -186,7 +189,6 @@ struct BatchCommandTests {
     }
 
     @Test func aJobsFileErrorNamesTheLine() throws {
-        guard Binary.path("hazmap") != nil else { return }
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let text = "[defaults]\nanalyses = [\"extent\"]\n\n[[job]]\nname = \"a\"\nhazards = \"h.gpkg\"\nperiod = \"year\"\n"

@@ -11,42 +11,11 @@ import Testing
 /// half of cell (0, 3) = 31 / 2 = 15.5 people; an SHA wholly east of the raster (warned about, no people).
 @Suite("hazmap exposure")
 struct ExposureCommandTests {
-    static func hazmapPath() -> String? {
-        var candidates: [URL] = []
-        if let first = CommandLine.arguments.first {
-            var directory = URL(fileURLWithPath: first).deletingLastPathComponent()
-            for _ in 0..<3 {
-                candidates.append(directory.appendingPathComponent("hazmap"))
-                directory = directory.deletingLastPathComponent()
-            }
-        }
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("hazmap"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
-    }
+    static func hazmapPath() -> String? { Binary.path("hazmap") }
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
-        guard let hazmap = hazmapPath() else { throw InputMissing() }
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hazmap-run-\(UUID())")
-        let outURL = scratch.appendingPathExtension("out"), errURL = scratch.appendingPathExtension("err")
-        try Data().write(to: outURL)
-        try Data().write(to: errURL)
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: hazmap)
-        process.arguments = arguments
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        try process.run()
-        process.waitUntilExit()
-        return (process.terminationStatus, try String(contentsOf: outURL, encoding: .utf8),
-                try String(contentsOf: errURL, encoding: .utf8))
-    }
-
-    struct InputMissing: Error, CustomStringConvertible {
-        var description: String { "the hazmap binary is not built; run `swift build` first" }
+        let outcome = try CLI.hazmap(arguments)
+        return (outcome.status, outcome.stdout, outcome.stderr)
     }
 
     /// Writes the raster and hazards into a fresh folder.

@@ -145,23 +145,6 @@ struct HostileInputTests {
         return (process.terminationStatus, stdout + stderr, stdout, timedOut)
     }
 
-    /// The built `hazmap`: next to the test bundle, else in a `.build*/debug` folder of the package.
-    static func hazmapPath() -> String? {
-        var candidates: [URL] = []
-        if let first = CommandLine.arguments.first {
-            var directory = URL(fileURLWithPath: first).deletingLastPathComponent()
-            for _ in 0..<3 {
-                candidates.append(directory.appendingPathComponent("hazmap"))
-                directory = directory.deletingLastPathComponent()
-            }
-        }
-        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("hazmap"))
-        let root = corpus.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        let builds = (try? FileManager.default.contentsOfDirectory(atPath: root.path))?.filter { $0.hasPrefix(".build") }
-        for build in (builds ?? []).sorted() {
-            candidates.append(root.appendingPathComponent(build).appendingPathComponent("debug/hazmap"))
-        }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }?.path
-    }
+    /// The built `hazmap` (`Binary`).
+    static func hazmapPath() -> String? { Binary.path("hazmap") }
 }

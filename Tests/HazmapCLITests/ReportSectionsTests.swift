@@ -3,11 +3,10 @@ import Testing
 
 /// The report's priorities and routes sections on GeoData/sample against `hazmap prioritize` and
 /// `hazmap routes` run separately as of the same day.
-@Suite(.serialized) struct ReportSectionsTests {
+@Suite(.serialized, .enabled(if: CLI.ready, "needs GeoData/sample, a built hazmap and ogrinfo")) struct ReportSectionsTests {
     private static let asOf = "2025-12-31"
 
     @Test func prioritiesAndRoutesEqualTheirCommands() throws {
-        guard CLI.ready else { return }
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("report").path
