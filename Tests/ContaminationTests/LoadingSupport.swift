@@ -33,24 +33,9 @@ enum LoadingSupport {
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
 
-    /// Runs a program; returns its exit status and standard output.
+    /// Runs a program; returns its exit status and standard output (`ExternalTool.run`).
     static func run(_ executable: String, _ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        let inputPipe = Pipe()
-        if input != nil { process.standardInput = inputPipe }
-        try process.run()
-        if let input {
-            inputPipe.fileHandleForWriting.write(Data(input.utf8))
-            try inputPipe.fileHandleForWriting.close()
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try ExternalTool.run(executable, arguments, input: input)
     }
 
     /// The real values of `field` that `ogrinfo` prints for an SQL query (SQLite dialect, with SpatiaLite).
@@ -77,9 +62,5 @@ enum LoadingSupport {
     }
 
     /// Whether GDAL and PROJ command-line tools are installed.
-    static var toolsAvailable: Bool {
-        ["/usr/bin/ogrinfo", "/usr/bin/ogr2ogr", "/usr/bin/cs2cs"].allSatisfy {
-            FileManager.default.isExecutableFile(atPath: $0)
-        }
-    }
+    static var toolsAvailable: Bool { ExternalTool.available("/usr/bin/ogrinfo", "/usr/bin/ogr2ogr", "/usr/bin/cs2cs") }
 }

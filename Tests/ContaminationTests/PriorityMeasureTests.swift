@@ -25,27 +25,12 @@ struct PriorityMeasureTests {
                geometry: try square(0, -0.005, 0.01), source: source)
     }
 
-    /// `geod -I` on WGS84: the distance in metres between two lon/lat points, or `nil` without geod.
-    static func geod(_ lon1: Double, _ lat1: Double, _ lon2: Double, _ lat2: Double) -> Double? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["geod", "+ellps=WGS84", "-I", "+units=m", "-f", "%.6f", "-F", "%.6f"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        guard (try? process.run()) != nil else { return nil }
-        input.fileHandleForWriting.write(Data("\(lat1) \(lon1) \(lat2) \(lon2)\n".utf8))
-        input.fileHandleForWriting.closeFile()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return text.split(whereSeparator: { $0 == "\t" || $0 == " " || $0 == "\n" }).last.flatMap { Double($0) }
-    }
-
     static func measure(_ text: String, _ inputs: PriorityInputs) throws -> [Double?] {
         try CriterionValues(criteria: CriteriaFile(toml: text, file: "t.toml"), inputs: inputs).raw[0]
     }
 
-    @Test func nearestFacilityIsGeodesic() throws {
+    @Test(.enabled(if: ExternalTool.available("geod"), "needs PROJ's geod"))
+    func nearestFacilityIsGeodesic() throws {
         // The school is 0.01° east of the square's east side, on the equator: a·Δλ (checked with geod).
         let school = Facility(id: "s", kind: .school, name: nil, geometry: try Geometry.point(x: 0.02, y: 0),
                               source: Self.source)
@@ -74,7 +59,7 @@ struct PriorityMeasureTests {
         """, inputs)
         let expected = Self.a * 0.01 * .pi / 180
         #expect(abs((values[0] ?? 0) - expected) < 1e-6)
-        if let geod = Self.geod(0.01, 0, 0.02, 0) { #expect(abs((values[0] ?? 0) - geod) < 1e-3) }
+        #expect(abs((values[0] ?? 0) - (try ExternalTool.geod(0.01, 0, 0.02, 0))) < 1e-3)
         #expect(values[1] == 0)
         #expect(values[2] == nil)
     }
@@ -112,7 +97,8 @@ struct PriorityMeasureTests {
         #expect(values == [2, 5])
     }
 
-    @Test func roadLengthWithinDistance() throws {
+    @Test(.enabled(if: ExternalTool.available("geod"), "needs PROJ's geod"))
+    func roadLengthWithinDistance() throws {
         // A north-south road along lon 0.005 (the square's middle), from lat −0.1 to 0.1: within 100 m of the
         // square is the square's height plus 100 m each way (meridian arcs, checked with geod).
         let road = Road(id: "r", kind: .main, geometry: try Geometry.lineString([0.005, -0.1, 0.005, 0.1]),
@@ -127,7 +113,7 @@ struct PriorityMeasureTests {
         road = "main"
         weight = 1
         """, inputs)
-        guard let height = Self.geod(0.005, -0.005, 0.005, 0.005) else { return }
+        let height = try ExternalTool.geod(0.005, -0.005, 0.005, 0.005)
         #expect(abs((values[0] ?? 0) - (height + 200)) < 0.05)
     }
 

@@ -92,21 +92,10 @@ struct RoutesAnalysisTests {
         #expect(abs((analysis.totals[1].lengths[.cleared]?.value ?? 0) - (half + 5)) < 1e-3)
     }
 
-    @Test func geodAgreesWithTheClosedForm() throws {
+    @Test(.enabled(if: ExternalTool.available("geod"), "needs PROJ's geod"))
+    func geodAgreesWithTheClosedForm() throws {
         // `geod -I` between (0, 0) and (0.01, 0) on WGS84 gives a·Δλ along the equator.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["geod", "+ellps=WGS84", "-I", "+units=m", "-f", "%.6f", "-F", "%.6f"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        guard (try? process.run()) != nil else { return }
-        input.fileHandleForWriting.write(Data("0 0 0 0.01\n".utf8))
-        input.fileHandleForWriting.closeFile()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        let metres = text.split(whereSeparator: { $0 == "\t" || $0 == "\n" }).last.flatMap { Double($0) }
-        #expect(abs((metres ?? 0) - Self.equator(degrees: 0.01)) < 1e-5)
+        #expect(abs((try ExternalTool.geod(0, 0, 0.01, 0)) - Self.equator(degrees: 0.01)) < 1e-5)
     }
 
     @Test func quarterAndMonthEnds() throws {

@@ -33,21 +33,12 @@ struct MapTests {
 
     /// The ground width of the drawing equals PROJ's `geod -I` distance between the west and east edges
     /// at the middle latitude.
-    @Test func scaleMatchesGeod() throws {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/geod") else { return }
+    @Test(.enabled(if: ExternalTool.available("geod"), "needs PROJ's geod"))
+    func scaleMatchesGeod() throws {
         let projection = MapProjection(fitting: Bounds(minX: 17.8, minY: 43.9, maxX: 18.2, maxY: 44.1),
                                        into: Frame(x: 10, y: 10, width: 700, height: 600))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/geod")
-        process.arguments = ["+ellps=WGS84", "-I", "-f", "%.9f", "-F", "%.6f"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data("44 17.8 44 18.2\n".utf8))
-        try input.fileHandleForWriting.close()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let text = try ExternalTool.run("geod", ["+ellps=WGS84", "-I", "-f", "%.9f", "-F", "%.6f"],
+                                        input: "44 17.8 44 18.2\n")
         let fields = text.split(whereSeparator: { $0 == "\t" || $0 == " " || $0 == "\n" })
         let distance = try #require(fields.last.flatMap { Double($0) })
         #expect(abs(projection.metersPerPixel * projection.drawnWidth - distance) < 1e-5)
