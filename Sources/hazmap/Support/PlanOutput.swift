@@ -119,7 +119,8 @@ struct PlanReport: Encodable {
                 let text = needed.keys.sorted().map { "\(needed[$0] ?? 0) \($0)" }.joined(separator: ", ")
                 lines.append("deadline \(deadline.deadline): NOT met; \(text) teams would meet it")
             } else {
-                lines.append("deadline \(deadline.deadline): NOT met, even with 4096 times the teams")
+                lines.append("deadline \(deadline.deadline): NOT met, even with 4096 times the teams "
+                    + "(at most \(CapacityLimits.maxTeams) per method)")
             }
         }
         return lines.joined(separator: "\n")
