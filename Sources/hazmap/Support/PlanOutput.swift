@@ -7,7 +7,7 @@ import Reports
 enum PlanOutput {
     static let fields = [
         FieldDefinition("id", .string), FieldDefinition("rank", .integer), FieldDefinition("class", .string),
-        FieldDefinition("hazard_type", .string), FieldDefinition("area_m2", .real),
+        FieldDefinition("hazard_type", .string), FieldDefinition("region", .string), FieldDefinition("area_m2", .real),
         FieldDefinition("survey_released_m2", .real), FieldDefinition("cleared_m2", .real),
         FieldDefinition("survey_teams", .integer), FieldDefinition("clearance_teams", .integer),
         FieldDefinition("start", .date), FieldDefinition("finish", .date),
@@ -15,6 +15,7 @@ enum PlanOutput {
 
     static func write(_ schedule: Schedule, hazards: [Hazard], to path: String) throws {
         let geometries = Dictionary(hazards.map { ($0.id, $0.geometry) }, uniquingKeysWith: { first, _ in first })
+        let regions = Dictionary(hazards.map { ($0.id, $0.region) }, uniquingKeysWith: { first, _ in first })
         let writer = try FeatureWriter(path: path, layer: "plan", fields: fields, geometryKind: .multiPolygon)
         for hazard in schedule.hazards {
             let item = hazard.item
@@ -25,6 +26,7 @@ enum PlanOutput {
                 "id": .string(item.id), "rank": .integer(Int64(item.rank)),
                 "class": item.hazardClass.map { .string($0.rawValue) } ?? .null,
                 "hazard_type": item.hazardType.map { .string($0.rawValue) } ?? .null,
+                "region": (regions[item.id] ?? nil).map { .string($0) } ?? .null,
                 "area_m2": .real(item.area), "survey_released_m2": .real(hazard.surveyReleased),
                 "cleared_m2": .real(hazard.cleared), "survey_teams": team(.survey),
                 "clearance_teams": team(.clearance), "start": .date(hazard.start), "finish": .date(hazard.finish),
