@@ -212,7 +212,7 @@ extension ReportData {
             + "score = Σ wᵢ·normᵢ / Σ wᵢ (weights: \(Markup.escape(weights))). The table shows each criterion's raw "
             + "value; all hazards, with normalised values, are in priorities.geojson and priorities.csv."
         if priorities.priorities.withoutLand > 0 {
-            body += " \(priorities.priorities.withoutLand) hazards with no land left are not ranked."
+            body += " \(priorities.priorities.withoutLand) hazards with no class or no land of their own left are not ranked."
         }
         body += "</p>" + HTMLTable.render(table, id: "priorities",
                                           caption: "Top \(min(priorities.shown, ranking.entries.count)) priorities")

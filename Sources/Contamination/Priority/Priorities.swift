@@ -6,7 +6,8 @@ public struct Priorities: Sendable {
     /// The hazards ranked; `ranking.entries[i].index` is a position in this list.
     public var hazards: [Hazard]
     public var ranking: Ranking
-    /// Hazards with a polygon but no land left on `asOf` (released, or recorded later): not ranked.
+    /// Hazards with a polygon but no class, or no land of their own left on `asOf` (released, recorded later,
+    /// or under hazards that take precedence: `RemainingArea`): not ranked.
     public var withoutLand: Int
     /// The day accidents are counted back from and releases up to.
     public var asOf: CalendarDate

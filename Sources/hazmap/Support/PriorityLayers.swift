@@ -49,7 +49,8 @@ enum PriorityLayers {
             Terminal.warning(warning)
         }
         if priorities.withoutLand > 0, !quiet {
-            Terminal.note("\(priorities.withoutLand) hazards have no land left on \(asOf) and are not ranked")
+            Terminal.note("\(priorities.withoutLand) hazards have no class or no land of their own left on \(asOf) "
+                + "(released, recorded later, or under hazards that take precedence) and are not ranked")
         }
         return priorities
     }
