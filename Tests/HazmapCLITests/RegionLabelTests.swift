@@ -45,4 +45,32 @@ struct RegionLabelTests {
         let outside = try #require(groups.first { $0["region_label"] as? String == "(outside every region)" })
         #expect(outside.keys.contains("region") && outside["region"] is NSNull)
     }
+
+    @Test func releaseRowsAndForecastNameRegionsAndTheLandOutside() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (hazards, regions) = try Self.inputs(in: folder)
+        let releases = folder.appendingPathComponent("releases.geojson")
+        try """
+        {"type":"FeatureCollection","features":[
+        {"type":"Feature","properties":{"id":"r1","method":"cleared","date":"2020-06-01"},
+         "geometry":{"type":"Polygon","coordinates":[[[18,44],[18.005,44],[18.005,44.01],[18,44.01],[18,44]]]}}]}
+        """.write(to: releases, atomically: true, encoding: .utf8)
+        let csv = folder.appendingPathComponent("ledger.csv").path
+        let result = try CLI.hazmap(["release", hazards, releases.path, "--regions", regions, "--from", "2019",
+                                     "--to", "2021", "-o", csv, "-q"])
+        #expect(result.status == 0, "\(result.stderr)")
+        // The forecast table: the region by name and code, the land outside every region as its own row, and
+        // that row's completion not a date (nothing was released there).
+        #expect(result.stdout.contains("Mali Topolac (D01)"), "\(result.stdout)")
+        let outside = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("(outside every region)") })
+        #expect(outside.contains("not at the current rate"), "\(outside)")
+        #expect(result.stdout.contains("2019, 2020, 2021") && result.stdout.contains("2019, 2021 released nothing"),
+                "\(result.stdout)")
+        // The CSV's region column: the code, or the label of the land outside every region (the
+        // released_nothing rows, over all regions, have none).
+        let rows = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(Set(rows.filter { $0[4] != "released_nothing" }.map { $0[3] }) == ["D01", "(outside every region)"])
+    }
 }

@@ -35,15 +35,22 @@ struct LedgerReport: Encodable {
     }
 
     /// One row: a period × region × measure, with the class split; for the measure `released_nothing`, no
-    /// region or class, and the number of releases.
+    /// region or class, and the number of releases. `region_label` names the region with its code, or says
+    /// the land is outside every region (none on `released_nothing` rows).
     struct Row: Encodable {
         var period: String
         var start: String
         var end: String
         var region: String?
+        var regionLabel: String?
         var measure: String
         var area: Classes
         var releases: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case period, start, end, region, measure, area, releases
+            case regionLabel = "region_label"
+        }
     }
 
     struct Period: Encodable {
@@ -174,26 +181,28 @@ struct LedgerReport: Encodable {
                           remainingEnd: Classes(balance.end),
                           balanceRelativeError: balance.relativeError, balanceHolds: balance.holds)
         }
+        let names = RegionNames(inputs.regions?.records ?? [])
         var rows: [Row] = []
         for (index, period) in ledger.periods.enumerated() {
             let remaining = ledger.remainingByRegion(throughPeriod: index)
             for region in ledger.regions {
                 for measure in LedgerMeasure.allCases {
                     rows.append(Row(period: period.label, start: period.start.description, end: period.end.description,
-                                    region: region, measure: measure.rawValue,
+                                    region: region, regionLabel: names.label(region), measure: measure.rawValue,
                                     area: Classes(ledger.flow(period: index, measure: measure, region: region))))
                 }
                 rows.append(Row(period: period.label, start: period.start.description, end: period.end.description,
-                                region: region, measure: "remaining", area: Classes(remaining[region] ?? .zero)))
+                                region: region, regionLabel: names.label(region), measure: "remaining",
+                                area: Classes(remaining[region] ?? .zero)))
             }
             let nothing = ledger.releasedNothing(period: index)
             rows.append(Row(period: period.label, start: period.start.description, end: period.end.description,
-                            region: nil, measure: "released_nothing", area: Classes(unclassed: nothing.area),
+                            region: nil, regionLabel: nil, measure: "released_nothing",
+                            area: Classes(unclassed: nothing.area),
                             releases: nothing.count))
         }
         self.rows = rows
         asOf = ledger.asOf.map { AsOf(date: $0.date.description, remaining: Classes($0.remaining)) }
-        let names = RegionNames(inputs.regions?.records ?? [])
         self.forecast = forecast.map { forecast in
             Forecast(ratePeriods: forecast.ratePeriods.map(\.label),
                      periodsWithoutRelease: forecast.periodsWithoutRelease.map(\.label), years: forecast.years,
