@@ -1,4 +1,5 @@
 import Foundation
+import GeoIO
 
 /// Runs a batch's jobs on a fixed pool of worker threads, each job isolated: its errors end only that job
 /// (unless `failFast`), its outputs appear in `out/<job>/` only when it succeeded, and an unchanged job is
@@ -14,8 +15,12 @@ public struct BatchRunner: Sendable {
     public var resume: Bool
     /// Cancel the other jobs when one fails.
     public var failFast: Bool
+    /// Write into an output folder, and replace job folders, that hazmap did not write (`FolderOutput`).
+    public var overwrite: Bool
 
-    public init(outputDirectory: String, parallelJobs: Int, threadsPerJob: Int, resume: Bool, failFast: Bool) {
+    public init(outputDirectory: String, parallelJobs: Int, threadsPerJob: Int, resume: Bool, failFast: Bool,
+                overwrite: Bool = false) {
+        self.overwrite = overwrite
         self.outputDirectory = outputDirectory
         self.parallelJobs = max(1, parallelJobs)
         self.threadsPerJob = max(1, threadsPerJob)
@@ -31,12 +36,15 @@ public struct BatchRunner: Sendable {
     }
 
     /// Runs every job and returns their outcomes in the jobs' order.
-    /// - Throws: when the output folder cannot be created.
+    /// - Throws: when the output folder cannot be created, holds an input, or is not empty and was not
+    ///   written by hazmap (without `overwrite`).
     public func run(_ jobs: [JobConfiguration], progress: BatchProgress, cancellation: Cancellation,
                     work: @escaping JobWork) throws -> [JobOutcome] {
-        try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
-        let folders = JobFolders(output: outputDirectory)
-        folders.removeStale()
+        for job in jobs {
+            for file in job.inputFiles { OutputGuard.recordInput(file) }
+        }
+        let folders = JobFolders(output: outputDirectory, overwrite: overwrite)
+        try folders.prepare()
         let queue = JobQueue(count: jobs.count)
         let group = DispatchGroup()
         for _ in 0..<min(parallelJobs, max(1, jobs.count)) {
@@ -86,21 +94,23 @@ public struct BatchRunner: Sendable {
                               durationSeconds: record.durationSeconds)
         }
         progress.started(job.name)
+        var output: FolderOutput?
         do {
-            let folder = try folders.makeTemporary(job.name)
-            let context = JobContext(job: job, folder: folder, threads: threadsPerJob, cancellation: cancellation,
-                                     progress: progress)
+            let folder = try folders.start(job.name)
+            output = folder
+            let context = JobContext(job: job, folder: folder.temporaryPath, threads: threadsPerJob,
+                                     cancellation: cancellation, progress: progress)
             let summary = try work(context)
             let seconds = elapsed()
             try JobRecord(job: job.name, fingerprint: fingerprint, summary: summary, durationSeconds: seconds)
-                .write(in: folder)
-            try folders.commit(job.name)
+                .write(in: folder.temporaryPath)
+            try folder.commit()
             return JobOutcome(name: job.name, status: .succeeded, summary: summary, durationSeconds: seconds)
         } catch let cancelled as JobCancelled {
-            folders.discard(job.name)
+            output?.discard()
             return JobOutcome(name: job.name, status: .cancelled, error: cancelled.reason, durationSeconds: elapsed())
         } catch {
-            folders.discard(job.name)
+            output?.discard()
             return JobOutcome(name: job.name, status: .failed, error: String(describing: error),
                               durationSeconds: elapsed())
         }

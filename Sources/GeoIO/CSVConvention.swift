@@ -26,9 +26,7 @@ public enum CSVConvention {
     /// Writes the `.prj` sidecar next to a CSV being written at `path` (its temporary path).
     static func writeProjection(nextTo path: String) throws {
         let sidecar = (path as NSString).deletingPathExtension + ".prj"
-        guard FileManager.default.createFile(atPath: sidecar, contents: Data(projection.utf8)) else {
-            throw GeoIOError(path: path, function: "open", message: "cannot write the CRS sidecar \(sidecar)")
-        }
+        try CheckedIO.write(Data(projection.utf8), toNew: sidecar, for: sidecar)
     }
 
     /// A table header as a snake_case CSV column name with its unit last: `cancelled km²` → `cancelled_km2`,

@@ -16,14 +16,7 @@ public enum DatasetFiles {
         var listed: [String] = []
         if !Self.isGeoJSON(dataset), let handle = try? DatasetOpening.open(path: dataset, vector: true, raster: true) {
             defer { GDALClose(handle) }
-            if let list = GDALGetFileList(handle) {
-                defer { CSLDestroy(list) }
-                var index = 0
-                while let entry = list[index] {
-                    listed.append(String(cString: entry))
-                    index += 1
-                }
-            }
+            listed = DatasetOpening.fileList(handle)
         }
         if listed.isEmpty { listed = [dataset] }
         var files: Set<String> = []

@@ -32,6 +32,8 @@ enum DatasetOpening {
             throw GeoIOError(path: path, function: "GDALOpenEx",
                              message: message.replacingOccurrences(of: "\n", with: " "))
         }
+        // The archive of a /vsizip/ path too: GDAL lists the files inside it.
+        OutputGuard.recordInput(path, files: fileList(dataset) + [DatasetFiles.mainFile(of: path)].compactMap { $0 })
         let empty = GDALDatasetGetLayerCount(dataset) == 0 && GDALGetRasterCount(dataset) == 0
         if empty {
             GDALClose(dataset)
@@ -65,6 +67,19 @@ enum DatasetOpening {
         let buffer = UnsafeMutableRawPointer.allocate(byteCount: 1_024, alignment: 16)
         defer { buffer.deallocate() }
         return VSIStatExL(path, OpaquePointer(buffer), VSI_STAT_EXISTS_FLAG) == 0
+    }
+
+    /// The files GDAL reads for a dataset (`GDALGetFileList`: the main file and its sidecars).
+    static func fileList(_ dataset: GDALDatasetH) -> [String] {
+        guard let list = GDALGetFileList(dataset) else { return [] }
+        defer { CSLDestroy(list) }
+        var files: [String] = []
+        var index = 0
+        while let entry = list[index] {
+            files.append(String(cString: entry))
+            index += 1
+        }
+        return files
     }
 
     /// The names of a dataset's vector layers, in order.

@@ -18,9 +18,12 @@ public final class LayerWriter {
     private let owner: VectorDatasetWriter
     private let layer: OGRLayerH
     private let columns: [String: Column]
+    private let limits: ShapefileLimits?
 
-    init(owner: VectorDatasetWriter, layer: OGRLayerH, name: String, fields: [FieldDefinition], columns: [String: Column]) {
+    init(owner: VectorDatasetWriter, layer: OGRLayerH, name: String, fields: [FieldDefinition], columns: [String: Column],
+         limits: ShapefileLimits?) {
         self.owner = owner
+        self.limits = limits
         self.layer = layer
         self.name = name
         self.fields = fields
@@ -58,6 +61,7 @@ public final class LayerWriter {
                 throw GeoIOError(path: path, featureIndex: index,
                                  message: "'\(key)' is not a field of layer '\(name)'")
             }
+            if let limits, case .string(let text) = value { limits.check(text, field: key) }
             set(value, column: column, on: feature)
         }
         if let geometry {
@@ -78,8 +82,8 @@ public final class LayerWriter {
         CPLErrorReset()
         let status = OGR_L_CreateFeature(layer, feature)
         guard status == OGRERR_NONE, !GDALRuntime.lastCallFailed() else {
-            throw GDALRuntime.error(path: path, function: "OGR_L_CreateFeature", featureIndex: index,
-                                    "cannot write the feature to layer '\(name)'")
+            throw owner.writeFailure(GDALRuntime.error(path: path, function: "OGR_L_CreateFeature", featureIndex: index,
+                                                       "cannot write the feature to layer '\(name)'"))
         }
         count += 1
     }

@@ -39,6 +39,7 @@ final class PostGISDestination {
     func createLayer(_ name: String, spatialReference: OGRSpatialReferenceH,
                      geometryType: OGRwkbGeometryType) throws -> OGRLayerH {
         let final = finalName(for: name)
+        try OutputGuard.checkTable(source, table: final)
         let (schema, table) = PostGISSource.split(final)
         guard !tables.contains(where: { $0.final == final }) else {
             throw GeoIOError(path: source.description, message: "table '\(final)' is already being written")

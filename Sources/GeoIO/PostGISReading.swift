@@ -33,6 +33,7 @@ enum PostGISReading {
             }
             let layer = try table(source.table ?? requested, geometry: source.geometryColumn, in: dataset,
                                   names: names, source: source)
+            OutputGuard.recordInput(source, table: OGR_L_GetName(layer).map { String(cString: $0) } ?? "")
             return Opened(dataset: dataset, layer: layer, layerNames: names, isResultSet: false)
         } catch {
             GDALClose(dataset)

@@ -30,7 +30,7 @@ public final class RasterWriter {
         guard let driver = GDALGetDriverByName("GTiff") else {
             throw GDALRuntime.error(path: path, function: "GDALGetDriverByName", "GDAL has no GTiff driver")
         }
-        output = AtomicOutput(destination: path)
+        output = try AtomicOutput(destination: path)
         let temporaryPath = output.temporaryPath
         let options = GDALOptions([("TILED", "YES"), ("BLOCKXSIZE", "256"), ("BLOCKYSIZE", "256"),
                                    ("COMPRESS", "DEFLATE"), ("PREDICTOR", "3"), ("BIGTIFF", "IF_SAFER")])
@@ -82,7 +82,9 @@ public final class RasterWriter {
                          GDT_Float32, 0, 0)
         }
         guard status == CE_None else {
-            throw GDALRuntime.error(path: path, function: "GDALRasterIO", "cannot write window \(window)")
+            throw CheckedIO.gdalFailure(GDALRuntime.error(path: path, function: "GDALRasterIO",
+                                                          "cannot write window \(window)"),
+                                        temporary: output.temporaryPath, destination: path)
         }
     }
 
@@ -93,7 +95,10 @@ public final class RasterWriter {
         CPLErrorReset()
         GDALClose(dataset)
         if GDALRuntime.lastCallFailed() {
-            throw GDALRuntime.error(path: path, function: "GDALClose", "cannot finish writing")
+            let error = GDALRuntime.error(path: path, function: "GDALClose", "cannot finish writing")
+            let worded = CheckedIO.gdalFailure(error, temporary: output.temporaryPath, destination: path)
+            output.discard()
+            throw worded
         }
         try output.commit()
     }

@@ -3,8 +3,19 @@ internal import CGDAL
 import GeometryCore
 
 /// Writes one vector file holding one or more layers (several only for GeoPackage), in WGS84
-/// (EPSG:4326) longitude/latitude, atomically: GDAL writes a temporary file next to the destination,
-/// and `commit()` renames it into place. Dropped without `commit()`, the temporary output is deleted.
+/// (EPSG:4326) longitude/latitude, atomically through `AtomicOutput`: GDAL writes a temporary file next
+/// to the destination, and `commit()` flushes it to disk and renames it into place. Dropped without
+/// `commit()`, or after any failure, the temporary output is deleted and the destination is untouched.
+///
+/// - An output that is one of the run's inputs is refused (`OutputGuard`), as is a `PG:` table that is one.
+/// - GeoJSON, GeoJSONSeq and CSV are written by GDAL in memory (`/vsimem/`, whose drivers do not report
+///   write errors) and then to disk with every write checked; GeoPackage, FlatGeobuf and Shapefile are
+///   written on disk, and a GDAL failure on a (nearly) full disk is reported as "disk full writing NAME".
+/// - An existing GeoPackage is updated like `ogr2ogr -update -overwrite`: it is copied beside itself,
+///   the layers this writer writes replace the layers of the same name in the copy, every other layer
+///   and table stays, and the copy replaces the original on `commit()`.
+/// - Shapefile field names longer than 10 characters and text values longer than 254 bytes are cut by
+///   the format; a warning on stderr names the fields (`ShapefileLimits`).
 ///
 /// GeoJSON and GeoJSONSeq follow RFC 7946 (counter-clockwise exterior rings, lon/lat) with
 /// `decimals` digits; CSV carries the geometry as WKT; GeoPackage writes inside one transaction.
@@ -26,6 +37,11 @@ public final class VectorDatasetWriter {
     private let dateFieldsSupported: Bool
     private var inTransaction = false
     private var layerNames: [String] = []
+    /// The `/vsimem/` folder GDAL writes a text format into, copied to disk on `commit()`.
+    private let memoryFolder: String?
+    /// Whether an existing GeoPackage is being updated (its copy is `output.temporaryPath`).
+    private let updatesExisting: Bool
+    private var limits: [ShapefileLimits] = []
 
     /// Creates the temporary dataset with the driver for the path's extension (`GDALCreate`).
     ///
@@ -50,6 +66,8 @@ public final class VectorDatasetWriter {
             self.output = nil
             self.dataset = database.dataset
             self.dateFieldsSupported = true
+            self.memoryFolder = nil
+            self.updatesExisting = false
             return
         }
         self.database = nil
@@ -66,12 +84,51 @@ public final class VectorDatasetWriter {
         }
         let types = GDALGetMetadataItem(driver, GDAL_DMD_CREATIONFIELDDATATYPES, nil).map { String(cString: $0) }
         dateFieldsSupported = CSVConvention.storesDates(format) && types?.split(separator: " ").contains("Date") ?? false
-        let output = AtomicOutput(destination: path, sidecarExtensions: format.sidecarExtensions)
+        let output = try AtomicOutput(destination: path, sidecarExtensions: format.sidecarExtensions)
         self.output = output
-        guard let dataset = GDALCreate(driver, output.temporaryPath, 0, 0, 0, GDT_Unknown, nil) else {
-            throw GDALRuntime.error(path: path, function: "GDALCreate", "cannot create a \(format.driverName) file")
+        updatesExisting = format == .geoPackage && FileManager.default.fileExists(atPath: output.target)
+        if updatesExisting {
+            memoryFolder = nil
+            dataset = try Self.openCopy(of: output, format: format)
+            return
+        }
+        memoryFolder = format.isText ? "/vsimem/hazmap-\(UUID().uuidString)" : nil
+        let gdalPath = memoryFolder.map { "\($0)/\(URL(fileURLWithPath: output.temporaryPath).lastPathComponent)" }
+            ?? output.temporaryPath
+        if let memoryFolder { VSIMkdir(memoryFolder, 0o755) }  // GDAL 3.6's CSV driver opens the folder first
+        CPLErrorReset()
+        guard let dataset = GDALCreate(driver, gdalPath, 0, 0, 0, GDT_Unknown, nil) else {
+            throw writeFailure(GDALRuntime.error(path: path, function: "GDALCreate",
+                                                 "cannot create a \(format.driverName) file"))
         }
         self.dataset = dataset
+    }
+
+    /// Copies the existing GeoPackage to the temporary path and opens the copy for update (`GDALOpenEx`,
+    /// GPKG driver only); a file that is not a GeoPackage is refused, not replaced.
+    private static func openCopy(of output: AtomicOutput, format: VectorFormat) throws -> GDALDatasetH {
+        do {
+            try CheckedIO.copy(output.target, toNew: output.temporaryPath, for: output.destination)
+        } catch {
+            output.discard()
+            throw error
+        }
+        var drivers: [UnsafePointer<CChar>?] = [UnsafePointer(strdup(format.driverName)), nil]
+        defer { free(UnsafeMutableRawPointer(mutating: drivers[0])) }
+        let flags = UInt32(GDAL_OF_VECTOR | GDAL_OF_UPDATE | GDAL_OF_VERBOSE_ERROR)
+        let (opened, failures) = GDALRuntime.collectingFailures {
+            drivers.withUnsafeMutableBufferPointer { GDALOpenEx(output.temporaryPath, flags, $0.baseAddress, nil, nil) }
+        }
+        guard let dataset = opened else {
+            output.discard()
+            let reason = failures.isEmpty ? ""
+                : " (" + failures.joined(separator: "; ").replacingOccurrences(of: output.temporaryPath,
+                                                                              with: output.destination) + ")"
+            throw GeoIOError(path: output.destination, function: "GDALOpenEx",
+                             message: "exists and is not a GeoPackage hazmap can update\(reason); hazmap does not "
+                                 + "replace it: choose another path")
+        }
+        return dataset
     }
 
     /// Adds a layer with the given fields and geometry kind (`nil`: any geometry) and returns
@@ -88,6 +145,7 @@ public final class VectorDatasetWriter {
             throw GeoIOError(path: path, message: "layer '\(name)' is already being written")
         }
         try endTransaction()
+        if updatesExisting { try deleteLayer(named: name, in: dataset) }
         // Only CSV and GeoPackage have a plain table; elsewhere the layer keeps its geometry column with null
         // geometries (a Shapefile without one would be a lone .dbf; FlatGeobuf needs geometries).
         let table = !hasGeometry && (format == .csv || format == .geoPackage)
@@ -97,7 +155,8 @@ public final class VectorDatasetWriter {
             CPLErrorReset()
             guard let layer = GDALDatasetCreateLayer(dataset, name, table ? nil : wgs84.handle,
                                                      geometryType, options) else {
-                throw GDALRuntime.error(path: path, function: "GDALDatasetCreateLayer", "cannot create layer '\(name)'")
+                throw writeFailure(GDALRuntime.error(path: path, function: "GDALDatasetCreateLayer",
+                                                     "cannot create layer '\(name)'"))
             }
             return layer
         }
@@ -123,7 +182,31 @@ public final class VectorDatasetWriter {
         }
         if format == .csv, hasGeometry, let output { try CSVConvention.writeProjection(nextTo: output.temporaryPath) }
         layerNames.append(name)
-        return LayerWriter(owner: self, layer: layer, name: name, fields: fields, columns: columns)
+        var shapefileLimits: ShapefileLimits?
+        if format == .shapefile {
+            let limits = ShapefileLimits(path: path, fields: fields, layer: layer)
+            self.limits.append(limits)
+            shapefileLimits = limits
+        }
+        return LayerWriter(owner: self, layer: layer, name: name, fields: fields, columns: columns,
+                           limits: shapefileLimits)
+    }
+
+    /// Removes the layer `name` from the GeoPackage being updated (`GDALDatasetDeleteLayer`), if it has one.
+    private func deleteLayer(named name: String, in dataset: GDALDatasetH) throws {
+        let index = DatasetOpening.layerNames(dataset).firstIndex { $0.caseInsensitiveCompare(name) == .orderedSame }
+        guard let index else { return }
+        CPLErrorReset()
+        guard GDALDatasetDeleteLayer(dataset, Int32(index)) == OGRERR_NONE else {
+            throw writeFailure(GDALRuntime.error(path: path, function: "GDALDatasetDeleteLayer",
+                                                 "cannot replace layer '\(name)'"))
+        }
+    }
+
+    /// `error` worded "disk full writing NAME" when the temporary file's disk is (nearly) full.
+    func writeFailure(_ error: GeoIOError) -> GeoIOError {
+        guard let output, memoryFolder == nil else { return error }
+        return CheckedIO.gdalFailure(error, temporary: output.temporaryPath, destination: path)
     }
 
     /// Commits the transaction, closes the dataset (`GDALClose`) and renames the output into place.
@@ -134,14 +217,40 @@ public final class VectorDatasetWriter {
             try database.commit()
             return
         }
-        try endTransaction()
-        self.dataset = nil
-        CPLErrorReset()
-        GDALClose(dataset)
-        if GDALRuntime.lastCallFailed() {
-            throw GDALRuntime.error(path: path, function: "GDALClose", "cannot finish writing")
+        guard let output else { return }
+        do {
+            try endTransaction()
+            self.dataset = nil
+            CPLErrorReset()
+            GDALClose(dataset)
+            if GDALRuntime.lastCallFailed() {
+                throw writeFailure(GDALRuntime.error(path: path, function: "GDALClose", "cannot finish writing"))
+            }
+            if let memoryFolder {
+                try CheckedIO.write(try Self.takeMemoryFile(in: memoryFolder, named: output.temporaryPath),
+                                    toNew: output.temporaryPath, for: path)
+                let stem = (output.temporaryPath as NSString).deletingPathExtension
+                for sidecar in format.sidecarExtensions.map({ stem + $0 }) {
+                    guard let data = try? Self.takeMemoryFile(in: memoryFolder, named: sidecar) else { continue }
+                    try CheckedIO.write(data, toNew: sidecar, for: path)
+                }
+            }
+            try output.commit()
+        } catch {
+            output.discard()
+            throw error
         }
-        try output?.commit()
+        for limit in limits { limit.warn() }
+    }
+
+    /// The bytes GDAL wrote to `/vsimem/…/name`, taken out of GDAL's memory (`VSIGetMemFileBuffer`).
+    private static func takeMemoryFile(in folder: String, named temporary: String) throws -> Data {
+        let memoryPath = "\(folder)/\(URL(fileURLWithPath: temporary).lastPathComponent)"
+        var length: vsi_l_offset = 0
+        guard let buffer = VSIGetMemFileBuffer(memoryPath, &length, 1) else {
+            throw GeoIOError(path: temporary, function: "VSIGetMemFileBuffer", message: "GDAL wrote no file")
+        }
+        return Data(bytesNoCopy: buffer, count: Int(length), deallocator: .custom { pointer, _ in VSIFree(pointer) })
     }
 
     deinit {
@@ -150,6 +259,7 @@ public final class VectorDatasetWriter {
         } else if let dataset {
             GDALClose(dataset)
         }
+        if let memoryFolder { VSIRmdirRecursive(memoryFolder) }
     }
 
     /// The open dataset; an error once committed.
@@ -171,8 +281,10 @@ public final class VectorDatasetWriter {
     private func endTransaction() throws {
         guard inTransaction, let dataset else { return }
         inTransaction = false
+        CPLErrorReset()
         guard GDALDatasetCommitTransaction(dataset) == OGRERR_NONE else {
-            throw GDALRuntime.error(path: path, function: "GDALDatasetCommitTransaction", "cannot commit the writes")
+            throw writeFailure(GDALRuntime.error(path: path, function: "GDALDatasetCommitTransaction",
+                                                 "cannot commit the writes"))
         }
     }
 

@@ -56,6 +56,10 @@ public enum VectorFormat: String, Sendable, CaseIterable, Codable {
     /// FlatGeobuf), so a Polygon written to a MultiPolygon layer is promoted.
     var hasTypedGeometryColumn: Bool { self == .geoPackage || self == .postgreSQL || self == .flatGeobuf }
 
+    /// Whether GDAL writes the format as a text stream whose write errors its driver does not report
+    /// (GeoJSON, GeoJSONSeq, CSV in GDAL 3.6): such outputs are made in memory, then written checked.
+    var isText: Bool { self == .geoJSON || self == .geoJSONSeq || self == .csv }
+
     /// Files written next to the main file, renamed with it on commit.
     var sidecarExtensions: [String] {
         switch self {

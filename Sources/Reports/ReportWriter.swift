@@ -7,13 +7,14 @@ extension ReportData {
 
     /// Writes the report folder atomically (`ReportFolder`): index.html, one GeoJSON file per layer
     /// (`remaining`, `released`, `snapshots`, `priorities`, `regions`, `findings`), report.gpkg holding them all, and
-    /// the CSV tables. Returns the file names written, sorted.
+    /// the CSV tables. Returns the file names written, sorted. An existing folder is replaced only when
+    /// it is empty or hazmap wrote it, or with `overwrite` (see `FolderOutput`).
     @discardableResult
-    public func write(to folder: String) throws -> [String] {
+    public func write(to folder: String, overwrite: Bool = false) throws -> [String] {
         var written: [String] = []
         let html = try html()
         let layers = try layers()
-        try ReportFolder.write(to: folder) { temporary in
+        try ReportFolder.write(to: folder, overwrite: overwrite) { temporary in
             func path(_ name: String) -> String { (temporary as NSString).appendingPathComponent(name) }
             try AtomicFile.write(text: html, to: path("index.html"))
             written.append("index.html")

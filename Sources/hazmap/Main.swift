@@ -15,7 +15,9 @@ enum Main {
         do {
             var runnable = command
             try runnable.run()
+            flushStandardOutput()
         } catch let exit as ExitCode {
+            flushStandardOutput()
             Foundation.exit(exit.rawValue)
         } catch {
             // Help, version and usage errors can also surface from `run()` (e.g. `hazmap help info`).
@@ -26,6 +28,14 @@ enum Main {
             Terminal.error(describe(error))
             Foundation.exit(1)
         }
+    }
+
+    /// Flushes every C stream (`fflush(NULL)`) and exits 1 when that fails: results go through
+    /// `Terminal.output`, which checks each write, and this catches any other buffered output.
+    private static func flushStandardOutput() {
+        guard fflush(nil) != 0 else { return }
+        Terminal.error("cannot write to standard output: \(String(cString: strerror(errno)))")
+        Foundation.exit(1)
     }
 
     /// Help, version and usage errors: help and version exit 0; usage errors print the usage and exit 2.

@@ -38,7 +38,9 @@ public struct TOMLSource {
             throw failure(Problem(message: (error as? GeoIOError)?.message ?? "\(error)"))
         }
         do {
-            return try String(contentsOfFile: path, encoding: .utf8)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            OutputGuard.recordInput(path)
+            return text
         } catch {
             throw failure(Problem(message: "cannot read the \(kind): \(error.localizedDescription)"))
         }

@@ -16,13 +16,18 @@ struct BatchCommand: ParsableCommand {
         released.geojson), exposure (exposure.csv) and report (report/index.html with its layers and tables, as \
         'hazmap report' builds it); they run in that order, on layers read once per job.
 
-        Each job writes into OUT/.<job>.tmp-<pid>/ and becomes OUT/<job>/ only when every analysis succeeded, \
+        Each job writes into OUT/.<job>.hazmap-tmp-<pid>-<random>/ and becomes OUT/<job>/ only when every \
+        analysis succeeded, \
         with OUT/<job>/.hazmap-job.json holding its fingerprint (SHA-256 of its settings and of every file of its inputs, \
         sidecars such as a Shapefile's .dbf and .prj included). \
         --resume skips a job whose fingerprint is unchanged. A failing job is reported and the others go on \
         (unless --fail-fast). Ctrl-C cancels the running jobs between analyses and leaves no partial output; \
         finished jobs stay finished. OUT/summary.csv and OUT/summary.html list every job: remaining CHA/SHA \
         km², land released in the last year by method, people exposed, findings, status and duration.
+
+        OUT must be absent, empty or written by hazmap (it holds .hazmap-output), and so must each OUT/<job>/ \
+        it replaces; any other folder needs --overwrite. A folder holding an input, or the current folder, is \
+        never replaced.
 
         Exit code: 0 when every job succeeded or was skipped, 1 otherwise (130 after Ctrl-C).
 
@@ -50,6 +55,7 @@ struct BatchCommand: ParsableCommand {
     var out: String = "out"
 
     @OptionGroup var reporting: ReportingOptions
+    @OptionGroup var overwriteOptions: OverwriteOptions
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
@@ -60,7 +66,8 @@ struct BatchCommand: ParsableCommand {
         let cores = ProcessInfo.processInfo.activeProcessorCount
         let split = BatchRunner.split(cores: cores, jobs: jobs, jobCount: file.jobs.count)
         let runner = BatchRunner(outputDirectory: out, parallelJobs: split.parallelJobs,
-                                 threadsPerJob: split.threadsPerJob, resume: resume, failFast: failFast)
+                                 threadsPerJob: split.threadsPerJob, resume: resume, failFast: failFast,
+                                 overwrite: overwriteOptions.overwrite)
         let progress = BatchProgress(total: file.jobs.count, parallel: split.parallelJobs,
                                      redraw: Terminal.stderrIsTerminal, quiet: reporting.quiet)
         let cancellation = Cancellation()
@@ -77,9 +84,9 @@ struct BatchCommand: ParsableCommand {
         let title = "hazmap batch: " + URL(fileURLWithPath: jobsFile).lastPathComponent
         let paths = try SummaryTable.write(outcomes, to: out, title: title)
         if reporting.json {
-            print(try JSONText.encode(BatchReport(outcomes, summaryFiles: paths)))
+            try Terminal.output(try JSONText.encode(BatchReport(outcomes, summaryFiles: paths)))
         } else {
-            print(SummaryTable.table(outcomes).render())
+            try Terminal.output(SummaryTable.table(outcomes).render())
         }
         if cancellation.cancelledReason == BatchInterrupt.reason { throw ExitCode(130) }
         if outcomes.contains(where: { $0.status != .succeeded && $0.status != .skipped }) { throw ExitCode(1) }

@@ -32,6 +32,8 @@ struct ExposureCommand: ParsableCommand {
         people still exposed at the end of each date; the drop between dates is the people no longer living in \
         or near contamination.
 
+        \(OutputHelp.files)
+
         Examples:
           hazmap exposure hazards.gpkg population.tif
           hazmap exposure hazards.gpkg population.tif --mapping mapping.toml --distances 500m,1km,5km --regions regions.gpkg -o exposure.csv
@@ -120,6 +122,6 @@ struct ExposureCommand: ParsableCommand {
             try ExposureOutput.write(exposure, report: report, to: output)
             if !quiet { Terminal.note("wrote exposure to \(output)") }
         }
-        print(reporting.json ? try JSONText.encode(report) : report.text)
+        try Terminal.output(reporting.json ? try JSONText.encode(report) : report.text)
     }
 }

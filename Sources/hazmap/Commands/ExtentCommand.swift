@@ -22,6 +22,8 @@ struct ExtentCommand: ParsableCommand {
         validation as 'hazmap validate': the findings are counted by code, with the area involved; run \
         'hazmap validate' for the full list.
 
+        \(OutputHelp.files)
+
         Examples:
           hazmap extent hazards.gpkg
           hazmap extent hazards.gpkg --mapping mapping.toml --by class,region --regions regions.geojson -o extent.geojson
@@ -98,6 +100,6 @@ struct ExtentCommand: ParsableCommand {
             if !reporting.quiet { Terminal.note("wrote \(extent.pieces.count) extent features to \(output)") }
         }
         let report = ExtentReport(extent: extent, inputs: inputs, findings: validation.summary, asOf: asOfDay, dimensions: dimensions)
-        print(reporting.json ? try JSONText.encode(report) : report.text)
+        try Terminal.output(reporting.json ? try JSONText.encode(report) : report.text)
     }
 }

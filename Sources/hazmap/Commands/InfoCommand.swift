@@ -30,9 +30,9 @@ struct InfoCommand: ParsableCommand {
             infos.append(try DatasetInfo.inspect(path: file))
         }
         if reporting.json {
-            print(try JSONText.encode(infos))
+            try Terminal.output(try JSONText.encode(infos))
         } else {
-            print(infos.map(InfoText.render).joined(separator: "\n"))
+            try Terminal.output(infos.map(InfoText.render).joined(separator: "\n"))
         }
     }
 }

@@ -33,6 +33,8 @@ struct PlanCommand: ParsableCommand {
         -o ledger.json' file), else from the land released by method in --releases, else 0 (survey releases \
         nothing).
 
+        \(OutputHelp.files)
+
         Examples:
           hazmap plan hazards.gpkg --priorities ranked.gpkg --capacity GeoData/capacity/example.toml -o plan.csv
           hazmap plan hazards.gpkg --mapping mapping.toml --priorities ranked.gpkg --capacity capacity.toml \\
@@ -151,6 +153,6 @@ struct PlanCommand: ParsableCommand {
             if !reporting.quiet { Terminal.note("wrote \(schedule.hazards.count) scheduled hazards to \(output)") }
         }
         let report = PlanReport(schedule: schedule, remaining: planned.remaining, check: check)
-        print(reporting.json ? try JSONText.encode(report) : report.text)
+        try Terminal.output(reporting.json ? try JSONText.encode(report) : report.text)
     }
 }

@@ -24,6 +24,8 @@ struct PrioritizeCommand: ParsableCommand {
         Recent accidents are counted back from --as-of (default: today), and remaining area removes land \
         released (--releases) on or before it; hazards with no land left then (or recorded later) are not ranked.
 
+        \(OutputHelp.files)
+
         Examples:
           hazmap prioritize hazards.gpkg --criteria GeoData/criteria/simple.toml -o ranked.csv
           hazmap prioritize hazards.gpkg --mapping mapping.toml --criteria GeoData/criteria/prisma.toml \\
@@ -106,6 +108,6 @@ struct PrioritizeCommand: ParsableCommand {
             if !reporting.quiet { Terminal.note("wrote \(ranking.entries.count) ranked hazards to \(output)") }
         }
         let report = PriorityReport(ranking: ranking, hazards: ranked, asOf: day, top: top, sensitivity: cases)
-        print(reporting.json ? try JSONText.encode(report) : report.text)
+        try Terminal.output(reporting.json ? try JSONText.encode(report) : report.text)
     }
 }

@@ -20,6 +20,8 @@ struct ReleaseCommand: ParsableCommand {
         to 1e-9 relative. Every area is geodesic (WGS84) and dissolved. Per-hazard figures may overlap \
         between hazards.
 
+        \(OutputHelp.files) \(OutputHelp.folders(option: "--snapshots"))
+
         Examples:
           hazmap release hazards.gpkg releases.gpkg --mapping mapping.toml
           hazmap release hazards.gpkg releases.gpkg --regions regions.geojson --from 2015 --to 2025 -o ledger.csv
@@ -82,6 +84,7 @@ struct ReleaseCommand: ParsableCommand {
     @OptionGroup var mappingOptions: MappingOptions
     @OptionGroup var threadOptions: ThreadOptions
     @OptionGroup var reporting: ReportingOptions
+    @OptionGroup var overwriteOptions: OverwriteOptions
 
     func validate() throws {
         guard LedgerPeriodLength(rawValue: period) != nil else {
@@ -117,7 +120,7 @@ struct ReleaseCommand: ParsableCommand {
         let report = LedgerReport(ledger: ledger, inputs: inputs, findings: validation.summary,
                                   forecast: ledger.forecast(lastPeriods: forecastPeriods, deadline: deadlineDay))
         try writeFiles(ledger: ledger, report: report)
-        print(reporting.json ? try JSONText.encode(report) : report.text)
+        try Terminal.output(reporting.json ? try JSONText.encode(report) : report.text)
     }
 
     /// The ledger's periods from `from` (default: the first event's year) to `to` (default: the last
@@ -138,7 +141,8 @@ struct ReleaseCommand: ParsableCommand {
             note("wrote \(report.rows.count) ledger rows to \(output)")
         }
         if let snapshots {
-            let paths = try LedgerFiles.writeSnapshots(ledger.snapshots, to: snapshots)
+            let paths = try LedgerFiles.writeSnapshots(ledger.snapshots, to: snapshots,
+                                                       overwrite: overwriteOptions.overwrite)
             note("wrote \(paths.count) snapshots to \(snapshots)")
         }
         if let releasedFeatures {

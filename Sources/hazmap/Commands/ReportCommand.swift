@@ -28,8 +28,7 @@ struct ReportCommand: ParsableCommand {
         Areas are geodesic (WGS84) areas of dissolved unions, as in 'hazmap extent' and the land-release \
         ledger. A section whose data is missing is left out, with a note in the page saying why.
 
-        The folder is built next to its destination and renamed into place when complete; an existing \
-        report folder is replaced only then.
+        \(OutputHelp.folders(option: "-o"))
 
         Examples:
           hazmap report --hazards hazards.gpkg --releases releases.gpkg --regions regions.geojson \\
@@ -101,6 +100,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var mappingOptions: MappingOptions
     @OptionGroup var threadOptions: ThreadOptions
     @OptionGroup var reporting: ReportingOptions
+    @OptionGroup var overwriteOptions: OverwriteOptions
 
     func validate() throws {
         _ = try parseDistances(distances)
@@ -140,8 +140,8 @@ struct ReportCommand: ParsableCommand {
                                   notes: ReportInputs.notes(self), request: request) { bar.advance(by: $0) }
         bar.finish()
         for warning in data.exposure?.rasterWarnings ?? [] { Terminal.warning(warning) }
-        let files = try data.write(to: output)
+        let files = try data.write(to: output, overwrite: overwriteOptions.overwrite)
         let summary = ReportSummary(folder: output, files: files, data: data)
-        print(reporting.json ? try JSONText.encode(summary) : summary.text)
+        try Terminal.output(reporting.json ? try JSONText.encode(summary) : summary.text)
     }
 }

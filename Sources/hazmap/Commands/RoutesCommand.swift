@@ -24,6 +24,8 @@ struct RoutesCommand: ParsableCommand {
         A .csv output holds one row per route and period end (and a 'total' route); other formats hold \
         the segments within each distance as line features with their status.
 
+        \(OutputHelp.files)
+
         Examples:
           hazmap routes routes.geojson --events route_events.geojson --hazards hazards.gpkg -o routes.csv
           hazmap routes routes.geojson --events route_events.geojson --hazards hazards.gpkg \\
@@ -90,6 +92,6 @@ struct RoutesCommand: ParsableCommand {
             if !reporting.quiet { Terminal.note("wrote \(output)") }
         }
         let report = RoutesReport(analysis)
-        print(reporting.json ? try JSONText.encode(report) : report.text)
+        try Terminal.output(reporting.json ? try JSONText.encode(report) : report.text)
     }
 }

@@ -25,6 +25,8 @@ struct ValidateCommand: ParsableCommand {
 
         Exit code: 1 when any finding is an error, else 0.
 
+        \(OutputHelp.files)
+
         Examples:
           hazmap validate hazards.gpkg --releases releases.gpkg --mapping mapping.toml
           hazmap validate hazards.gpkg --json | jq '.findings[] | select(.severity == "error")'
@@ -80,9 +82,11 @@ struct ValidateCommand: ParsableCommand {
         }
         let report = ValidationReport(validation, inputs: inputs.summaries, repair: repair)
         if reporting.json {
-            print(try JSONText.encode(report))
+            try Terminal.output(try JSONText.encode(report))
         } else {
-            report.write { print($0) }
+            var lines: [String] = []
+            report.write { lines.append($0) }
+            try Terminal.output(lines.joined(separator: "\n"))
         }
         if report.errorCount > 0 { throw ExitCode(1) }
     }

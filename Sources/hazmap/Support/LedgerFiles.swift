@@ -24,15 +24,18 @@ enum LedgerFiles {
         try AtomicFile.write(text: lines.joined(separator: "\n") + "\n", to: path)
     }
 
-    /// `--snapshots DIR`: one GeoJSON per date, `remaining_YYYY-MM-DD.geojson`, one feature per class.
-    static func writeSnapshots(_ snapshots: [LedgerSnapshot], to directory: String) throws -> [String] {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    /// `--snapshots DIR`: one GeoJSON per date, `remaining_YYYY-MM-DD.geojson`, one feature per class, in a
+    /// new folder of this run only (`FolderOutput`: built beside DIR, replacing it only when DIR is absent,
+    /// empty or written by hazmap, or with `overwrite`). Returns the paths as they are after the move.
+    static func writeSnapshots(_ snapshots: [LedgerSnapshot], to directory: String, overwrite: Bool) throws -> [String] {
+        let folder = try FolderOutput(destination: directory, overwrite: overwrite)
         let fields = [FieldDefinition("class", .string), FieldDefinition("date", .date),
                       FieldDefinition("area_m2", .real), FieldDefinition("area_ha", .real),
                       FieldDefinition("area_km2", .real)]
         var paths: [String] = []
         for snapshot in snapshots {
-            let path = (directory as NSString).appendingPathComponent("remaining_\(snapshot.date).geojson")
+            let name = "remaining_\(snapshot.date).geojson"
+            let path = (folder.temporaryPath as NSString).appendingPathComponent(name)
             let writer = try FeatureWriter(path: path, layer: "remaining", fields: fields, geometryKind: .multiPolygon)
             for (name, geometry, area) in [("CHA", snapshot.cha, snapshot.remaining.cha),
                                            ("SHA", snapshot.sha, snapshot.remaining.sha)] {
@@ -42,8 +45,9 @@ enum LedgerFiles {
                 ])
             }
             try writer.commit()
-            paths.append(path)
+            paths.append((directory as NSString).appendingPathComponent(name))
         }
+        try folder.commit()
         return paths
     }
 

@@ -5,6 +5,20 @@ enum Terminal {
     /// Whether stderr is a terminal, so that a progress bar may be drawn.
     static let stderrIsTerminal = isatty(STDERR_FILENO) == 1
 
+    /// Writes `text` and a newline on stdout, unbuffered (`FileHandle`, `write(2)`), so that a failed write
+    /// (a full disk: `--json > /dev/full`) is an error and exit 1, never a silent success.
+    static func output(_ text: String) throws {
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8))
+        } catch {
+            let code = (error as NSError).code
+            // POSIX ENOSPC, or Foundation's NSFileWriteOutOfSpaceError (640) that wraps it.
+            let full = code == Int(ENOSPC) || code == 640
+            let reason = full ? "disk full (no space left on device)" : error.localizedDescription
+            throw InputError("cannot write to standard output: \(reason)")
+        }
+    }
+
     /// Prints `hazmap: error: …` on stderr.
     static func error(_ message: String) {
         let text = message.hasPrefix("Error:") ? message : "hazmap: error: \(message)"
