@@ -18,7 +18,8 @@ public final class LayerWriter {
     private let owner: VectorDatasetWriter
     private let layer: OGRLayerH
     private let columns: [String: Column]
-    private let limits: ShapefileLimits?
+    /// What a Shapefile cut, when writing one.
+    let limits: ShapefileLimits?
 
     init(owner: VectorDatasetWriter, layer: OGRLayerH, name: String, fields: [FieldDefinition], columns: [String: Column],
          limits: ShapefileLimits?) {

@@ -14,6 +14,13 @@ public enum OutputGuard {
         var shown: String
         var realPath: String
         var identity: FileIdentity?
+
+        /// Whether `identity` is this input's and the input is still there: a deleted input's inode
+        /// may be reused by a new file.
+        func isStill(_ other: FileIdentity?) -> Bool {
+            guard let identity, other == identity else { return false }
+            return FileIdentity(path: realPath) == identity
+        }
     }
 
     /// One `PG:` input table.
@@ -54,7 +61,7 @@ public enum OutputGuard {
         for candidate in candidates {
             let identity = FileIdentity(path: candidate)
             let real = OutputPath.real(candidate)
-            if let input = inputs.first(where: { ($0.identity != nil && $0.identity == identity) || $0.realPath == real }) {
+            if let input = inputs.first(where: { $0.realPath == real || $0.isStill(identity) }) {
                 let part = candidate == destination ? "" : " (its file \(URL(fileURLWithPath: candidate).lastPathComponent))"
                 throw GeoIOError(path: shown, message: "output \(shown)\(part) is the input \(input.shown); "
                                      + "hazmap never overwrites an input: choose another path")

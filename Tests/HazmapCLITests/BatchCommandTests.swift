@@ -110,7 +110,7 @@ struct BatchCommandTests {
         #expect(first.stderr.contains("broken: failed"), "\(first.stderr)")
         #expect(first.stderr.contains("missing.gpkg"))
         let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-        #expect(names == ["a", "b", "c", "summary.csv", "summary.html"])
+        #expect(names == [".hazmap-output", "a", "b", "c", "summary.csv", "summary.html"])
         for job in ["a", "b", "c"] {
             for file in [".hazmap-job.json", "findings.csv", "extent.geojson", "ledger.csv", "exposure.csv",
                          "report/index.html"] {
@@ -175,7 +175,7 @@ struct BatchCommandTests {
             // Clean stop: exit 130, the finished job stays, no temporary or partial folder is left.
             #expect(process.terminationStatus == 130)
             let left = try FileManager.default.contentsOfDirectory(atPath: out.path)
-            #expect(!left.contains { $0.hasPrefix(".") }, "\(left)")
+            #expect(!left.contains { $0.hasPrefix(".") && $0 != ".hazmap-output" }, "\(left)")
             for job in ["b", "c"] where left.contains(job) {
                 #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("\(job)/.hazmap-job.json").path))
             }
@@ -184,7 +184,7 @@ struct BatchCommandTests {
         #expect(resumed.status == 0, "\(resumed.stderr)")
         #expect(resumed.stderr.contains("a: skipped"))
         let left = try FileManager.default.contentsOfDirectory(atPath: out.path)
-        #expect(!left.contains { $0.hasPrefix(".") }, "\(left)")
+        #expect(!left.contains { $0.hasPrefix(".") && $0 != ".hazmap-output" }, "\(left)")
         try expectSameOutputs(folder.appendingPathComponent("reference"), out)
     }
 

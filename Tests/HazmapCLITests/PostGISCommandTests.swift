@@ -108,6 +108,15 @@ struct PostGISCommandTests {
         #expect(classes == Set(groups.compactMap { $0["class"] as? String }))
     }
 
+    @Test("-o PG:… layer=<an input table> is refused, exit 1, naming it; the table keeps its rows")
+    func outputTableThatIsAnInput() throws {
+        let before = try PostGISDatabase.psql("SELECT count(*) FROM hazards")
+        let outcome = try CLI.hazmap(["extent", Self.hazards, "-q", "-o", PostGISDatabase.connection + " layer=public.hazards"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("output table public.hazards is the input"), "\(outcome.stderr)")
+        #expect(try PostGISDatabase.psql("SELECT count(*) FROM hazards") == before)
+    }
+
     @Test("killing hazmap while it replaces a table leaves the old table and no temporary one")
     func killedWriterCommitsNothing() throws {
         let table = "extent_killed_\(UInt32.random(in: 0...UInt32.max))"

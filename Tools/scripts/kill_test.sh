@@ -67,7 +67,7 @@ for ext in gpkg geojson shp; do
     pid=$!
     # Wait for this run's temporary output to appear, then kill it after the delay.
     waited=0
-    until compgen -G "$dir/.extent.tmp-$pid-*" >/dev/null || ! kill -0 "$pid" 2>/dev/null; do
+    until compgen -G "$dir/.extent.hazmap-tmp-$pid-*" >/dev/null || ! kill -0 "$pid" 2>/dev/null; do
       sleep 0.002
       waited=$((waited + 1))
     done
@@ -84,7 +84,7 @@ for ext in gpkg geojson shp; do
       verdict="PARTIAL ($count features)"
       failures=$((failures + 1))
     fi
-    leftovers=$(find "$dir" -maxdepth 1 -name '.extent.tmp-*' | wc -l)
+    leftovers=$(find "$dir" -maxdepth 1 -name '.extent.hazmap-tmp-*' | wc -l)
     printf '   kill %4s ms after the temp file: exit %3s, %s, %d temp files left\n' \
       "$delay_ms" "$status" "$verdict" "$leftovers"
     # Restore the old output so that every kill point starts from the same state.
@@ -95,7 +95,7 @@ for ext in gpkg geojson shp; do
   done
   # A normal run cleans what the killed runs left behind.
   "$HAZMAP" "${NEW_ARGS[@]}" -o "$out" >/dev/null
-  left=$(find "$dir" -maxdepth 1 -name '.extent.tmp-*' | wc -l)
+  left=$(find "$dir" -maxdepth 1 -name '.extent.hazmap-tmp-*' | wc -l)
   final=$(count_features "$out")
   if [ "$left" -ne 0 ] || [ "$final" != "$new_count" ]; then
     echo "   FAIL: after a normal run: $left temp files left, $final features" >&2
