@@ -44,8 +44,15 @@ public final class FolderOutput {
         }
     }
 
+    /// Checks, before any work, that the folder `destination` may be written (see the type); the
+    /// `FolderOutput` checks again when it is made and when it commits.
+    public static func check(_ destination: String, overwrite: Bool) throws {
+        let target = try OutputPath.resolvingLinks(URL(fileURLWithPath: destination).standardizedFileURL.path)
+        try checkReplaceable(target, shown: destination, overwrite: overwrite)
+    }
+
     /// Throws unless the folder at `target` may be replaced by a folder hazmap writes.
-    public static func checkReplaceable(_ target: String, shown: String, overwrite: Bool) throws {
+    static func checkReplaceable(_ target: String, shown: String, overwrite: Bool) throws {
         try OutputGuard.checkFolder(target, shown: shown)
         var status = stat()
         guard lstat(target, &status) == 0 else { return }

@@ -52,6 +52,19 @@ public enum OutputGuard {
         record.withLock { $0.tables.append(entry) }
     }
 
+    /// Checks an output path against the inputs recorded so far, so that a command can refuse it before
+    /// its work rather than after: a file (links followed, with its format's sidecars) or a `PG:` table.
+    /// The writer checks again when it opens the output.
+    public static func check(output path: String) throws {
+        if PostGISSource.isConnection(path) {
+            let source = try PostGISSource(parsing: path)
+            if let layer = source.layer { try checkTable(source, table: layer) }
+            return
+        }
+        let sidecars = (try? VectorFormat(path: path))?.sidecarExtensions ?? []
+        try checkFile(try OutputPath.resolvingLinks(path), sidecars: sidecars, shown: path)
+    }
+
     /// Throws when writing `destination` (the real file, after links) or one of its sidecars
     /// (`.dbf` for a `.shp`, …) would replace an input; `shown` is the path the user gave.
     static func checkFile(_ destination: String, sidecars: [String], shown: String) throws {

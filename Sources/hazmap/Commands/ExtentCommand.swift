@@ -86,6 +86,7 @@ struct ExtentCommand: ParsableCommand {
         let asOfDay = try asOf.map { try parseDay($0, option: "--as-of") }
         let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
                                      quiet: reporting.quiet)
+        try refuseInputsAsOutputs(output)
         var dimensions = try dimensions()
         if regions != nil { dimensions.insert(.region) }
         let request = ExtentRequest(dimensions: dimensions, asOf: asOfDay, regions: inputs.regions?.records ?? [],

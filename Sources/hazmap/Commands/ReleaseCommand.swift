@@ -99,12 +99,14 @@ struct ReleaseCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let snapshots { try FolderOutput.check(snapshots, overwrite: overwriteOptions.overwrite) }
         let mapping = try mappingOptions.resolve(primary: .hazards)
         let options = LoadOptions(mapping: mapping, threads: threadOptions.count)
         let asOfDays = try asOf.map { try parseDay($0, option: "--as-of") }
         let deadlineDay = try deadline.map { try parseDay($0, option: "--deadline") }
         let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
                                      quiet: reporting.quiet)
+        try refuseInputsAsOutputs(output, releasedFeatures, perHazard)
         let hazardRecords = inputs.hazards.records, releaseRecords = inputs.releases?.records ?? []
         let length = LedgerPeriodLength(rawValue: period) ?? .year
         let request = LedgerRequest(

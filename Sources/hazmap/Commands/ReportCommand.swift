@@ -108,6 +108,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        try FolderOutput.check(output, overwrite: overwriteOptions.overwrite)
         let criteriaFile = try criteria.map {
             try PriorityLayers.criteria($0, accidents: accidents, facilities: facilities, roads: roads)
         }

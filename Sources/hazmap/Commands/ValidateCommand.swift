@@ -70,6 +70,7 @@ struct ValidateCommand: ParsableCommand {
         let day = try today.map { try parseDay($0, option: "--today") } ?? CalendarDate.today
         let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
                                      quiet: reporting.quiet)
+        try refuseInputsAsOutputs(output)
         let validation = try inputs.validation(today: day, threads: threadOptions.count)
         var repair: Repair.Report?
         if let output {

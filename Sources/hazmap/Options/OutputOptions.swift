@@ -1,4 +1,5 @@
 import ArgumentParser
+import GeoIO
 
 /// Options every command that reports shares: machine-readable output and silence.
 struct ReportingOptions: ParsableArguments {
@@ -31,4 +32,10 @@ enum OutputHelp {
             + "folder is replaced only when it is empty or was written by hazmap (it holds .hazmap-output); any "
             + "other folder needs --overwrite. A folder holding an input, or the current folder, is never replaced."
     }
+}
+
+/// Refuses, before a command's work, the outputs that are inputs it has read (`OutputGuard`); the writers
+/// check again when they open them.
+func refuseInputsAsOutputs(_ paths: String?...) throws {
+    for case let path? in paths { try OutputGuard.check(output: path) }
 }
