@@ -42,6 +42,8 @@ public final class VectorDatasetWriter {
     /// Whether an existing GeoPackage is being updated (its copy is `output.temporaryPath`).
     private let updatesExisting: Bool
     private var limits: [ShapefileLimits] = []
+    /// The layers written, flushed (`OGR_L_SyncToDisk`) before the dataset is closed.
+    private var layers: [(handle: OGRLayerH, name: String)] = []
 
     /// Creates the temporary dataset with the driver for the path's extension (`GDALCreate`).
     ///
@@ -182,6 +184,7 @@ public final class VectorDatasetWriter {
         }
         if format == .csv, hasGeometry, let output { try CSVConvention.writeProjection(nextTo: output.temporaryPath) }
         layerNames.append(name)
+        layers.append((layer, name))
         var shapefileLimits: ShapefileLimits?
         if format == .shapefile {
             let limits = ShapefileLimits(path: path, fields: fields, layer: layer)
@@ -209,7 +212,8 @@ public final class VectorDatasetWriter {
         return CheckedIO.gdalFailure(error, temporary: output.temporaryPath, destination: path)
     }
 
-    /// Commits the transaction, closes the dataset (`GDALClose`) and renames the output into place.
+    /// Commits the transaction, flushes the layers (`OGR_L_SyncToDisk`), closes the dataset (`GDALClose`),
+    /// checking each, and renames the output into place; on failure the temporary output is deleted.
     public func commit() throws {
         let dataset = try openDataset()
         if let database {
@@ -220,6 +224,13 @@ public final class VectorDatasetWriter {
         guard let output else { return }
         do {
             try endTransaction()
+            for layer in layers {
+                CPLErrorReset()
+                guard OGR_L_SyncToDisk(layer.handle) == OGRERR_NONE, !GDALRuntime.lastCallFailed() else {
+                    throw writeFailure(GDALRuntime.error(path: path, function: "OGR_L_SyncToDisk",
+                                                         "cannot flush layer '\(layer.name)'"))
+                }
+            }
             self.dataset = nil
             CPLErrorReset()
             GDALClose(dataset)
@@ -237,6 +248,10 @@ public final class VectorDatasetWriter {
             }
             try output.commit()
         } catch {
+            if let open = self.dataset {
+                self.dataset = nil
+                GDALClose(open)
+            }
             output.discard()
             throw error
         }
