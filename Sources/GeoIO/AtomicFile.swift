@@ -31,6 +31,11 @@ public final class AtomicOutput {
     public init(destination: String, sidecarExtensions: [String] = []) throws {
         let target = try OutputPath.resolvingLinks(destination)
         try OutputGuard.checkFile(target, sidecars: sidecarExtensions, shown: destination)
+        var status = stat()
+        if stat(target, &status) == 0, status.st_mode & S_IFMT != S_IFREG {
+            let kind = status.st_mode & S_IFMT == S_IFDIR ? "a folder" : "not a regular file (a device, FIFO or socket)"
+            throw GeoIOError(path: destination, message: "is \(kind); hazmap replaces only regular files: choose a file path")
+        }
         let url = URL(fileURLWithPath: target)
         let directory = url.deletingLastPathComponent().path
         let extensionPart = url.pathExtension.isEmpty ? "" : "." + url.pathExtension
@@ -52,13 +57,16 @@ public final class AtomicOutput {
         return sidecarExtensions.map { (temporaryBase + $0, targetStem + $0) }
     }
 
-    /// Flushes the temporary files to disk (`fsync`), renames the sidecars that exist, then the main file,
-    /// into place (`rename(2)`), removes destination sidecars of the listed kinds that this output did
-    /// not produce, and flushes the folder. A failed flush leaves the destination untouched.
+    /// Flushes the temporary files to disk (`fsync`), gives the main file the permissions of the file it
+    /// replaces, renames the sidecars that exist, then the main file, into place (`rename(2)`), removes
+    /// destination sidecars of the listed kinds that this output did not produce, and flushes the folder.
+    /// A failed flush leaves the destination untouched.
     public func commit() throws {
         guard !finished else {
             throw GeoIOError(path: destination, message: "output already committed or discarded")
         }
+        var existing = stat()
+        if stat(target, &existing) == 0 { _ = chmod(temporaryPath, existing.st_mode & 0o7777) }
         do {
             for sidecar in sidecars where FileManager.default.fileExists(atPath: sidecar.temporary) {
                 try CheckedIO.sync(sidecar.temporary, for: destination)

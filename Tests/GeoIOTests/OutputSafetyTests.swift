@@ -133,6 +133,29 @@ struct OutputSafetyTests {
         #expect(try folderListing(folder + "/real") == ["out.geojson"])
     }
 
+    @Test func aDeviceOrFIFOIsNeverReplacedAndAReplacedFileKeepsItsPermissions() throws {
+        let folder = try makeScratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createSymbolicLink(atPath: folder + "/null.geojson", withDestinationPath: "/dev/null")
+        #expect(mkfifo(folder + "/pipe.csv", 0o600) == 0)
+        for name in ["null.geojson", "pipe.csv"] {
+            do {
+                try writeSquares(1, to: folder + "/" + name)
+                Issue.record("\(name) was written")
+            } catch let error as GeoIOError {
+                #expect(error.message.contains("not a regular file"))
+            }
+        }
+        var status = stat()
+        #expect(stat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
+        let private_ = folder + "/private.geojson"
+        try writeSquares(1, to: private_)
+        #expect(chmod(private_, 0o600) == 0)
+        try writeSquares(2, to: private_)
+        #expect(stat(private_, &status) == 0 && status.st_mode & 0o777 == 0o600)
+        #expect(try layers(private_).values.first == 2)
+    }
+
     @Test func shapefileCutsAreCounted() throws {
         let folder = try makeScratchFolder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
