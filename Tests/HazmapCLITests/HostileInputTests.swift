@@ -78,7 +78,7 @@ struct HostileInputTests {
         Case(["extent", file("latin1.csv"), "--by", "region", "-q"], exit: 0, says: ["R\u{FFFD}gion \u{FFFD}st"]),
         // An output path that is a folder: a clear error, nothing written.
         Case(["extent", file("bowtie.geojson"), "-q", "-o", outputFolder.path],
-             exit: 1, says: ["hazmap-hostile-folder.geojson", "Is a directory"]),
+             exit: 1, says: ["hazmap-hostile-folder.geojson", "is a folder"]),
     ]
 
     @Test("each corpus file gives its expected outcome", arguments: cases)
