@@ -9,7 +9,7 @@ import Foundation
 /// arrived. Names of earlier hazmap versions (`.NAME.tmp-PID-RANDOM…`) are cleaned too.
 enum Leftovers {
     /// What a leftover name says.
-    struct Name: Equatable {
+    struct Name {
         /// The output it belongs to (`NAME`).
         var output: String
         /// The process that made it.
@@ -28,11 +28,9 @@ enum Leftovers {
         "\(getpid())-\(String(UInt64.random(in: 0...UInt64.max), radix: 36))"
     }
 
-    private nonisolated(unsafe) static let pattern =
-        /^\.(.+)\.(hazmap-tmp|hazmap-old|tmp|old)-([0-9]+)-([0-9a-z]+)([.\-].*)?$/
-
     /// Parses a leftover name; `nil` for any other name.
     static func parse(_ name: String) -> Name? {
+        let pattern = /^\.(.+)\.(hazmap-tmp|hazmap-old|tmp|old)-([0-9]+)-([0-9a-z]+)([.\-].*)?$/
         guard let match = name.wholeMatch(of: pattern), let pid = pid_t(match.output.3), pid > 0 else { return nil }
         let kind = match.output.2
         // Earlier versions' names carry no "hazmap": only take them with their full random part.
