@@ -1,4 +1,5 @@
 import Foundation
+import GeoIO
 
 extension SurveyShares {
     /// The shares of released SHA land that survey cancelled and reduced, from the JSON that
@@ -11,6 +12,7 @@ extension SurveyShares {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
+            OutputGuard.recordInput(path)
         } catch {
             throw PlanError("\(path): cannot read the ledger: \(error.localizedDescription)")
         }
