@@ -89,4 +89,24 @@ struct DiskFullTests {
         #expect(try String(contentsOf: target, encoding: .utf8) == "previous ledger\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: disk.folder.path).sorted() == ["filler", name])
     }
+
+    @Test("report -o and --snapshots on a full disk: exit 1, 'disk full', no temporary folder left, the old folder kept",
+          arguments: ["report", "snapshots"])
+    func folderOutput(kind: String) throws {
+        let disk = try SmallDisk(size: "1m")
+        defer { disk.release() }
+        let target = disk.folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: false)
+        try Data("hazmap\n".utf8).write(to: target.appendingPathComponent(".hazmap-output"))
+        try Data("old".utf8).write(to: target.appendingPathComponent("old.txt"))
+        try disk.fill(leaving: 16 << 10)
+        let arguments = kind == "report"
+            ? ["report", "--hazards", CLI.sample("hazards.gpkg"), "--releases", CLI.sample("releases.gpkg"), "-o", target.path]
+            : ["release", CLI.sample("hazards.gpkg"), CLI.sample("releases.gpkg"), "--snapshots", target.path]
+        let outcome = try CLI.hazmap(arguments + ["--mapping", CLI.sample("mapping.toml"), "-q"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("disk full writing"), "\(outcome.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.folder.path).sorted() == ["filler", "out"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.path).sorted() == [".hazmap-output", "old.txt"])
+    }
 }
