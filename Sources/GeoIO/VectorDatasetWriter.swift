@@ -241,7 +241,9 @@ public final class VectorDatasetWriter {
                 try CheckedIO.write(try Self.takeMemoryFile(in: memoryFolder, named: output.temporaryPath),
                                     toNew: output.temporaryPath, for: path)
                 let stem = (output.temporaryPath as NSString).deletingPathExtension
-                for sidecar in format.sidecarExtensions.map({ stem + $0 }) {
+                // Sidecars GDAL made (a CSV's .csvt); one hazmap wrote on disk itself (the CSV's .prj) wins.
+                for sidecar in format.sidecarExtensions.map({ stem + $0 })
+                where !FileManager.default.fileExists(atPath: sidecar) {
                     guard let data = try? Self.takeMemoryFile(in: memoryFolder, named: sidecar) else { continue }
                     try CheckedIO.write(data, toNew: sidecar, for: path)
                 }
