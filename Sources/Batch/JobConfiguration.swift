@@ -1,4 +1,5 @@
 import Foundation
+import GeoIO
 
 /// One job of a batch, resolved: the defaults laid under the job's own settings, paths made absolute
 /// (relative paths in a jobs file are relative to the jobs file's folder).
@@ -40,7 +41,8 @@ public struct JobConfiguration: Sendable, Hashable, Codable {
         density = false
     }
 
-    /// The GDAL datasets the job reads: every file of each is part of its fingerprint.
+    /// The GDAL datasets the job reads: every file of each is part of its fingerprint (a `PG:` database
+    /// has none: see `readsDatabase`).
     public var inputDatasets: [String] {
         [hazards, releases, population, regions].compactMap { $0 }
     }
@@ -50,11 +52,19 @@ public struct JobConfiguration: Sendable, Hashable, Codable {
         [mapping].compactMap { $0 }
     }
 
-    /// The configuration as canonical text: one `key = value` line per setting, in a fixed order.
+    /// Whether an input is a database (`PG:…`), whose contents no checksum covers.
+    public var readsDatabase: Bool {
+        [hazards, releases, population, regions, mapping].contains { $0.map(PostGISSource.isConnection) ?? false }
+    }
+
+    /// The configuration as canonical text: one `key = value` line per setting, in a fixed order;
+    /// passwords in database sources shown as `***`.
     public var canonicalText: String {
+        let source = { (path: String?) in path.map(ConnectionString.redacted) }
         let lines: [(String, String?)] = [
-            ("name", name), ("hazards", hazards), ("releases", releases), ("population", population),
-            ("regions", regions), ("mapping", mapping), ("as_of", asOf),
+            ("name", name), ("hazards", source(hazards)), ("releases", source(releases)),
+            ("population", source(population)), ("regions", source(regions)), ("mapping", source(mapping)),
+            ("as_of", asOf),
             ("analyses", analyses.map(\.rawValue).joined(separator: ",")), ("distances", distances),
             ("period", period), ("density", String(density)), ("today", today),
             ("nodata", nodata.map { "\($0)" }),
@@ -63,9 +73,11 @@ public struct JobConfiguration: Sendable, Hashable, Codable {
     }
 
     /// The fingerprint of this configuration and the current contents of every file of its inputs
-    /// (sidecars included).
+    /// (sidecars included). A job that reads a database gets a new fingerprint on every run (its tables
+    /// may have changed unseen), so `--resume` always runs it again.
     /// - Throws: when an input file cannot be read, or is a FIFO or device.
     public func fingerprint() throws -> Fingerprint {
-        try Fingerprint(configuration: canonicalText, datasets: inputDatasets, files: inputFiles)
+        let run = readsDatabase ? "\ndatabase read at run \(UUID().uuidString)" : ""
+        return try Fingerprint(configuration: canonicalText + run, datasets: inputDatasets, files: inputFiles)
     }
 }

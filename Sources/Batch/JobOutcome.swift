@@ -1,3 +1,5 @@
+import GeoIO
+
 /// How a job of a batch ended.
 public enum JobStatus: String, Sendable, Codable {
     /// Ran every analysis and its outputs are in `out/<job>/`.
@@ -16,7 +18,7 @@ public struct JobOutcome: Sendable {
     public var status: JobStatus
     /// The figures (for a skipped job, those of its last success).
     public var summary: JobSummary?
-    /// The error that stopped a failed job.
+    /// The error that stopped a failed job (a connection string's password shown as `***`).
     public var error: String?
     /// Seconds the job ran (for a skipped job, its last success's).
     public var durationSeconds: Double
@@ -26,7 +28,7 @@ public struct JobOutcome: Sendable {
         self.name = name
         self.status = status
         self.summary = summary
-        self.error = error
+        self.error = error.map(ConnectionString.redacted)
         self.durationSeconds = durationSeconds
     }
 }

@@ -230,8 +230,10 @@ private struct JobsTableReader {
         return date.description
     }
 
+    /// An absolute path; a database source (`PG:…`, `postgresql://…`) as written.
     private func resolve(_ path: String) -> String {
-        path.hasPrefix("/") ? path : folder.appendingPathComponent(path).standardizedFileURL.path
+        guard !path.hasPrefix("/"), !PostGISSource.isConnection(path) else { return path }
+        return folder.appendingPathComponent(path).standardizedFileURL.path
     }
 
     private mutating func report(_ path: [String], _ message: String) {

@@ -28,7 +28,8 @@ public enum SummaryTable {
         return table
     }
 
-    /// A self-contained HTML page holding the table (no scripts, no network).
+    /// A self-contained HTML page holding the table (no scripts, no network); text cells a spreadsheet
+    /// would run as a formula are prefixed with `'` (`SpreadsheetCell`), as in `summary.csv`.
     public static func html(_ outcomes: [JobOutcome], title: String) -> String {
         let table = table(outcomes)
         func escape(_ text: String) -> String {
@@ -40,7 +41,8 @@ public enum SummaryTable {
             let status = row.count > 1 ? row[1] : ""
             let cells = row.enumerated().map { column, cell in
                 let numeric = column >= 2 && column <= 11
-                return numeric ? "<td class=\"n\">\(escape(cell))</td>" : "<td>\(escape(cell))</td>"
+                let text = escape(SpreadsheetCell.neutralised(cell))
+                return numeric ? "<td class=\"n\">\(text)</td>" : "<td>\(text)</td>"
             }.joined()
             return "<tr class=\"\(escape(status))\">\(cells)</tr>"
         }.joined(separator: "\n")

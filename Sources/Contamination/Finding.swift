@@ -1,3 +1,4 @@
+import GeoIO
 import GeometryCore
 
 /// One data-quality finding about one feature (or one file): what is wrong, where, and how to fix it.
@@ -18,7 +19,7 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
 
     public var severity: Severity
     public var code: FindingCode
-    /// The path of the file the feature was read from.
+    /// The path of the file the feature was read from (a connection string's password shown as `***`).
     public var file: String
     /// The feature's position in its layer, from 0; `nil` for a finding about the whole file.
     public var featureIndex: Int?
@@ -32,18 +33,19 @@ public struct Finding: Sendable, Hashable, Codable, Comparable {
     /// The area concerned (an overlap, a sliver), geodesic on WGS84.
     public var area: SquareMeters?
 
-    /// A finding; the severity defaults to the code's `defaultSeverity`.
+    /// A finding; the severity defaults to the code's `defaultSeverity`. Any password in `file`,
+    /// `message` or `fix` (a `PG:` connection string) is replaced by `***` (`ConnectionString.redacted`).
     public init(
         _ code: FindingCode, severity: Severity? = nil, file: String, featureIndex: Int?, id: String?,
         message: String, fix: String? = nil, location: Location? = nil, area: SquareMeters? = nil
     ) {
         self.severity = severity ?? code.defaultSeverity
         self.code = code
-        self.file = file
+        self.file = ConnectionString.redacted(file)
         self.featureIndex = featureIndex
         self.id = id
-        self.message = message
-        self.fix = fix
+        self.message = ConnectionString.redacted(message)
+        self.fix = fix.map(ConnectionString.redacted)
         self.location = location
         self.area = area
     }

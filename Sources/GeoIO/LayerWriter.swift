@@ -93,7 +93,8 @@ public final class LayerWriter {
         let field = column.index
         switch value {
         case .null: OGR_F_SetFieldNull(feature, field)
-        case .string(let text): OGR_F_SetFieldString(feature, field, text)
+        case .string(let text):
+            OGR_F_SetFieldString(feature, field, owner.format == .csv ? SpreadsheetCell.neutralised(text) : text)
         case .integer(let number): OGR_F_SetFieldInteger64(feature, field, number)
         case .real(let number): OGR_F_SetFieldDouble(feature, field, number)
         case .date(let date):

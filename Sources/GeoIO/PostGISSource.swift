@@ -1,6 +1,7 @@
 /// A PostgreSQL/PostGIS connection string as hazmap takes it wherever a file path goes:
 /// `PG:` followed by libpq `keyword=value` parameters (`dbname`, `host`, `port`, `user`, `password`, …,
-/// passed to GDAL's PostgreSQL driver unchanged) and hazmap's own keys:
+/// passed to GDAL's PostgreSQL driver unchanged), or a libpq URI (`postgresql://user@host:port/db?…`,
+/// also `postgres://`, with or without `PG:` before it), and hazmap's own keys:
 ///
 /// - `table=name` or `table=schema.name`: the table (or view) to read;
 /// - `geometry=column`: its geometry column, when it has several (default: the only one);
@@ -8,9 +9,12 @@
 /// - `layer=name` or `layer=schema.name`: the table an output writes (default: the command's layer name).
 ///
 /// Values may be single-quoted as in libpq (`password='a b'`); `\'` and `\\` escape inside quotes.
+/// The `description` hides the password (`password=***`, `user:***@`): show that, never the text given.
 public struct PostGISSource: Sendable, Equatable, CustomStringConvertible {
-    /// The libpq parameters in order, without hazmap's keys.
+    /// The libpq parameters in order, without hazmap's keys (empty when the source is a URI).
     public let parameters: [(key: String, value: String)]
+    /// The libpq URI (`postgresql://…`), when the source is given in that form.
+    public let uri: String?
     /// The table to read (`table=`), possibly schema-qualified.
     public let table: String?
     /// The geometry column to read (`geometry=`).
@@ -20,17 +24,29 @@ public struct PostGISSource: Sendable, Equatable, CustomStringConvertible {
     /// The table to write (`layer=`), possibly schema-qualified.
     public let layer: String?
 
-    /// Whether `text` is a PostgreSQL connection string (starts with `PG:`, any case).
+    /// The URI schemes libpq takes.
+    static let uriSchemes = ["postgresql://", "postgres://"]
+
+    /// Whether `text` is a PostgreSQL connection string: starts with `PG:`, `postgresql://` or
+    /// `postgres://` (any case).
     public static func isConnection(_ text: String) -> Bool {
-        text.prefix(3).uppercased() == "PG:"
+        text.prefix(3).uppercased() == "PG:" || uriSchemes.contains { text.lowercased().hasPrefix($0) }
     }
 
-    /// Parses `PG:…`; errors name the source (password hidden) and the malformed part.
+    /// Parses `PG:…` or `postgresql://…`; errors name the source (password hidden) and the malformed part.
     public init(parsing text: String) throws {
         guard Self.isConnection(text) else {
-            throw GeoIOError(path: text, message: "not a PostgreSQL connection string (PG:…)")
+            throw GeoIOError(path: text, message: "not a PostgreSQL connection string (PG:… or postgresql://…)")
         }
-        var rest = Substring(text.dropFirst(3))
+        var rest = Substring(text)
+        if rest.prefix(3).uppercased() == "PG:" { rest = rest.dropFirst(3) }
+        rest = rest.drop(while: \.isWhitespace)
+        var uri: String?
+        if Self.uriSchemes.contains(where: { rest.lowercased().hasPrefix($0) }) {
+            let token = rest.prefix(while: { !$0.isWhitespace })
+            uri = String(token)
+            rest = rest[token.endIndex...]
+        }
         var parameters: [(key: String, value: String)] = []
         var table: String?, geometry: String?, sql: String?, layer: String?
         while true {
@@ -39,7 +55,7 @@ public struct PostGISSource: Sendable, Equatable, CustomStringConvertible {
             let word = rest.prefix(while: { !$0.isWhitespace && $0 != "=" })
             let afterWord = rest[word.endIndex...].drop(while: \.isWhitespace)
             guard !word.isEmpty, afterWord.first == "=" else {
-                throw GeoIOError(path: Self.masked(text),
+                throw GeoIOError(path: text,
                                  message: "'\(rest.prefix(while: { !$0.isWhitespace }))' is not keyword=value")
             }
             let key = word.lowercased()
@@ -56,16 +72,21 @@ public struct PostGISSource: Sendable, Equatable, CustomStringConvertible {
             default: parameters.append((key, value))
             }
         }
+        if let uri, let first = parameters.first {
+            throw GeoIOError(path: text, message: "'\(first.key)=' cannot follow a URI (\(ConnectionString.redacted(uri))); "
+                             + "put libpq parameters in its query (…?\(first.key)=…) or use keyword=value form")
+        }
         if table != nil && sql != nil {
-            throw GeoIOError(path: Self.masked(text), message: "give either table= or sql=, not both")
+            throw GeoIOError(path: text, message: "give either table= or sql=, not both")
         }
         if sql?.isEmpty == true {
-            throw GeoIOError(path: Self.masked(text), message: "sql= is empty")
+            throw GeoIOError(path: text, message: "sql= is empty")
         }
         if geometry != nil && table == nil {
-            throw GeoIOError(path: Self.masked(text), message: "geometry= needs table=")
+            throw GeoIOError(path: text, message: "geometry= needs table=")
         }
         self.parameters = parameters
+        self.uri = uri
         self.table = table
         self.geometryColumn = geometry
         self.sql = sql
@@ -74,26 +95,29 @@ public struct PostGISSource: Sendable, Equatable, CustomStringConvertible {
 
     /// The connection string GDAL's PostgreSQL driver opens: `PG:` and the libpq parameters only.
     var gdalConnection: String {
-        "PG:" + parameters.map { "\($0.key)=\(Self.quoted($0.value))" }.joined(separator: " ")
+        "PG:" + libpqConnection
     }
 
-    /// The libpq parameters alone (what `psql` takes as its connection string).
+    /// The libpq parameters (or URI) alone: what `psql` takes as its connection string.
+    /// It holds the password: never show it (show `description`).
     public var libpqConnection: String {
-        parameters.map { "\($0.key)=\(Self.quoted($0.value))" }.joined(separator: " ")
+        uri ?? parameters.map { "\($0.key)=\(Self.quoted($0.value))" }.joined(separator: " ")
     }
 
-    /// The source as shown in messages: every part, with the password replaced by `***`.
+    /// The source as shown in messages: every part, with the password replaced by `***`
+    /// (`password=***`, `postgresql://user:***@host/db`).
     public var description: String {
-        var parts = parameters.map { "\($0.key)=\($0.key == "password" ? "***" : Self.quoted($0.value))" }
+        var parts = uri.map { [ConnectionString.redacted($0)] } ?? []
+        parts += parameters.map { "\($0.key)=\($0.key.hasSuffix("password") ? ConnectionString.mask : Self.quoted($0.value))" }
         if let table { parts.append("table=\(table)") }
         if let geometryColumn { parts.append("geometry=\(geometryColumn)") }
         if let layer { parts.append("layer=\(layer)") }
         if let sql { parts.append("sql=\(sql)") }
-        return "PG:" + parts.joined(separator: " ")
+        return ConnectionString.redacted("PG:" + parts.joined(separator: " "))
     }
 
     public static func == (lhs: PostGISSource, rhs: PostGISSource) -> Bool {
-        lhs.parameters.map(\.key) == rhs.parameters.map(\.key)
+        lhs.uri == rhs.uri && lhs.parameters.map(\.key) == rhs.parameters.map(\.key)
             && lhs.parameters.map(\.value) == rhs.parameters.map(\.value)
             && lhs.table == rhs.table && lhs.geometryColumn == rhs.geometryColumn
             && lhs.sql == rhs.sql && lhs.layer == rhs.layer
@@ -113,14 +137,6 @@ public struct PostGISSource: Sendable, Equatable, CustomStringConvertible {
     /// A SQL string literal in single quotes (`'` doubled).
     static func literal(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
-    }
-
-    /// A text with any `password=…` value hidden, for errors raised before parsing succeeds.
-    static func masked(_ text: String) -> String {
-        guard let range = text.range(of: "password=", options: .caseInsensitive) else { return text }
-        let tail = text[range.upperBound...]
-        let end = tail.firstIndex(where: \.isWhitespace) ?? text.endIndex
-        return text[..<range.upperBound] + "***" + text[end...]
     }
 
     private static func value(from rest: inout Substring, source: String, key: String) throws -> String {
@@ -144,7 +160,7 @@ public struct PostGISSource: Sendable, Equatable, CustomStringConvertible {
             }
             index = rest.index(after: index)
         }
-        throw GeoIOError(path: masked(source), message: "the quoted value of \(key)= is not closed")
+        throw GeoIOError(path: source, message: "the quoted value of \(key)= is not closed")
     }
 
     private static func quoted(_ value: String) -> String {

@@ -1,4 +1,7 @@
-/// HTML rendering of a `TextTable`: escaped cells, numeric cells right-aligned (class `n`).
+import GeoIO
+
+/// HTML rendering of a `TextTable`: escaped cells, numeric cells right-aligned (class `n`), and text
+/// cells that a spreadsheet would run as a formula when pasted prefixed with `'` (`SpreadsheetCell`).
 public enum HTMLTable {
     /// A `<table>` with an optional id and caption; a cell is numeric when it parses as a number.
     public static func render(_ table: TextTable, id: String? = nil, caption: String? = nil) -> String {
@@ -10,7 +13,7 @@ public enum HTMLTable {
             for column in table.header.indices {
                 let cell = row.indices.contains(column) ? row[column] : ""
                 let numeric = Double(cell.replacingOccurrences(of: ",", with: "")) != nil
-                html += (numeric ? "<td class=\"n\">" : "<td>") + Markup.escape(cell) + "</td>"
+                html += (numeric ? "<td class=\"n\">" : "<td>") + Markup.escape(SpreadsheetCell.neutralised(cell)) + "</td>"
             }
             html += "</tr>\n"
         }

@@ -66,17 +66,35 @@ public struct ReportData: Sendable {
 public struct ReportInput: Sendable, Equatable {
     /// `hazards`, `releases`, `regions`, `mapping`, `population`…
     public var role: String
+    /// The file, or the database source with its password shown as `***`.
     public var path: String
-    /// 64 lowercase hex digits (`SHA256.hexDigest(ofFile:)`).
+    /// 64 lowercase hex digits (`SHA256.hexDigest(ofFile:)`); empty for a database source.
     public var sha256: String
     /// What was read from it, e.g. `300 hazards read, 299 usable, 6 repaired`; empty when not read.
     public var summary: String
 
     public init(role: String, path: String, sha256: String, summary: String = "") {
         self.role = role
-        self.path = path
+        self.path = ConnectionString.redacted(path)
         self.sha256 = sha256
-        self.summary = summary
+        self.summary = ConnectionString.redacted(summary)
+    }
+}
+
+extension ReportInput {
+    /// The inputs given, in order (`nil` paths skipped), each with the SHA-256 of the file that holds it
+    /// (`file.gpkg:layer`: the GeoPackage, `/vsizip/…`: the archive; `DatasetFiles.mainFile(of:)`) and, for
+    /// a loaded layer, its load summary line. A database source (`PG:…`) has no checksum.
+    /// - Throws: `ChecksumError` when a file cannot be read.
+    public static func list(_ files: [(role: String, path: String?)], summaries: [LoadSummary]) throws -> [ReportInput] {
+        var lines: [String: String] = [:]
+        for summary in summaries { lines[summary.file] = summary.line }
+        return try files.compactMap { role, path in
+            guard let path else { return nil }
+            let sha256 = try DatasetFiles.mainFile(of: path).map { try SHA256.hexDigest(ofFile: $0) } ?? ""
+            return ReportInput(role: role, path: path, sha256: sha256,
+                               summary: lines[ConnectionString.redacted(path)] ?? "")
+        }
     }
 }
 

@@ -89,7 +89,9 @@ extension ReportData {
     /// The input files with their SHA-256 checksums.
     public func inputsTable() -> TextTable {
         var table = TextTable(["input", "file", "SHA-256", "read"])
-        for input in inputs { table.add([input.role, input.path, input.sha256, input.summary]) }
+        for input in inputs {
+            table.add([input.role, input.path, input.sha256.isEmpty ? "none (a database)" : input.sha256, input.summary])
+        }
         return table
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GeoIO
 
 /// A table of text cells, rendered as aligned plain text (numbers right-aligned), CSV or Markdown.
 public struct TextTable: Sendable {
@@ -43,12 +44,11 @@ public struct TextTable: Sendable {
     }
 
     /// RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled; CRLF line ends.
+    /// A text cell a spreadsheet would run as a formula (`=…`, `+…`, `-…`, `@…`) is prefixed with `'`;
+    /// numbers stay as they are (`SpreadsheetCell.csvField`).
     public func csv() -> String {
-        func field(_ text: String) -> String {
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-            return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-        }
-        return ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        ([header] + rows).map { $0.map(SpreadsheetCell.csvField).joined(separator: ",") }
+            .joined(separator: "\r\n") + "\r\n"
     }
 
     /// A GitHub-flavoured Markdown table; pipes in cells are escaped.

@@ -178,6 +178,60 @@ struct PostGISCommandTests {
         }
     }
 
+    @Test("a password in the source works (trust authentication ignores it) and is in no output, file or table")
+    func passwordIsInNoOutput() throws {
+        let password = "Pq4-secret-in-pg"
+        let base = PostGISDatabase.connection + " password=\(password)"
+        let hazards = base + " table=hazards", releases = base + " table=releases"
+        let table = "findings_pw_\(UInt32.random(in: 0...UInt32.max))"
+        defer { _ = try? PostGISDatabase.psql("DROP TABLE IF EXISTS \(table)") }
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = { (name: String) in folder.appendingPathComponent(name).path }
+        let jobs = out("jobs.toml")
+        try """
+        [[job]]
+        name = "database"
+        hazards = '''\(hazards)'''
+        releases = '''\(releases)'''
+        analyses = ["validate", "extent", "release", "report"]
+        """.write(toFile: jobs, atomically: true, encoding: .utf8)
+        let runs: [(arguments: [String], status: Int32)] = [
+            (["validate", hazards, "--releases", releases, "--json"], 1),
+            (["validate", hazards, "--releases", releases, "-o", out("findings.csv")], 1),
+            (["validate", hazards, "-o", base + " layer=\(table)"], 1),
+            (["extent", hazards, "--releases", releases, "--json"], 0),
+            (["release", hazards, releases, "--json", "-o", out("ledger.json")], 0),
+            (["release", hazards, releases, "-o", out("ledger.csv")], 0),
+            (["report", "--hazards", hazards, "--releases", releases, "-o", out("report"), "--json"], 0),
+            (["batch", jobs, "--out", out("batch"), "--json"], 0),
+        ]
+        for run in runs {
+            let outcome = try CLI.hazmap(run.arguments)
+            // validate exits 1 because the scenario plants data errors; its outputs are still written.
+            #expect(outcome.status == run.status, "\(run.arguments[0]): \(outcome.stderr)")
+            for text in [outcome.stdout, outcome.stderr] {
+                #expect(!text.contains(password), "\(run.arguments[0]): \(text)")
+            }
+        }
+        let findings = try String(contentsOfFile: out("findings.csv"), encoding: .utf8)
+        #expect(findings.contains("password=***"))
+        #expect(try PostGISDatabase.psql("SELECT count(*) FROM \(table) WHERE file LIKE '%password=***%'") != "0")
+        #expect(try PostGISDatabase.psql("SELECT count(*) FROM \(table) WHERE file LIKE '%\(password)%'") == "0")
+        let inputs = try String(contentsOfFile: out("report/inputs.csv"), encoding: .utf8)
+        #expect(inputs.contains("password=***") && inputs.contains("none (a database)"), "\(inputs)")
+        try FileManager.default.removeItem(atPath: jobs)
+        let needle = Data(password.utf8)
+        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
+        var searched = 0
+        while let file = files?.nextObject() as? URL {
+            guard let data = FileManager.default.contents(atPath: file.path) else { continue }
+            searched += 1
+            #expect(data.range(of: needle) == nil, "\(file.path) holds the password")
+        }
+        #expect(searched >= 20, "only \(searched) files written")
+    }
+
     /// Polls `condition` every 50 ms for up to 30 s.
     private func waitFor(_ what: String, _ condition: () throws -> Bool) throws {
         for _ in 0..<600 {

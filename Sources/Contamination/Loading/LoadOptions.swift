@@ -1,3 +1,4 @@
+import GeoIO
 import GeometryCore
 
 /// How layers are read: the schema mapping, the thresholds for area checks, and the threads to use.
@@ -39,8 +40,9 @@ public struct LoadSummary: Sendable, Codable {
     /// The filters that chose the features read (`--where`, `--spat`), when there are any.
     public var filters: String?
 
+    /// A summary of `file` (a connection string's password shown as `***`).
     init(file: String, layer: LayerKind) {
-        self.file = file
+        self.file = ConnectionString.redacted(file)
         self.layer = layer
     }
 

@@ -112,15 +112,9 @@ enum BatchAnalyses {
     private static func report(_ inputs: Inputs, validation: Validation, asOf: CalendarDate?, today: CalendarDate,
                                context: JobContext) throws {
         let job = context.job
-        var lines: [String: String] = [:]
-        for summary in inputs.summaries { lines[summary.file] = summary.line }
-        let files: [(String, String?)] = [("hazards", job.hazards), ("releases", job.releases), ("regions", job.regions),
-                                          ("mapping", job.mapping), ("population", job.population)]
-        let reportInputs = try files.compactMap { role, path in
-            try path.map { ReportInput(role: role, path: $0,
-                                       sha256: try SHA256.hexDigest(ofFile: DatasetFiles.mainFile(of: $0) ?? $0),
-                                       summary: lines[$0] ?? "") }
-        }
+        let reportInputs = try ReportInput.list([("hazards", job.hazards), ("releases", job.releases),
+                                                 ("regions", job.regions), ("mapping", job.mapping),
+                                                 ("population", job.population)], summaries: inputs.summaries)
         let raster = try job.population.map { try PopulationRaster(path: $0, isDensity: job.density, nodata: job.nodata) }
         let extras = ReportExtras(population: raster, distances: try parseDistances(job.distances))
         let notes = [SectionNote(section: ReportData.prioritiesHeading, reason: "the job has no criteria file")]

@@ -107,22 +107,17 @@ struct ExposureReport: Encodable {
         var lines = ["scope,as_of,distance_m,class,region,region_name,hazard_id,people,area_km2,nodata_share"]
         for row in rows {
             lines.append(["area", row.asOf ?? "", row.distanceM.map { fixed($0, 3) } ?? "", row.hazardClass,
-                          csvField(row.region), csvField(row.regionName ?? ""), "", "\(row.people)", "\(row.areaKm2)",
+                          SpreadsheetCell.csvField(row.region), SpreadsheetCell.csvField(row.regionName ?? ""), "", "\(row.people)", "\(row.areaKm2)",
                           "\(row.nodataShare)"].joined(separator: ","))
         }
         for row in perHazard ?? [] {
             lines.append(["hazard", "", row.distanceM.map { fixed($0, 3) } ?? "", row.hazardClass ?? "", "", "",
-                          csvField(row.id), "\(row.people)", "", "\(row.nodataShare)"].joined(separator: ","))
+                          SpreadsheetCell.csvField(row.id), "\(row.people)", "", "\(row.nodataShare)"].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     private func percent(_ share: Double) -> String { fixed(share * 100, 2) + "%" }
-
-    private func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" })
-            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
-    }
 }
 
 /// Writes the exposure areas as features (GeoJSON, GeoPackage, …) with their figures.

@@ -15,7 +15,8 @@ enum LedgerFiles {
         }
         var lines = ["period,start,end,region,measure,cha_m2,sha_m2,total_m2,total_ha,total_km2,releases"]
         for row in report.rows {
-            let cells = [row.period, row.start, row.end, csv(row.region ?? row.regionLabel ?? ""), row.measure,
+            let cells = [row.period, row.start, row.end, SpreadsheetCell.csvField(row.region ?? row.regionLabel ?? ""),
+                         row.measure,
                          row.area.cha.map { String($0.m2) } ?? "", row.area.sha.map { String($0.m2) } ?? "",
                          String(row.area.total.m2), String(row.area.total.ha), String(row.area.total.km2),
                          row.releases.map(String.init) ?? ""]
@@ -92,9 +93,5 @@ enum LedgerFiles {
             try writer.write(geometry: nil, properties: properties)
         }
         try writer.commit()
-    }
-
-    private static func csv(_ text: String) -> String {
-        text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

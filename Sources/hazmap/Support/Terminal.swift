@@ -1,6 +1,8 @@
 import Foundation
+import GeoIO
 
-/// Writing to the terminal: results on stdout, messages and progress on stderr.
+/// Writing to the terminal: results on stdout, messages and progress on stderr. Every message passes
+/// through `ConnectionString.redacted(_:)`: a password in a `PG:` string never reaches the terminal.
 enum Terminal {
     /// Whether stderr is a terminal, so that a progress bar may be drawn.
     static let stderrIsTerminal = isatty(STDERR_FILENO) == 1
@@ -22,21 +24,22 @@ enum Terminal {
     /// Prints `hazmap: error: …` on stderr.
     static func error(_ message: String) {
         let text = message.hasPrefix("Error:") ? message : "hazmap: error: \(message)"
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((ConnectionString.redacted(text) + "\n").utf8))
     }
 
     /// Prints `hazmap: warning: …` on stderr.
     static func warning(_ message: String) {
-        FileHandle.standardError.write(Data(("hazmap: warning: \(message)\n").utf8))
+        FileHandle.standardError.write(Data(("hazmap: warning: \(ConnectionString.redacted(message))\n").utf8))
     }
 
     /// Prints a plain line on stderr (summaries that must not mix with `--json` on stdout).
     static func note(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((ConnectionString.redacted(message) + "\n").utf8))
     }
 }
 
-/// Describes any error in one line: hazmap's error types already name the file, feature and cause.
+/// Describes any error in one line: hazmap's error types already name the file, feature and cause;
+/// a password in it shows as `***`.
 func describe(_ error: Error) -> String {
-    String(describing: error)
+    ConnectionString.redacted(String(describing: error))
 }

@@ -1,0 +1,79 @@
+import GeoIO
+import Testing
+
+/// Passwords in connection strings are hidden wherever hazmap shows a source (`ConnectionString`).
+@Suite struct ConnectionStringTests {
+    @Test(arguments: [
+        ("PG:host=h dbname=d user=u password=secret", "PG:host=h dbname=d user=u password=***"),
+        ("PG:password=secret dbname=d", "PG:password=*** dbname=d"),
+        ("PG:dbname=d password = secret table=t", "PG:dbname=d password=*** table=t"),
+        ("PG:dbname=d PASSWORD=secret", "PG:dbname=d PASSWORD=***"),
+        ("PG:password='se cret' dbname=d", "PG:password=*** dbname=d"),
+        ("PG:password='se\\' c\\\\ret' dbname=d", "PG:password=*** dbname=d"),
+        ("PG:sslpassword=secret dbname=d", "PG:sslpassword=*** dbname=d"),
+        ("postgresql://u:secret@host/db", "postgresql://u:***@host/db"),
+        ("postgres://u:secret@host:5432/db?sslmode=require", "postgres://u:***@host:5432/db?sslmode=require"),
+        ("PG:postgresql://u:secret@host/db table=t", "PG:postgresql://u:***@host/db table=t"),
+        ("postgresql://u:se@c/r?et@host/db", "postgresql://u:***@host/db"),
+        ("postgresql://host/db?user=u&password=secret", "postgresql://host/db?user=u&password=***"),
+        ("error: cannot open 'PG:dbname=d password=secret': refused", "error: cannot open 'PG:dbname=d password=*** refused"),
+    ])
+    func passwordsAreHidden(text: String, expected: String) {
+        let redacted = ConnectionString.redacted(text)
+        #expect(redacted == expected)
+        #expect(!redacted.contains("secret") && !redacted.contains("se cret") && !redacted.contains("et@"))
+    }
+
+    @Test(arguments: [
+        "hazards.gpkg", "/data/PG files/hazards.gpkg", "PG:dbname=d user=u host=h", "postgresql://u@host/db",
+        "https://example.org/a", "a password is needed", "",
+    ])
+    func textWithoutAPasswordIsUnchanged(text: String) {
+        #expect(ConnectionString.redacted(text) == text)
+    }
+
+    @Test func sourcesAndErrorsShowNoPassword() throws {
+        let keyValue = try PostGISSource(parsing: "PG:host=h user=u password='se cret' table=t")
+        #expect(keyValue.description == "PG:host=h user=u password=*** table=t")
+        #expect(keyValue.libpqConnection == "host=h user=u password='se cret'")
+        let uri = try PostGISSource(parsing: "postgresql://u:secret@h:5/d table=s.t")
+        #expect(uri.uri == "postgresql://u:secret@h:5/d" && uri.table == "s.t" && uri.parameters.isEmpty)
+        #expect(uri.description == "PG:postgresql://u:***@h:5/d table=s.t")
+        #expect(try VectorFormat(path: "PG:postgres://u:secret@h/d layer=out") == .postgreSQL)
+        let error = GeoIOError(path: "PG:dbname=d password=secret", function: "GDALOpenEx",
+                               message: "Open of postgresql://u:secret@h/d failed")
+        #expect(error.description == "PG:dbname=d password=***: Open of postgresql://u:***@h/d failed (GDALOpenEx)")
+        var changed = error
+        changed.message = "password=secret"
+        #expect(changed.message == "password=***")
+    }
+
+    @Test func libpqParametersCannotFollowAURI() {
+        #expect {
+            _ = try PostGISSource(parsing: "PG:postgresql://u:secret@h/d sslmode=require")
+        } throws: { error in
+            "\(error)".contains("cannot follow a URI") && !"\(error)".contains("secret")
+        }
+    }
+}
+
+/// Text cells that would run as spreadsheet formulas are prefixed with `'` (OWASP CSV injection).
+@Suite struct SpreadsheetCellTests {
+    @Test(arguments: [
+        ("=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"),
+        ("+1", "'+1"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\r\n=1", "'\r\n=1"),
+        ("-", "'-"), ("-1e", "'-1e"), ("-inf", "'-inf"),
+        ("-5", "-5"), ("-0.25", "-0.25"), ("-1.5e-07", "-1.5e-07"), ("-1,234.5", "-1,234.5"),
+        ("HZ-1", "HZ-1"), ("a=b", "a=b"), ("", ""), (" =1", " =1"),
+    ])
+    func formulasAreNeutralised(cell: String, expected: String) {
+        #expect(SpreadsheetCell.neutralised(cell) == expected)
+    }
+
+    @Test func csvFieldsAreNeutralisedThenQuoted() {
+        #expect(SpreadsheetCell.csvField("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")
+        #expect(SpreadsheetCell.csvField("@a,b") == "\"'@a,b\"")
+        #expect(SpreadsheetCell.csvField("-5") == "-5")
+        #expect(SpreadsheetCell.csvField("plain") == "plain")
+    }
+}
