@@ -194,6 +194,7 @@ struct PostGISCommandTests {
         name = "database"
         hazards = '''\(hazards)'''
         releases = '''\(releases)'''
+        [job.overrides]
         analyses = ["validate", "extent", "release", "report"]
         """.write(toFile: jobs, atomically: true, encoding: .utf8)
         let runs: [(arguments: [String], status: Int32)] = [
