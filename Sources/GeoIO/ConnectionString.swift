@@ -15,8 +15,7 @@ public enum ConnectionString {
     /// `text` with every password it holds replaced by `***`; other text is unchanged.
     /// Cheap when `text` holds neither `password` nor `://`.
     public static func redacted(_ text: String) -> String {
-        let hasKeyword = text.range(of: "password", options: .caseInsensitive) != nil
-        let hasURI = text.contains("://")
+        let (hasKeyword, hasURI) = markers(in: text)
         guard hasKeyword || hasURI else { return text }
         var result = Array(text.unicodeScalars)
         if hasURI { result = redactingURICredentials(result) }
@@ -24,6 +23,27 @@ public enum ConnectionString {
         var output = String.UnicodeScalarView()
         output.append(contentsOf: result)
         return String(output)
+    }
+
+    /// Whether `text` holds `password` (any case) and `://`: one pass over its UTF-8 bytes, as every
+    /// finding's file and message go through `redacted(_:)`.
+    private static func markers(in text: String) -> (keyword: Bool, uri: Bool) {
+        let keyword = Array("password".utf8)
+        var keywordFound = false, uriFound = false
+        var matched = 0, colonSlashes = 0
+        for byte in text.utf8 {
+            let lowered = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            matched = lowered == keyword[matched] ? matched + 1 : (lowered == keyword[0] ? 1 : 0)
+            if matched == keyword.count { keywordFound = true; matched = 0 }
+            switch (byte, colonSlashes) {
+            case (58, _): colonSlashes = 1
+            case (47, 1), (47, 2): colonSlashes += 1
+            default: colonSlashes = 0
+            }
+            if colonSlashes == 3 { uriFound = true; colonSlashes = 0 }
+            if keywordFound && uriFound { break }
+        }
+        return (keywordFound, uriFound)
     }
 
     /// Whether `text` holds a password that `redacted(_:)` hides.
