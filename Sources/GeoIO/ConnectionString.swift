@@ -1,3 +1,5 @@
+import Foundation
+
 /// Hiding the passwords of database connection strings in any text hazmap shows or writes.
 ///
 /// Every place that displays a data source — error messages (GDAL's own included), findings, load
@@ -23,6 +25,59 @@ public enum ConnectionString {
         var output = String.UnicodeScalarView()
         output.append(contentsOf: result)
         return String(output)
+    }
+
+    /// JSON text with every password inside its string literals hidden, still valid JSON: a literal that
+    /// holds one is decoded, redacted and written again; every other byte stays as it was.
+    public static func redactedJSON(_ json: String) -> String {
+        let (hasKeyword, hasURI) = markers(in: json)
+        guard hasKeyword || hasURI else { return json }
+        var output = String.UnicodeScalarView()
+        var literal = String.UnicodeScalarView()
+        var inString = false, escaped = false
+        for scalar in json.unicodeScalars {
+            guard inString else {
+                output.append(scalar)
+                inString = scalar == "\""
+                continue
+            }
+            if escaped || scalar == "\\" {
+                escaped = !escaped
+                literal.append(scalar)
+            } else if scalar == "\"" {
+                output.append(contentsOf: redactedLiteral(String(literal)).unicodeScalars)
+                output.append(scalar)
+                literal = String.UnicodeScalarView()
+                inString = false
+            } else {
+                literal.append(scalar)
+            }
+        }
+        output.append(contentsOf: literal)
+        return String(output)
+    }
+
+    /// The escaped content of one JSON string literal, with its passwords hidden.
+    private static func redactedLiteral(_ literal: String) -> String {
+        guard let data = ("\"" + literal + "\"").data(using: .utf8),
+              let text = try? JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed) as? String else {
+            return redacted(literal)
+        }
+        let hidden = redacted(text)
+        guard hidden != text else { return literal }
+        var escaped = ""
+        for scalar in hidden.unicodeScalars {
+            switch scalar {
+            case "\"": escaped += "\\\""
+            case "\\": escaped += "\\\\"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case "\t": escaped += "\\t"
+            case _ where scalar.value < 0x20: escaped += String(format: "\\u%04x", scalar.value)
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 
     /// Whether `text` holds `password` (any case) and `://`: one pass over its UTF-8 bytes, as every

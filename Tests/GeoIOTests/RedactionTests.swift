@@ -1,3 +1,4 @@
+import Foundation
 import GeoIO
 import Testing
 
@@ -46,6 +47,19 @@ import Testing
         var changed = error
         changed.message = "password=secret"
         #expect(changed.message == "password=***")
+    }
+
+    @Test func jsonStaysValidJSONWithItsPasswordsHidden() throws {
+        let values = ["PG:x password=se\"cr\\et y", "PG:password='a\\'b c' table=t", "postgresql://u:p\"w@h/d",
+                      "plain \"text\" with \\ and /", "password\n=x y"]
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: ["v": values]), as: UTF8.self)
+        let redacted = ConnectionString.redactedJSON(json)
+        let back = try #require(try JSONSerialization.jsonObject(with: Data(redacted.utf8)) as? [String: [String]])
+        #expect(back["v"] == ["PG:x password=*** y", "PG:password=*** table=t", "postgresql://u:***@h/d",
+                              "plain \"text\" with \\ and /", "password=*** y"])
+        #expect(!redacted.contains("cr") && !redacted.contains("b c") && !redacted.contains("p\\\"w"))
+        let clean = "{\"a\" : \"hazards.gpkg\", \"b\" : [1, -2.5, \"x\\\"y\"]}"
+        #expect(ConnectionString.redactedJSON(clean) == clean)
     }
 
     @Test func libpqParametersCannotFollowAURI() {

@@ -1,12 +1,14 @@
 import Foundation
+import GeoIO
 
-/// JSON for `--json` output: pretty-printed, keys sorted, so output is stable between runs.
+/// JSON for `--json` output and JSON files: pretty-printed, keys sorted, so output is stable between
+/// runs; a password that reached any string in it is hidden (`ConnectionString.redactedJSON(_:)`).
 enum JSONText {
     static func encode<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        return ConnectionString.redactedJSON(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }
