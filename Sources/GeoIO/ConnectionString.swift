@@ -159,11 +159,21 @@ public enum ConnectionString {
             output.append("=")
             cursor += 1
             while cursor < text.count, isSpace(text[cursor]) { cursor += 1 }
-            cursor = endOfValue(text, from: cursor)
+            cursor = isMaskBeforeSeparator(text, at: cursor) ? cursor + mask.unicodeScalars.count
+                                                             : endOfValue(text, from: cursor)
             output.append(contentsOf: mask.unicodeScalars)
             index = cursor
         }
         return output
+    }
+
+    /// Whether the value at `index` is a mask already followed by hazmap's `: ` separator (`path: message`),
+    /// as when a message made of a hidden source is hidden again: the separator then stays. (Only a
+    /// password that is exactly `***:` would show.)
+    private static func isMaskBeforeSeparator(_ text: [Unicode.Scalar], at index: Int) -> Bool {
+        let end = index + mask.unicodeScalars.count
+        guard end < text.count, text[end] == ":", end + 1 == text.count || isSpace(text[end + 1]) else { return false }
+        return Array(text[index..<end]) == Array(mask.unicodeScalars)
     }
 
     /// The index after a keyword value starting at `start`: after its closing quote when quoted (the end

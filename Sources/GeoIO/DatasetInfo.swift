@@ -3,7 +3,7 @@ import GeometryCore
 
 /// What a geospatial file holds: driver, vector layers and raster bands. Backs `hazmap info`.
 public struct DatasetInfo: Codable, Sendable {
-    /// The file inspected.
+    /// The file inspected (a database source with its password shown as `***`).
     public var path: String
     /// The GDAL driver short name, e.g. "GPKG", "GTiff".
     public var driver: String
@@ -15,9 +15,24 @@ public struct DatasetInfo: Codable, Sendable {
     /// Opens `path` read-only (`GDALOpenEx`, vector or raster) and describes it. Feature counts and
     /// extents are exact (`OGR_L_GetFeatureCount`, `OGR_L_GetExtent` with force on), so this reads
     /// formats without an index entirely. `file.gpkg:layer` describes that layer only.
-    public static func inspect(path: String) throws -> DatasetInfo {
-        let (file, only) = DatasetOpening.splitLayer(path)
-        let dataset = try DatasetOpening.open(path: file, vector: true, raster: true)
+    ///
+    /// `path` may also be a PostgreSQL source (`PG:…`, `postgresql://…`, see `PostGISSource`): its
+    /// tables with geometry are described (only `table=` when given), and `path` shows the source with
+    /// its password hidden.
+    public static func inspect(path given: String) throws -> DatasetInfo {
+        var path = given
+        let dataset: GDALDatasetH
+        let only: String?
+        if PostGISSource.isConnection(given) {
+            let source = try PostGISSource(parsing: given)
+            dataset = try PostGISReading.connect(source, update: false)
+            path = source.description
+            only = source.table
+        } else {
+            let (file, layer) = DatasetOpening.splitLayer(given)
+            dataset = try DatasetOpening.open(path: file, vector: true, raster: true)
+            only = layer
+        }
         defer { GDALClose(dataset) }
         let driver = GDALGetDatasetDriver(dataset).flatMap { GDALGetDriverShortName($0) }.map { String(cString: $0) }
         var layers: [LayerInfo] = []

@@ -25,6 +25,12 @@ import Testing
         #expect(!redacted.contains("secret") && !redacted.contains("se cret") && !redacted.contains("et@"))
     }
 
+    @Test func hidingTwiceKeepsTheSeparatorAfterTheSource() {
+        let once = ConnectionString.redacted("PG:host=h password=secret") + ": cannot connect"
+        #expect(ConnectionString.redacted(once) == "PG:host=h password=***: cannot connect")
+        #expect(ConnectionString.redacted("password=***:x y") == "password=*** y")
+    }
+
     @Test(arguments: [
         "hazards.gpkg", "/data/PG files/hazards.gpkg", "PG:dbname=d user=u host=h", "postgresql://u@host/db",
         "https://example.org/a", "a password is needed", "",

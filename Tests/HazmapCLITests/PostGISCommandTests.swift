@@ -198,6 +198,7 @@ struct PostGISCommandTests {
         analyses = ["validate", "extent", "release", "report"]
         """.write(toFile: jobs, atomically: true, encoding: .utf8)
         let runs: [(arguments: [String], status: Int32)] = [
+            (["info", base], 0), (["info", hazards, "--json"], 0),
             (["validate", hazards, "--releases", releases, "--json"], 1),
             (["validate", hazards, "--releases", releases, "-o", out("findings.csv")], 1),
             (["validate", hazards, "-o", base + " layer=\(table)"], 1),
