@@ -171,7 +171,8 @@ public final class VectorDatasetWriter {
             case .real: OFTReal
             case .date: storedAsDate ? OFTDate : OFTString
             }
-            guard let definition = OGR_Fld_Create(field.name, ogrType) else {
+            let stored = format == .csv ? SpreadsheetCell.neutralised(field.name) : field.name
+            guard let definition = OGR_Fld_Create(stored, ogrType) else {
                 throw GDALRuntime.error(path: path, function: "OGR_Fld_Create", "cannot define field '\(field.name)'")
             }
             defer { OGR_Fld_Destroy(definition) }

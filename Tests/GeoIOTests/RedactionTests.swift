@@ -97,3 +97,38 @@ import Testing
         #expect(SpreadsheetCell.csvField("plain") == "plain")
     }
 }
+
+/// GDAL's CSV driver, through `FeatureWriter`: text cells and field names are neutralised, numbers are not;
+/// other formats keep the text as given.
+@Suite struct CSVWriterFormulaTests {
+    @Test func csvTextIsNeutralisedAndNumbersStayNumbers() throws {
+        let folder = try makeScratchFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let fields = [FieldDefinition("id", .string), FieldDefinition("=name", .string), FieldDefinition("value", .real),
+                      FieldDefinition("count", .integer)]
+        let rows: [[String: FieldValue]] = [
+            ["id": .string("=HYPERLINK(\"http://x\",\"y\")"), "=name": .string("@SUM(A1)"), "value": .real(-5),
+             "count": .integer(-7)],
+            ["id": .string("+1"), "=name": .string("-2+3"), "value": .real(-0.5), "count": .integer(3)],
+        ]
+        for name in ["out.csv", "out.geojson"] {
+            let writer = try FeatureWriter(path: folder + "/" + name, layer: "t", fields: fields, geometryKind: nil)
+            for row in rows { try writer.write(geometry: nil, properties: row) }
+            try writer.commit()
+        }
+        let csv = try String(contentsOfFile: folder + "/out.csv", encoding: .utf8)
+        let lines = csv.split(whereSeparator: \.isNewline).map(String.init)
+        // GDAL writes an empty WKT column first and quotes 64-bit integers ("-7": still the number -7).
+        #expect(lines == [
+            "WKT,id,'=name,value,count",
+            ",\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",'@SUM(A1),-5,\"-7\"",
+            ",'+1,'-2+3,-0.5,\"3\"",
+        ], "\(csv)")
+        // ogrinfo reads the numbers back as numbers, the texts with their quote.
+        let info = try run("ogrinfo", ["-al", "-q", "-oo", "AUTODETECT_TYPE=YES", folder + "/out.csv"])
+        #expect(info.contains("value (Real) = -5") && info.contains("count (Integer) = -7"), "\(info)")
+        #expect(info.contains("id (String) = '+1"), "\(info)")
+        let geojson = try String(contentsOfFile: folder + "/out.geojson", encoding: .utf8)
+        #expect(geojson.contains("\"id\": \"+1\"") && geojson.contains("\"=name\": \"-2+3\""), "\(geojson)")
+    }
+}
