@@ -24,7 +24,7 @@ public struct Mapped<Value: Sendable>: Sendable {
 /// (Shapefiles upper-case names).
 public struct FeatureMapper: Sendable {
     public let layer: LayerKind
-    /// The source file's path, used in findings.
+    /// The source file's path, used in findings and source references (a password shown as `***`).
     public let file: String
     /// The layer's mapping (field names, values).
     public let mapping: LayerMapping
@@ -69,7 +69,7 @@ public struct FeatureMapper: Sendable {
             throw MissingFieldsError(file: file, layer: layer, missing: missing, available: names)
         }
         self.layer = layer
-        self.file = file
+        self.file = ConnectionString.redacted(file)
         self.mapping = layerMapping
         self.sourceFields = resolved
     }
