@@ -12,14 +12,18 @@ struct InfoCommand: ParsableCommand {
         Works on any vector or raster file GDAL reads (GeoPackage, GeoJSON, Shapefile, FlatGeobuf, CSV, GeoTIFF…).
         Extents are in each layer's own CRS. Feature counts are exact.
 
+        A PostgreSQL source ("PG:dbname=imsma host=…" or "postgresql://user@host/imsma") lists its \
+        tables with geometry. A password in it is shown as ***, here as in every message and output.
+
         Examples:
           hazmap info GeoData/sample/hazards.gpkg
           hazmap info GeoData/sample/*.gpkg GeoData/sample/population.tif
           hazmap info --json GeoData/sample/hazards.gpkg | jq '.[0].layers[0].featureCount'
+          hazmap info "PG:dbname=imsma host=db.local user=analyst"
         """
     )
 
-    @Argument(help: "Files to describe.")
+    @Argument(help: "Files (or PG: database sources) to describe.")
     var files: [String]
 
     @OptionGroup var reporting: ReportingOptions
