@@ -108,7 +108,8 @@ public enum ConnectionString {
 
     /// `scheme://user:secret@host…` → `scheme://user:***@host…`. The credentials end at the last `@`
     /// before the next whitespace, so a password holding an unescaped `@`, `/`, `?` or quote is still
-    /// hidden whole (at worst, more than the password is hidden).
+    /// hidden whole (at worst, more than the password is hidden); a URI cut by a space before its `@`
+    /// (`user:pass word@host`) is hidden up to the next `@` on the line.
     private static func redactingURICredentials(_ text: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var output: [Unicode.Scalar] = []
         output.reserveCapacity(text.count)
@@ -123,6 +124,13 @@ public enum ConnectionString {
             let start = index + 3
             var end = start
             while end < text.count, !isSpace(text[end]) { end += 1 }
+            if !text[start..<end].contains("@"), let colon = text[start..<end].firstIndex(of: ":"),
+               !text[colon..<end].contains("/") {
+                // `user:pass word@host`: a password with an unencoded space cuts the URI; hide up to the
+                // next `@` on the line.
+                while end < text.count, text[end] != "\n", text[end] != "@" { end += 1 }
+                if end < text.count, text[end] == "@" { end += 1 }
+            }
             guard let at = text[start..<end].lastIndex(of: "@"),
                   let colon = text[start..<at].firstIndex(of: ":") else {
                 index = start

@@ -55,6 +55,10 @@ public struct PostGISSource: Sendable, Equatable, CustomStringConvertible {
             let word = rest.prefix(while: { !$0.isWhitespace && $0 != "=" })
             let afterWord = rest[word.endIndex...].drop(while: \.isWhitespace)
             guard !word.isEmpty, afterWord.first == "=" else {
+                if uri != nil, parameters.isEmpty, table == nil, word.contains("@") {
+                    throw GeoIOError(path: text, message: "the URI is cut by a space before its '@': write a space "
+                                     + "in the user or password as %20")
+                }
                 throw GeoIOError(path: text,
                                  message: "'\(rest.prefix(while: { !$0.isWhitespace }))' is not keyword=value")
             }

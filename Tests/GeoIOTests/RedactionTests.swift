@@ -17,6 +17,7 @@ import Testing
         ("PG:postgresql://u:secret@host/db table=t", "PG:postgresql://u:***@host/db table=t"),
         ("postgresql://u:se@c/r?et@host/db", "postgresql://u:***@host/db"),
         ("postgresql://host/db?user=u&password=secret", "postgresql://host/db?user=u&password=***"),
+        ("postgresql://u:se cret@host/db table=t", "postgresql://u:***@host/db table=t"),
         ("error: cannot open 'PG:dbname=d password=secret': refused", "error: cannot open 'PG:dbname=d password=*** refused"),
     ])
     func passwordsAreHidden(text: String, expected: String) {
@@ -66,6 +67,14 @@ import Testing
         #expect(!redacted.contains("cr") && !redacted.contains("b c") && !redacted.contains("p\\\"w"))
         let clean = "{\"a\" : \"hazards.gpkg\", \"b\" : [1, -2.5, \"x\\\"y\"]}"
         #expect(ConnectionString.redactedJSON(clean) == clean)
+    }
+
+    @Test func aURICutByASpaceIsAnErrorThatShowsNoPart() {
+        #expect {
+            _ = try PostGISSource(parsing: "postgresql://u:pa55 w0rd@h/d table=t")
+        } throws: { error in
+            "\(error)".contains("cut by a space") && !"\(error)".contains("pa55") && !"\(error)".contains("w0rd")
+        }
     }
 
     @Test func libpqParametersCannotFollowAURI() {
