@@ -80,10 +80,13 @@ public enum ConnectionString {
         return escaped
     }
 
-    /// Whether `text` holds `password` (any case) and `://`: one pass over its UTF-8 bytes, as every
-    /// finding's file and message go through `redacted(_:)`.
+    /// `password` in UTF-8, lower case.
+    private static let keywordBytes = Array("password".utf8)
+
+    /// Whether `text` holds `password` (any case), and whether it holds `://`: one pass over its UTF-8
+    /// bytes, as every finding's file and message go through `redacted(_:)`.
     private static func markers(in text: String) -> (keyword: Bool, uri: Bool) {
-        let keyword = Array("password".utf8)
+        let keyword = keywordBytes
         var keywordFound = false, uriFound = false
         var matched = 0, colonSlashes = 0
         for byte in text.utf8 {
@@ -99,11 +102,6 @@ public enum ConnectionString {
             if keywordFound && uriFound { break }
         }
         return (keywordFound, uriFound)
-    }
-
-    /// Whether `text` holds a password that `redacted(_:)` hides.
-    public static func holdsPassword(_ text: String) -> Bool {
-        redacted(text) != text
     }
 
     /// `scheme://user:secret@host…` → `scheme://user:***@host…`. The credentials end at the last `@`
