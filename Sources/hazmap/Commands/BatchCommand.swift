@@ -11,7 +11,9 @@ struct BatchCommand: ParsableCommand {
         discussion: """
         The jobs file has [defaults] (mapping, regions, releases, population, as_of, analyses, distances, \
         period, density, nodata, today) inherited by each [[job]] (name, hazards, releases, population, regions, \
-        mapping, and [job.overrides] for settings). Paths are relative to the jobs file. Analyses: validate \
+        mapping, and [job.overrides] for settings). Paths are relative to the jobs file; a PG: database source \
+        is taken as written, and its job always runs again with --resume (no checksum covers a database). \
+        Analyses: validate \
         (findings.csv), extent (extent.geojson, extent.json), release (ledger.csv, ledger.json, \
         released.geojson), exposure (exposure.csv) and report (report/index.html with its layers and tables, as \
         'hazmap report' builds it); they run in that order, on layers read once per job.
