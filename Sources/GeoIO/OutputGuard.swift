@@ -130,9 +130,11 @@ struct FileIdentity: Hashable, Sendable {
 }
 
 extension PostGISSource {
-    /// Which database this is: host, port and database name (`dbname`, or `service`); never the user or password.
+    /// Which database this is: host, port and database name (`dbname`, or `service`), from the keyword=value
+    /// parameters or the URI; never the user or password.
     var databaseIdentity: String {
         let keys = ["host", "hostaddr", "port", "dbname", "service"]
-        return keys.map { key in parameters.first { $0.key == key }?.value ?? "" }.joined(separator: "\u{1F}")
+        let all = parameters + uriParameters
+        return keys.map { key in all.last { $0.key == key }?.value ?? "" }.joined(separator: "\u{1F}")
     }
 }

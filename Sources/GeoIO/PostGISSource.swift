@@ -1,3 +1,5 @@
+import Foundation
+
 /// A PostgreSQL/PostGIS connection string as hazmap takes it wherever a file path goes:
 /// `PG:` followed by libpq `keyword=value` parameters (`dbname`, `host`, `port`, `user`, `password`, …,
 /// passed to GDAL's PostgreSQL driver unchanged), or a libpq URI (`postgresql://user@host:port/db?…`,
@@ -118,6 +120,35 @@ public struct PostGISSource: Sendable, Equatable, CustomStringConvertible {
         if let layer { parts.append("layer=\(layer)") }
         if let sql { parts.append("sql=\(sql)") }
         return ConnectionString.redacted("PG:" + parts.joined(separator: " "))
+    }
+
+    /// The URI's host, port and database as libpq parameters (`host`, `port`, `dbname`, then the query's
+    /// `key=value` pairs), percent-decoded; empty for a keyword=value source. Never the user or password.
+    var uriParameters: [(key: String, value: String)] {
+        guard let uri, let scheme = uri.range(of: "://") else { return [] }
+        var rest = uri[scheme.upperBound...]
+        var query: Substring = ""
+        if let mark = rest.firstIndex(of: "?") {
+            query = rest[rest.index(after: mark)...]
+            rest = rest[..<mark]
+        }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        let slash = rest.firstIndex(of: "/")
+        var host = slash.map { rest[..<$0] } ?? rest
+        let database = slash.map { rest[rest.index(after: $0)...] } ?? ""
+        var port: Substring = ""
+        if let colon = host.lastIndex(of: ":"), !host.hasPrefix("[") || host[..<colon].hasSuffix("]") {
+            port = host[host.index(after: colon)...]
+            host = host[..<colon]
+        }
+        let decoded = { (text: Substring) in String(text).removingPercentEncoding ?? String(text) }
+        var result = [("host", host), ("port", port), ("dbname", database)].filter { !$0.1.isEmpty }
+            .map { (key: $0.0, value: decoded($0.1)) }
+        for pair in query.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            if parts.count == 2 { result.append((decoded(parts[0]), decoded(parts[1]))) }
+        }
+        return result
     }
 
     public static func == (lhs: PostGISSource, rhs: PostGISSource) -> Bool {
