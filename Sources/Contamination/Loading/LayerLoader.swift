@@ -164,7 +164,8 @@ public enum LayerLoader {
         if let value = mapped.value {
             if let shape = recipe.geometry(value) {
                 var inspection = GeometryInspection(recipe.expectation, source: value.source, id: value.id)
-                let usable = try inspection.inspect(shape)
+                // Edges are geodesics everywhere: cut once here, so overlays cross on them (GeodesicEdges).
+                let usable = try inspection.inspect(shape)?.densifiedAlongGeodesics()
                 if let usable, let areaCheck = recipe.areaCheck { try areaCheck(value, usable, &inspection) }
                 repaired = usable != nil && inspection.findings.contains { $0.code == .invalidGeometry }
                 findings += inspection.findings

@@ -7,7 +7,7 @@ internal import CPROJ
 /// ordinate is ignored.
 public enum Geodesic {
     /// The WGS84 ellipsoid for `geod_*` calls (`geod_init`); immutable after initialisation.
-    private static let wgs84: geod_geodesic = {
+    static let wgs84: geod_geodesic = {
         var geodesic = geod_geodesic()
         geod_init(&geodesic, 6_378_137, 1 / 298.257223563)
         return geodesic
