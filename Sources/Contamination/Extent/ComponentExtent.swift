@@ -22,7 +22,10 @@ enum ComponentExtent {
                        horizon: Int) throws -> [ExtentPiece] {
         let recorded = members.filter { $0.day <= horizon }
         let released = releases.filter { $0.day <= horizon }
-        return released.isEmpty ? try dissolvedAtOnce(recorded) : try Replay(recorded, released).pieces()
+        guard !released.isEmpty else { return try dissolvedAtOnce(recorded) }
+        let replay = try Replay(recorded, released, mode: .floating)
+        guard try !replay.isOverlapFree() else { return try replay.pieces() }
+        return try Replay(recorded, released, mode: .snapRounded).pieces()
     }
 
     /// With no release to replay: each group's union at once (`GEOSUnaryUnion_r`), less the land of the groups
@@ -44,12 +47,13 @@ enum ComponentExtent {
     /// The events replayed in order on a `FragmentState` labelled by group, kept so that each point's group is
     /// the first, in precedence order, of the hazards that still cover it: a hazard adds the land no fragment
     /// covers yet and takes over, in place, the fragments of later groups under it; a release cuts every
-    /// fragment. So an event overlays only the fragments near it, as in the ledger.
+    /// fragment. So an event overlays only the fragments near it, as in the ledger. A replay whose fragments
+    /// end up overlapping (a face the floating overlay mislabelled) is done again with snap-rounded overlays.
     private struct Replay {
         private var state: FragmentState<ExtentKey>
 
-        init(_ members: [Member], _ releases: [(day: Int, geometry: Geometry)]) throws {
-            state = FragmentState(hazardBounds: members.map(\.geometry.bounds))
+        init(_ members: [Member], _ releases: [(day: Int, geometry: Geometry)], mode: OverlayMode) throws {
+            state = FragmentState(hazardBounds: members.map(\.geometry.bounds), mode: mode)
             // Day, then hazards (kind 0) before releases (kind 1), then input order.
             let events = (members.indices.map { (day: members[$0].day, kind: 0, index: $0) }
                 + releases.indices.map { (day: releases[$0].day, kind: 1, index: $0) })
@@ -75,6 +79,9 @@ enum ComponentExtent {
             guard let box = geometry.bounds, state.meets(box) else { return }
             _ = try state.cut(PreparedGeometry(geometry), where: { _ in true })
         }
+
+        /// Whether the fragments are pairwise disjoint (`FragmentState.isOverlapFree`).
+        func isOverlapFree() throws -> Bool { try state.isOverlapFree() }
 
         /// Each group's fragments dissolved (`Geometry.union(disjoint:)`), with the dissolved land's area.
         func pieces() throws -> [ExtentPiece] {

@@ -45,11 +45,21 @@ struct FragmentState<Label: Hashable> {
     /// The fragments of each hazard slot of the component.
     private var slots: [[Fragment]]
     private let index: BoundsIndex
+    /// How events cut fragments (`OverlayMode`).
+    let mode: OverlayMode
 
-    /// An empty state for hazards whose polygons have these boxes (one slot per hazard).
-    init(hazardBounds: [Bounds?]) {
+    /// An empty state for hazards whose polygons have these boxes (one slot per hazard), cut with overlays of
+    /// `mode`.
+    init(hazardBounds: [Bounds?], mode: OverlayMode = .floating) {
         slots = Array(repeating: [], count: hazardBounds.count)
         index = BoundsIndex(hazardBounds)
+        self.mode = mode
+    }
+
+    /// Whether the fragments are pairwise disjoint, as they must be (`Geometry.overlapFree`): the check a
+    /// component's run ends with, since a mislabelled face can pass the overlays' point checks.
+    func isOverlapFree() throws -> Bool {
+        try Geometry.overlapFree(slots.joined().map(\.geometry))
     }
 
     /// The part of `polygon` no fragment covers yet (polygonal): `polygon` less the union of the fragments
@@ -59,7 +69,7 @@ struct FragmentState<Label: Hashable> {
         let land = try Geometry.union(disjoint: near(box)).fillingHoles(smallerThan: pinholeArea)
             .droppingPolygons(smallerThan: pinholeArea)
         guard let landBox = land.bounds, landBox.intersects(box) else { return polygon }
-        return try polygon.difference(checked: land, minimumArea: pinholeArea)
+        return try polygon.difference(checked: land, minimumArea: pinholeArea, mode: mode)
     }
 
     /// The geometries of the fragments whose label is included and whose box meets `box`, in slot order.
@@ -113,9 +123,9 @@ struct FragmentState<Label: Hashable> {
                 change[fragment.label, default: 0] -= fragment.area
                 let shape = fragment.geometry, outside: Geometry, inside: Geometry?
                 if relabel == nil {
-                    (outside, inside) = (try shape.difference(checked: cutter.geometry, minimumArea: pinholeArea), nil)
+                    (outside, inside) = (try shape.difference(checked: cutter.geometry, minimumArea: pinholeArea, mode: mode), nil)
                 } else {
-                    (inside, outside) = try shape.split(checked: cutter.geometry, minimumArea: pinholeArea)
+                    (inside, outside) = try shape.split(checked: cutter.geometry, minimumArea: pinholeArea, mode: mode)
                 }
                 let rest = try Fragment.pieces(of: outside, fragment.label)
                 kept += rest

@@ -26,17 +26,13 @@ struct ComponentLedger: Sendable {
     /// Each hazard's share of the remaining land on the plan's shares day (geodesic m²), by input index.
     var shares: [(index: Int, area: Double)] = []
 
-    /// Runs the component's history.
+    /// Runs the component's history; again with snap-rounded overlays when the fragments it ends with
+    /// overlap (a face GEOS's floating overlay mislabelled and the point checks missed).
     init(hazards: [LedgerHazard], releases: [LedgerRelease], plan: LedgerPlan) throws {
-        var run = Run(plan: plan, hazards: hazards)
-        for event in LedgerEvent.ordered(hazards: hazards, releases: releases, horizon: plan.horizon) {
-            try run.measure(before: event.day)
-            switch event.action {
-            case .record(let hazard): try run.record(hazard)
-            case .release(let release): try run.release(release)
-            }
+        var run = try Run.replayed(hazards: hazards, releases: releases, plan: plan, mode: .floating)
+        if try !run.state.isOverlapFree() {
+            run = try Run.replayed(hazards: hazards, releases: releases, plan: plan, mode: .snapRounded)
         }
-        try run.measure(before: Int.max)
         self = run.result
         if plan.releasedLand || plan.perHazard {
             try attribute(hazards: hazards, plan: plan, final: run.final)
@@ -85,11 +81,26 @@ struct ComponentLedger: Sendable {
         var result = ComponentLedger(empty: ())
         var nextCheckpoint = 0
 
-        init(plan: LedgerPlan, hazards: [LedgerHazard]) {
+        init(plan: LedgerPlan, hazards: [LedgerHazard], mode: OverlayMode) {
             self.plan = plan
             regions = LedgerRegions(plan: plan)
             slots = Dictionary(uniqueKeysWithValues: hazards.enumerated().map { ($1.index, $0) })
-            state = FragmentState(hazardBounds: hazards.map(\.geometry.bounds))
+            state = FragmentState(hazardBounds: hazards.map(\.geometry.bounds), mode: mode)
+        }
+
+        /// A run through every event of the component, measured at every checkpoint.
+        static func replayed(hazards: [LedgerHazard], releases: [LedgerRelease], plan: LedgerPlan,
+                             mode: OverlayMode) throws -> Run {
+            var run = Run(plan: plan, hazards: hazards, mode: mode)
+            for event in LedgerEvent.ordered(hazards: hazards, releases: releases, horizon: plan.horizon) {
+                try run.measure(before: event.day)
+                switch event.action {
+                case .record(let hazard): try run.record(hazard)
+                case .release(let release): try run.release(release)
+                }
+            }
+            try run.measure(before: Int.max)
+            return run
         }
 
         /// Measures the state at every checkpoint before `day`.
