@@ -15,6 +15,7 @@ struct GenerateCommand: ParsableCommand {
         Examples:
           hazmap-generate --hazards 300 --seed 7 --out GeoData/sample --style imsma
           hazmap-generate --hazards 1000000 --seed 1 --out /tmp/big --format geojsonseq --raster-size 4000
+          hazmap-generate --hazards 2000 --seed 3 --out /tmp/long --layout longedges
         """,
         version: HazmapVersion.current
     )
@@ -37,6 +38,9 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Field names and values: canonical, or imsma (also writes mapping.toml).")
     var style: OutputStyle = .canonical
 
+    @Option(help: "Polygons: surveyed (12-40 vertices, short edges), or longedges (5-8 vertices, edges of 0.3-4 km, hazards and box 16 times as large, like digitised map sheets).")
+    var layout: ShapeLayout = .surveyed
+
     func validate() throws {
         guard (100...1_000_000).contains(hazards) else {
             throw ValidationError("--hazards must be between 100 and 1,000,000 (got \(hazards))")
@@ -54,7 +58,7 @@ struct GenerateCommand: ParsableCommand {
             throw ValidationError("--format must be gpkg, geojsonseq or geojson (got \(format))")
         }
         let writer = ScenarioWriter(hazardCount: hazards, seed: seed, directory: URL(fileURLWithPath: out),
-                                    format: format, style: style, rasterWidth: rasterSize)
+                                    format: format, style: style, rasterWidth: rasterSize, shapes: layout)
         do {
             let summary = try writer.run()
             let counts = summary.counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }

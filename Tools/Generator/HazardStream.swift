@@ -33,6 +33,8 @@ struct HazardStream {
     }
 
     let layout: ScenarioLayout
+    /// How polygons are drawn (edge lengths).
+    let shapes: ShapeLayout
     private var random: SplitMix64
     private(set) var truth = ScenarioTruth()
     private(set) var releaseCount = 0
@@ -45,8 +47,9 @@ struct HazardStream {
     private var recentReleases: [RecentRelease] = []
     private var recentIDs: [String] = []
 
-    init(layout: ScenarioLayout, hazardCount: Int, seed: UInt64) {
+    init(layout: ScenarioLayout, hazardCount: Int, seed: UInt64, shapes: ShapeLayout = .surveyed) {
         self.layout = layout
+        self.shapes = shapes
         random = SplitMix64(seed: seed, stream: "hazards")
         nullSchedule = PlantingSchedule(rate: 0.001, of: hazardCount, random: SplitMix64(seed: seed, stream: "null"))
         duplicateSchedule = PlantingSchedule(rate: 0.0005, of: hazardCount,
@@ -84,11 +87,12 @@ struct HazardStream {
         let kind = random.unit()
         if kind < 0.03, let source = recentReleases.first(where: { $0.date < HazardStream.lastRecorded.adding(days: -60) }) {
             // New contamination found on land released earlier.
-            let area = random.logNormal(median: 20_000, sigma: 0.7).clamped(5_000, 60_000)
+            let area = random.logNormal(median: 20_000, sigma: 0.7).clamped(5_000, 60_000) * shapes.areaFactor
             let offset = source.shape.minRadius * 0.3
             let angle = random.uniform(0, 2 * Double.pi)
             shape = StarShape.irregular(center: source.shape.moved(east: offset * cos(angle), north: offset * sin(angle)).center,
-                                        area: area, vertexCount: random.integer(12...40), using: &random)
+                                        area: area, vertexCount: shapes.vertexCount(random.integer(12...40)),
+                                        using: &random)
             hazard.hazardClass = random.chance(0.6) ? "CHA" : "SHA"
             hazard.evidence = random.chance(0.5) ? "new find" : "residual contamination"
             hazard.recorded = random.date(source.date.adding(days: 30),
@@ -111,7 +115,7 @@ struct HazardStream {
             }
         } else if kind < 0.18, let source = recentSHAs.last {
             // A CHA confirmed by technical survey inside an SHA.
-            let target = random.logNormal(median: 30_000, sigma: 0.9).clamped(5_000, 200_000)
+            let target = random.logNormal(median: 30_000, sigma: 0.9).clamped(5_000, 200_000) * shapes.areaFactor
             let factor = (target / source.shape.area).squareRoot().clamped(0.15, 0.8)
             shape = source.shape
             shape.radii = shape.radii.map { $0 * factor * random.uniform(0.85, 1) }
@@ -176,10 +180,10 @@ struct HazardStream {
     /// A new irregular polygon of realistic size for the class, on open land.
     private mutating func freshShape(for hazardClass: String) -> StarShape {
         // Areas in m²: SHA 1–200 ha (median 12 ha), CHA 0.5–20 ha (median 3 ha).
-        let area = hazardClass == "SHA"
+        let area = shapes.areaFactor * (hazardClass == "SHA"
             ? random.logNormal(median: 120_000, sigma: 1.0).clamped(10_000, 2_000_000)
-            : random.logNormal(median: 30_000, sigma: 0.9).clamped(5_000, 200_000)
-        let vertexCount = random.integer(12...40)
+            : random.logNormal(median: 30_000, sigma: 0.9).clamped(5_000, 200_000))
+        let vertexCount = shapes.vertexCount(random.integer(12...40))
         var attempts = 0
         while true {
             attempts += 1

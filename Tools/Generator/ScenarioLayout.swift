@@ -54,9 +54,10 @@ struct ScenarioLayout {
     let eastWestRoads: [[PlanarPoint]]
     let northSouthRoads: [[PlanarPoint]]
 
-    init(hazardCount: Int, seed: UInt64) {
+    /// The layout for `hazardCount` hazards, each taking `areaFactor` times the usual land.
+    init(hazardCount: Int, seed: UInt64, areaFactor: Double = 1) {
         var random = SplitMix64(seed: seed, stream: "layout")
-        let area = Double(max(hazardCount, 100)) * ScenarioLayout.squareKilometersPerHazard * 1_000_000
+        let area = Double(max(hazardCount, 100)) * ScenarioLayout.squareKilometersPerHazard * 1_000_000 * areaFactor
         let side = area.squareRoot()
         sideMeters = side
         let halfHeight = side / 2 / MetricScale.metersPerDegreeLatitude

@@ -28,12 +28,13 @@ struct ScenarioWriter {
     var format: Format
     var style: OutputStyle
     var rasterWidth: Int?
+    var shapes: ShapeLayout = .surveyed
 
     /// Writes every file; returns the summary that was saved as `scenario.json`.
     func run() throws -> ScenarioSummary {
         setenv("OGR_CURRENT_DATE", ScenarioWriter.fixedTimestamp, 1)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let layout = ScenarioLayout(hazardCount: hazardCount, seed: seed)
+        let layout = ScenarioLayout(hazardCount: hazardCount, seed: seed, areaFactor: shapes.areaFactor)
         var files: [String: String] = [:]
         var counts: [String: Int] = [:]
         func path(_ layer: String, _ ext: String) -> String {
@@ -47,7 +48,7 @@ struct ScenarioWriter {
                                         fields: style.hazardSchema, geometryKind: .polygon, roundsValid: false)
         let releases = try FeatureWriter(path: path("releases", format.fileExtension), layer: "releases",
                                          fields: style.releaseSchema, geometryKind: .polygon, roundsValid: false)
-        var stream = HazardStream(layout: layout, hazardCount: hazardCount, seed: seed)
+        var stream = HazardStream(layout: layout, hazardCount: hazardCount, seed: seed, shapes: shapes)
         var classes: [String: Int] = [:]
         var methods: [String: Int] = [:]
         for index in 0..<hazardCount {
