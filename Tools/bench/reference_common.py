@@ -143,7 +143,7 @@ def repaired(gdf, what: str):
     missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     invalid = ~missing & ~shapely.is_valid(geoms)
     stats = {"read": len(gdf), "null_or_empty": int(missing.sum()), "repaired": int(invalid.sum())}
-    fixed = [repair(g) if bad else (polygonal(g) if not gone else None)
+    fixed = [densified(repair(g) if bad else (polygonal(g) if not gone else None))
              for g, bad, gone in zip(geoms, invalid, missing)]
     gdf = gdf.copy()
     gdf["geometry"] = fixed
@@ -153,6 +153,53 @@ def repaired(gdf, what: str):
     if stats["repaired"]:
         warn(f"{what}: repaired {stats['repaired']} invalid geometries (make-valid, structure)")
     return gdf, stats
+
+
+# How far (m) a lon/lat chord may depart from its edge's geodesic before the edge is cut (hazmap's
+# GeodesicEdges.tolerance, docs/methodology.md "Edges").
+GEODESIC_TOLERANCE = 0.001
+
+
+def densified_ring(coords: np.ndarray, tolerance: float = GEODESIC_TOLERANCE) -> np.ndarray | None:
+    """The ring or line with each edge whose chord departs from its geodesic by more than `tolerance` m cut
+    into n = ceil(sqrt(1.1 * departure / tolerance)) equal geodesic pieces (pyproj's Geod.inv and Geod.fwd);
+    the departure is the cross-track distance of the chord's lon/lat midpoint. None when no edge needs it."""
+    lon0, lat0, lon1, lat1 = coords[:-1, 0], coords[:-1, 1], coords[1:, 0], coords[1:, 1]
+    azimuth, _, length = GEOD.inv(lon0, lat0, lon1, lat1)
+    to_middle_azimuth, _, to_middle = GEOD.inv(lon0, lat0, (lon0 + lon1) / 2, (lat0 + lat1) / 2)
+    departure = np.abs(to_middle * np.sin(np.radians(to_middle_azimuth - azimuth)))
+    pieces = np.where(departure > tolerance,
+                      np.minimum(10_000, np.ceil(np.sqrt(1.1 * departure / tolerance))), 1).astype(int)
+    if (pieces <= 1).all():
+        return None
+    out = [coords[:1]]
+    for i, n in enumerate(pieces):
+        if n > 1:
+            steps = length[i] * np.arange(1, n) / n
+            lon, lat, _ = GEOD.fwd(np.full(n - 1, lon0[i]), np.full(n - 1, lat0[i]),
+                                   np.full(n - 1, azimuth[i]), steps)
+            out.append(np.column_stack([lon, lat]))
+        out.append(coords[i + 1:i + 2])
+    return np.vstack(out)
+
+
+def densified(geom):
+    """A polygonal geometry with its long edges cut along their geodesics, as hazmap cuts them on loading
+    (a polygon that would turn invalid is kept as it was)."""
+    if geom is None:
+        return None
+    polygons = [geom] if isinstance(geom, Polygon) else list(getattr(geom, "geoms", []))
+    changed, out = False, []
+    for polygon in polygons:
+        rings = [np.asarray(polygon.exterior.coords)[:, :2]] + [np.asarray(r.coords)[:, :2] for r in polygon.interiors]
+        cut = [densified_ring(r) for r in rings]
+        changed |= any(c is not None for c in cut)
+        rings = [c if c is not None else r for r, c in zip(rings, cut)]
+        out.append(Polygon(rings[0], rings[1:]))
+    if not changed:
+        return geom
+    result = out[0] if isinstance(geom, Polygon) else MultiPolygon(out)
+    return result if result.is_valid else geom
 
 
 def union(geoms):
