@@ -73,4 +73,27 @@ struct FragmentStateTests {
         #expect(state.near(Self.box(0, 0.01), where: Self.isCHA).count == 1)
         #expect(Self.close(state.areas(by: \.hazardClass)[.cha], 0.01))
     }
+
+    @Test("the end-of-run check finds land recorded twice, and only then")
+    func overlapCheck() throws {
+        // The 1M failure: a fragment lying wholly on others, which the overlays' point checks let through.
+        var state = FragmentState<LedgerLand>(hazardBounds: [Self.box(0, 0.03), Self.box(0.01, 0.02)])
+        _ = try state.add([(Self.sha(nil), LedgerTests.strip(0, 0.02)), (Self.cha(nil), LedgerTests.strip(0.02, 0.03))],
+                          slot: 0)
+        #expect(try state.isOverlapFree())
+        _ = try state.add([(Self.cha(nil), LedgerTests.strip(0.012, 0.018))], slot: 1)
+        #expect(try !state.isOverlapFree())
+        // Touching fragments do not count as lying on each other.
+        var touching = FragmentState<LedgerLand>(hazardBounds: [Self.box(0, 0.01), Self.box(0.01, 0.02)])
+        _ = try touching.add([(Self.sha(nil), LedgerTests.strip(0, 0.01))], slot: 0)
+        _ = try touching.add([(Self.cha(nil), LedgerTests.strip(0.01, 0.02))], slot: 1)
+        #expect(try touching.isOverlapFree())
+        // The same land made by snap-rounded cuts is disjoint.
+        var robust = FragmentState<LedgerLand>(hazardBounds: [Self.box(0, 0.03), Self.box(0.01, 0.02)],
+                                               mode: .snapRounded)
+        _ = try robust.add([(Self.sha(nil), LedgerTests.strip(0, 0.02))], slot: 0)
+        let new = try robust.uncovered(LedgerTests.strip(0.01, 0.03))
+        #expect(Self.close(try robust.add([(Self.cha(nil), new)], slot: 1)[Self.cha(nil)], 0.01))
+        #expect(try robust.isOverlapFree())
+    }
 }

@@ -113,19 +113,8 @@ struct GeodesicEdgesTests {
     }
 }
 
-@Suite("Overlap check and snap-rounded overlays")
-struct OverlapCheckTests {
-    @Test func overlapFree() throws {
-        let west = try Geometry(wkt: "POLYGON((0 0, 1 0, 1 1, 0 1, 0 0))")
-        let east = try Geometry(wkt: "POLYGON((1 0, 2 0, 2 1, 1 1, 1 0))")
-        let across = try Geometry(wkt: "POLYGON((0.5 0.5, 1.5 0.5, 1.5 0.6, 0.5 0.6, 0.5 0.5))")
-        #expect(try Geometry.overlapFree([west, east]))
-        #expect(try !Geometry.overlapFree([west, east, across]))
-        // A polygon lying wholly on another (the 1M case: a fragment recorded twice).
-        #expect(try !Geometry.overlapFree([west, try Geometry(wkt: "POLYGON((0.2 0.2, 0.4 0.2, 0.4 0.4, 0.2 0.2))")]))
-        #expect(try Geometry.overlapFree([west]))
-    }
-
+@Suite("Snap-rounded overlays")
+struct SnapRoundedOverlayTests {
     @Test func snapRoundedCutsGiveTheSameLand() throws {
         let square = try Geometry(wkt: "POLYGON((0 0, 2 0, 2 2, 0 2, 0 0))")
         let right = try Geometry(wkt: "POLYGON((1 -1, 3 -1, 3 3, 1 3, 1 -1))")

@@ -10,7 +10,8 @@
 ///
 /// A point check cannot see a mislabelled face merged into a polygon whose interior point is right (seen at
 /// 1M hazards: 58,841 m² of CHA recorded twice), so callers that sum pieces also check their result as a
-/// whole (`Geometry.overlapFree`) and redo the work `.snapRounded` when that fails.
+/// whole (the ledger's and the extent's fragments: no fragment lies on another) and redo the work
+/// `.snapRounded` when that fails.
 extension Geometry {
     /// The grid (coordinate units) of the snap-rounded overlay used when a floating one fails its check.
     public static let robustGrid = 1e-12

@@ -42,16 +42,4 @@ extension Geometry {
         let snapped = try collection(parts).unaryUnion(gridSize: 1e-12)
         return abs(try snapped.planarArea() - expected) < gap ? snapped : dissolved
     }
-
-    /// Whether polygons overlap nowhere: the planar area of their union (`GEOSUnaryUnion_r`) is their summed
-    /// planar area, to 1e-9 relative. A polygon recorded twice, or lying on another, fails it.
-    ///
-    /// A union that drops a face (see `union(disjoint:)`) fails it too, never hiding an overlap: both only
-    /// make the union smaller than the sum.
-    public static func overlapFree(_ parts: [Geometry]) throws -> Bool {
-        guard parts.count > 1 else { return true }
-        let sum = try parts.reduce(0) { $0 + (try $1.planarArea()) }
-        let dissolved = try union(parts).planarArea()
-        return abs(dissolved - sum) <= 1e-9 * sum + 1e-15
-    }
 }

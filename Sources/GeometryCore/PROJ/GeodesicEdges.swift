@@ -10,9 +10,11 @@ internal import CPROJ
 ///
 /// Coordinates are WGS84 longitude, latitude in degrees, as interleaved pairs.
 public enum GeodesicEdges {
-    /// How far (metres) the lon/lat chord of an edge may depart from the edge's geodesic: 1 mm. At 45°
-    /// an edge up to 226 m long is left as it is; a 3.3 km east–west edge is cut into 15 pieces.
-    public static let tolerance = Meters(0.001)
+    /// How far (metres) the lon/lat chord of an edge may depart from the edge's geodesic: 0.1 mm. At 45°
+    /// an edge up to 71 m long is left as it is; a 3.36 km east–west edge at 48° is cut into 52 pieces.
+    /// A crossing then moves a geodesic area by at most about ½ · piece length · 0.1 mm (docs/methodology.md,
+    /// "Error budget"; 1 mm left the ledger and the extent 1.3e-8 apart on long-edged data).
+    public static let tolerance = Meters(0.0001)
 
     /// The most pieces one edge is cut into, so that no input can make the work grow without bound.
     public static let maximumPieces = 10_000
@@ -64,7 +66,7 @@ public enum GeodesicEdges {
     /// The line or ring with every edge whose chord departs from its geodesic by more than `tolerance` cut
     /// into the fewest equal pieces of geodesic that bring it within; the new points lie on the geodesic
     /// (`geod_inverse`, then `geod_direct` at each fraction of its length) and the original vertices are kept,
-    /// in order. `nil` when no edge needs it (most surveyed polygons: at 45° no edge under 226 m does).
+    /// in order. `nil` when no edge needs it (most surveyed polygons: at 45° no edge under 71 m does).
     public static func densified(_ xy: FlatXY, tolerance: Meters = GeodesicEdges.tolerance) -> FlatXY? {
         let points = xy.count / 2
         guard points >= 2 else { return nil }
