@@ -157,7 +157,7 @@ def repaired(gdf, what: str):
 
 # How far (m) a lon/lat chord may depart from its edge's geodesic before the edge is cut (hazmap's
 # GeodesicEdges.tolerance, docs/methodology.md "Edges").
-GEODESIC_TOLERANCE = 0.001
+GEODESIC_TOLERANCE = 0.0001
 
 
 def densified_ring(coords: np.ndarray, tolerance: float = GEODESIC_TOLERANCE) -> np.ndarray | None:
