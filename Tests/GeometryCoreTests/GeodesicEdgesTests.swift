@@ -11,13 +11,13 @@ struct GeodesicEdgesTests {
     /// `geod -I` (inverse) rows: azimuth from the first point, azimuth at the second, distance (m).
     private func inverse(_ pairs: [(lon1: Double, lat1: Double, lon2: Double, lat2: Double)]) throws -> [[Double]] {
         let input = pairs.map { "\($0.lat1) \($0.lon1) \($0.lat2) \($0.lon2)" }.joined(separator: "\n") + "\n"
-        return try PROJCommandLine.run("geod", ["+ellps=WGS84", "-I", "+units=m", "-f", "%.12f", "-F", "%.9f"], input: input) ?? []
+        return try PROJCommandLine.run("geod", ["+ellps=WGS84", "-I", "+units=m", "-f", "%.12f", "-F", "%.9f"], input: input)
     }
 
     /// `geod` (direct) from (lon, lat) along `azimuth` for `distance` m: the latitude and longitude reached.
     private func direct(lon: Double, lat: Double, azimuth: Double, distance: Double) throws -> (lat: Double, lon: Double) {
         let rows = try PROJCommandLine.run("geod", ["+ellps=WGS84", "+units=m", "-f", "%.12f"],
-                                           input: "\(lat) \(lon) \(azimuth) \(distance)\n") ?? []
+                                           input: "\(lat) \(lon) \(azimuth) \(distance)\n")
         return (rows.first?[0] ?? .nan, rows.first?[1] ?? .nan)
     }
 
