@@ -27,18 +27,15 @@ public enum RegionChecks {
             for earlier in index.query(bounds).sorted() where earlier < position {
                 let other = regions[earlier]
                 guard try region.geometry.intersects(other.geometry) else { continue }
-                let overlap = try region.geometry.intersection(other.geometry).polygonalParts()
-                let area = try overlap.geodesicArea()
-                guard area > minimumOverlap else { continue }
-                let centre = try overlap.pointOnSurface().coordinates()
+                guard let overlap = try MeasuredOverlap(region.geometry, other.geometry, minimum: minimumOverlap)
+                else { continue }
                 let owner = min(region.code, other.code)
                 findings.append(Finding(
                     .regionOverlap, at: region.source, id: region.code,
                     message: "region \(region.code) overlaps region \(other.code) (feature \(other.source.featureIndex)) "
-                        + "by \(Validator.format(area)); that land is counted in region \(owner) only",
+                        + "by \(Validator.format(overlap.area)); that land is counted in region \(owner) only",
                     fix: "make the regions meet along their borders without overlapping",
-                    location: centre.count >= 2 ? Finding.Location(longitude: centre[0], latitude: centre[1]) : nil,
-                    area: area))
+                    location: overlap.location, area: overlap.area))
             }
             return findings
         }

@@ -40,17 +40,13 @@ public struct Validator: Sendable {
             for earlier in earlierNeighbours {
                 let neighbour = hazards[usable[earlier]]
                 guard let other = neighbour.geometry, try prepared.intersects(other) else { continue }
-                let overlap = try geometry.intersection(other).polygonalParts()
-                let area = try overlap.geodesicArea()
-                guard area > minimumOverlap else { continue }
-                let centre = try overlap.pointOnSurface().coordinates()
+                guard let overlap = try MeasuredOverlap(geometry, other, minimum: minimumOverlap) else { continue }
                 findings.append(Finding(
                     .overlap, at: hazard.source, id: hazard.id,
                     message: "overlaps \(neighbour.id) (feature \(neighbour.source.featureIndex)) "
-                        + "by \(Self.format(area)); the overlap is counted once",
+                        + "by \(Self.format(overlap.area)); the overlap is counted once",
                     fix: "if both records describe the same land, merge them",
-                    location: centre.count >= 2 ? Finding.Location(longitude: centre[0], latitude: centre[1]) : nil,
-                    area: area))
+                    location: overlap.location, area: overlap.area))
             }
             return findings
         }
