@@ -4,14 +4,15 @@
 #   make install  builds in release mode and installs the binaries, man pages and bash completion
 #                 under PREFIX (default /usr/local; DESTDIR is honoured)
 SWIFT ?= swift
-APT_PACKAGES := libgeos-dev libproj-dev libgdal-dev gdal-bin proj-bin pkg-config
+APT_PACKAGES := libgeos-dev libproj-dev libgdal-dev gdal-bin proj-bin pkg-config chromium libjs-leaflet
 SAMPLE := GeoData/sample
 OUT := out/sample
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps build run test clean man install uninstall
 
-## deps: install the system libraries (GEOS, PROJ, GDAL) and their command-line tools when missing
+## deps: install the system libraries (GEOS, PROJ, GDAL) and their command-line tools when missing, with
+##   libjs-leaflet (inlined into the report's interactive map) and chromium (the report's browser test)
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \

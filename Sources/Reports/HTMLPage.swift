@@ -11,7 +11,8 @@ public struct HTMLSection: Sendable {
     }
 }
 
-/// A self-contained HTML page: inline CSS, inline SVG, no scripts and no network access.
+/// A self-contained HTML page: inline CSS, SVG and scripts, and no network access: its content security
+/// policy lets the page load nothing but `data:` images.
 public struct HTMLPage: Sendable {
     public var title: String
     /// A line under the title (escaped when rendered).
@@ -30,6 +31,7 @@ public struct HTMLPage: Sendable {
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="\(Self.contentSecurityPolicy)">
         <title>\(Markup.escape(title))</title>
         <style>\(Self.css)</style></head>
         <body><header><h1>\(Markup.escape(title))</h1><p class="subtitle">\(Markup.escape(subtitle))</p>
@@ -43,6 +45,9 @@ public struct HTMLPage: Sendable {
         }
         return html + "</main></body></html>\n"
     }
+
+    /// Nothing may be loaded: only inline scripts and styles and `data:` images.
+    static let contentSecurityPolicy = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:"
 
     static let css = """
     body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d1d1d;background:#ffffff}\

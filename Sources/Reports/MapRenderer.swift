@@ -1,20 +1,5 @@
 import GeometryCore
 
-/// How a map layer is drawn: SVG colours (`#rrggbb`) and widths in pixels.
-public struct MapStyle: Sendable, Equatable {
-    public var fill: String?
-    public var fillOpacity: Double
-    public var stroke: String
-    public var strokeWidth: Double
-
-    public init(fill: String?, fillOpacity: Double = 1, stroke: String, strokeWidth: Double = 0.5) {
-        self.fill = fill
-        self.fillOpacity = fillOpacity
-        self.stroke = stroke
-        self.strokeWidth = strokeWidth
-    }
-}
-
 /// One layer of a map: polygons or lines in WGS84 lon/lat, drawn in order, with its legend label.
 public struct MapLayer: Sendable {
     public var label: String
@@ -42,7 +27,7 @@ public struct MapLabel: Sendable, Equatable {
 }
 
 /// Draws map layers as one SVG element: the layers fitted into the map frame with a `MapProjection`,
-/// a legend in its own column to the right (so it never covers the map), and a geodesic scale bar.
+/// a legend in its own column to the right (so it never covers the map), a geodesic scale bar and a north arrow.
 ///
 /// Layers with more than `simplifyAbove` vertices are simplified for drawing only, to half a pixel
 /// (`Geometry.simplify`, GEOS topology-preserving simplification); figures never come from the drawing.
@@ -88,9 +73,19 @@ public struct MapRenderer: Sendable {
         }
         let scale = ScaleBar(metersPerPixel: projection.metersPerPixel, maximumPixels: frame.width / 4)
         svg += scale.svg(x: frame.x + 16, y: frame.y + frame.height - 20) + "\n"
+        svg += Self.northArrow(x: frame.x + 24, y: frame.y + 10) + "\n"
         svg += legend(layers, x: width - legendWidth, y: 20)
         svg += "</svg>"
         return svg
+    }
+
+    /// A north arrow whose tip is at (x, y + 14), under an `N`: the projection keeps north up.
+    static func northArrow(x: Double, y: Double) -> String {
+        let n = { (value: Double) in Markup.number(value) }
+        return "<g class=\"north-arrow\" aria-label=\"North\"><text x=\"\(n(x))\" y=\"\(n(y + 11))\" text-anchor=\"middle\" "
+            + "font-size=\"13\" font-weight=\"bold\">N</text>"
+            + "<path d=\"M\(n(x)),\(n(y + 14))L\(n(x + 8)),\(n(y + 40))L\(n(x)),\(n(y + 33))Z\" fill=\"#ffffff\" stroke=\"#222222\"/>"
+            + "<path d=\"M\(n(x)),\(n(y + 14))L\(n(x - 8)),\(n(y + 40))L\(n(x)),\(n(y + 33))Z\" fill=\"#222222\" stroke=\"#222222\"/></g>"
     }
 
     /// The union of the layers' bounds, or `nil` when nothing is drawn.

@@ -44,6 +44,7 @@ extension ReportData {
         let regionRecords = regions?.records ?? []
         self.init(title: request.title, hazmapVersion: request.hazmapVersion, asOf: request.asOf, inputs: inputs,
                   regions: regionRecords.sorted { $0.code < $1.code }, notes: notes)
+        self.hazards = hazardRecords
 
         let names = RegionNames(regionRecords)
         let regionName = { (code: String?) in names.name(code) }
@@ -83,6 +84,7 @@ extension ReportData {
             HistoryPoint(label: periods[$0].label, date: periods[$0].end, remaining: ledger.remaining[$0])
         }
         snapshots = ledger.snapshots
+        hazardBalances = ledger.hazards
         if let raster = extras.population {
             exposure = try Self.exposureSection(hazards: hazardRecords, releases: releaseRecords, raster: raster,
                                                 distances: extras.distances, periods: periods, threads: request.threads)

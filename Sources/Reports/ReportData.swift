@@ -33,6 +33,10 @@ public struct ReportData: Sendable {
     public var accidents: [AccidentYear]?
     /// Sections left out, and why.
     public var notes: [SectionNote]
+    /// The hazards as loaded, drawn on the interactive map with their attributes.
+    public var hazards: [Hazard] = []
+    /// Each hazard's own balance at the last period end (`Ledger.hazards`); empty without dated events.
+    public var hazardBalances: [HazardBalance] = []
 
     public init(title: String, hazmapVersion: String, asOf: CalendarDate?, inputs: [ReportInput],
                 regions: [Region] = [], remaining: RemainingSection? = nil, releases: ReleaseSection? = nil,

@@ -28,10 +28,10 @@ extension ReportData {
     /// How many findings the page lists (all are in findings.csv).
     public static let findingsShown = 100
 
-    /// index.html: one self-contained page (inline CSS and SVG, no scripts) with the summary, map, charts,
+    /// index.html: one self-contained page (inline CSS, SVG and scripts, `InteractiveMap`) with the summary, map, charts,
     /// tables by region, findings, priorities and the inputs with their checksums.
     public func html() throws -> String {
-        var sections: [HTMLSection] = [summarySection(), try mapSection(), chartsSection(), exposureSection()]
+        var sections: [HTMLSection] = [summarySection(), try mapSection(leaflet: LeafletAssets.load()), chartsSection(), exposureSection()]
         sections.append(regionSection())
         if routes != nil || !notesHTML(Self.routesHeading).isEmpty { sections.append(routesSection()) }
         sections.append(prioritiesSection())
@@ -87,49 +87,6 @@ extension ReportData {
             "<p class=\"note\">\(Markup.escape(note.section)): not in this report — \(Markup.escape(note.reason)).</p>"
         }.joined()
         return HTMLSection(id: "summary", heading: "Summary", body: body)
-    }
-
-    /// The map layers, bottom to top: regions, released land by method, remaining SHA, remaining CHA, routes.
-    public func mapLayers() -> [MapLayer] {
-        var layers: [MapLayer] = []
-        if !regions.isEmpty {
-            layers.append(MapLayer(label: "Region boundary", geometries: regions.map(\.geometry),
-                                   style: MapStyle(fill: nil, stroke: ReportColors.region, strokeWidth: 1.2)))
-        }
-        if let releases {
-            let methods: [(ReleaseMethod, String, String)] = [
-                (.cancelled, "Released: cancelled (NTS)", ReportColors.cancelled),
-                (.reduced, "Released: reduced (TS)", ReportColors.reduced),
-                (.cleared, "Released: cleared", ReportColors.cleared),
-            ]
-            for (method, label, color) in methods {
-                layers.append(MapLayer(label: label, geometries: releases.land.filter { $0.method == method }.map(\.geometry),
-                                       style: MapStyle(fill: color, fillOpacity: 0.9, stroke: color, strokeWidth: 0.4)))
-            }
-        }
-        if let remaining {
-            for (hazardClass, label, color, stroke) in [(HazardClass.sha, "Remaining SHA", ReportColors.sha, "#c0681b"),
-                                                        (.cha, "Remaining CHA", ReportColors.cha, "#7f1b10")] {
-                let geometries = remaining.extent.pieces.filter { $0.key.hazardClass == hazardClass }.map(\.geometry)
-                layers.append(MapLayer(label: label, geometries: geometries,
-                                       style: MapStyle(fill: color, fillOpacity: 0.9, stroke: stroke, strokeWidth: 0.5)))
-            }
-        }
-        if let routes {
-            layers.append(MapLayer(label: "Route", geometries: routes.routes.map(\.geometry),
-                                   style: MapStyle(fill: nil, stroke: ReportColors.route, strokeWidth: 2)))
-        }
-        return layers
-    }
-
-    private func mapSection() throws -> HTMLSection {
-        let title = "Map of remaining contamination and released land"
-        let labels = try regions.map { region in
-            let point = try region.geometry.pointOnSurface().coordinates()
-            return MapLabel(longitude: point.first ?? 0, latitude: point.dropFirst().first ?? 0, text: region.code)
-        }.filter { !$0.text.isEmpty }
-        let svg = try MapRenderer().render(mapLayers(), labels: labels, title: title)
-        return HTMLSection(id: "map", heading: "Map", body: svg)
     }
 
     private func chartsSection() -> HTMLSection {

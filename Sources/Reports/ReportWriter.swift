@@ -6,7 +6,7 @@ extension ReportData {
     public static let geoPackageName = "report.gpkg"
 
     /// Writes the report folder atomically (`ReportFolder`): index.html, one GeoJSON file per layer
-    /// (`remaining`, `released`, `snapshots`, `priorities`, `regions`, `findings`), report.gpkg holding them all, and
+    /// (`remaining`, `released`, `snapshots`, `priorities`, `regions`, `findings`), report.gpkg holding them all with a QGIS style for each (`LayerStyles`), and
     /// the CSV tables. Returns the file names written, sorted. An existing folder is replaced only when
     /// it is empty or hazmap wrote it, or with `overwrite` (see `FolderOutput`).
     @discardableResult
@@ -30,6 +30,11 @@ extension ReportData {
                 }
                 try single.commit()
                 written.append(name)
+            }
+            let styles = try geoPackage.addLayer(name: LayerStyles.tableName, fields: LayerStyles.fields,
+                                                 geometryKind: nil, hasGeometry: false)
+            for row in LayerStyles.rows(forLayers: layers.map(\.name)) {
+                try styles.write(geometry: nil, properties: row)
             }
             try geoPackage.commit()
             written.append(Self.geoPackageName)

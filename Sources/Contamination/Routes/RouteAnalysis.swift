@@ -45,6 +45,15 @@ public struct RouteSegment: Sendable {
     public var length: Meters
 }
 
+/// A route's line of one status at the last period end (for maps).
+public struct RouteStretch: Sendable {
+    public var routeId: String
+    public var status: RouteStatus
+    /// The stretch, a (multi)line in WGS84 lon/lat.
+    public var geometry: Geometry
+    public var length: Meters
+}
+
 /// Route km by status over time, and km of route near remaining contamination.
 public struct RouteAnalysis: Sendable {
     public var periodEnds: [CalendarDate]
@@ -53,6 +62,8 @@ public struct RouteAnalysis: Sendable {
     public var rows: [RoutePeriodRow]
     /// Stretches within each distance of contamination, by route, distance and status.
     public var segments: [RouteSegment]
+    /// Each route split by status at the last period end, by route then status; stretches of no length left out.
+    public var stretches: [RouteStretch]
 
     /// - Parameters:
     ///   - events: route events; an event names its route by `routeId`, or, without one, applies to every
@@ -98,7 +109,13 @@ public struct RouteAnalysis: Sendable {
                 last = state
             }
             var segments: [RouteSegment] = []
+            var stretches: [RouteStretch] = []
             if let last {
+                for status in RouteStatus.allCases {
+                    guard let part = last.parts[status], let length = rows.last?.lengths[status], length.value > 0
+                    else { continue }
+                    stretches.append(RouteStretch(routeId: route.id, status: status, geometry: part, length: length))
+                }
                 for (index, distance) in distances.enumerated() {
                     for status in RouteStatus.allCases {
                         guard let part = last.parts[status] else { continue }
@@ -110,10 +127,11 @@ public struct RouteAnalysis: Sendable {
                     }
                 }
             }
-            return (rows, segments)
+            return (rows, segments, stretches)
         }
         rows = perRoute.flatMap(\.0)
         segments = perRoute.flatMap(\.1)
+        stretches = perRoute.flatMap(\.2)
     }
 
     /// The zone of distance 0: the contamination itself, dissolved, unbuffered (a buffer of 0 m would

@@ -10,12 +10,16 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write a self-contained HTML report with its GeoJSON layers, CSV tables and a GeoPackage.",
         discussion: """
-        The folder given with -o gets index.html (one file: inline CSS and SVG, no scripts, no network): a \
-        summary with remaining CHA/SHA km² by region and land released per year by method (cancelled, \
-        reduced, cleared), a map of remaining CHA and SHA, released land by method and regions with a \
-        scale bar and legend, charts over time, tables by region, the validation findings, and the input \
+        The folder given with -o gets index.html (one file that loads nothing: inline CSS, SVG and \
+        scripts): a summary with remaining CHA/SHA km² by region and land released per year by method \
+        (cancelled, reduced, cleared), an interactive map (pan, zoom, each hazard's details on click, \
+        layers switched on and off: remaining CHA and SHA, released land by method, hazards, routes by \
+        status, top priorities, findings, regions by name; scale bar, north arrow) drawn with Leaflet \
+        from Debian's libjs-leaflet, copied into the page (without it, the page says so), and a static \
+        map for print, charts over time, tables by region, the validation findings, and the input \
         files with their SHA-256 checksums. Beside it: remaining, released, snapshots, priorities, regions \
-        and findings as GeoJSON, report.gpkg holding all of them, and the tables as CSV.
+        and findings as GeoJSON, report.gpkg holding all of them with a QGIS style for each \
+        (layer_styles), and the tables as CSV.
 
         With --population: the people inside and within each --distances value of the remaining \
         contamination at each year end (as 'hazmap exposure --as-of' computes them), and the people no \
