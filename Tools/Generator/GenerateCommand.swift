@@ -15,6 +15,7 @@ struct GenerateCommand: ParsableCommand {
         Examples:
           hazmap-generate --hazards 300 --seed 7 --out GeoData/sample --style imsma
           hazmap-generate --hazards 1000000 --seed 1 --out /tmp/big --format geojsonseq --raster-size 4000
+          hazmap-generate --hazards 100000 --seed 1 --out /tmp/front --layout frontline
           hazmap-generate --hazards 2000 --seed 3 --out /tmp/long --layout longedges
         """,
         version: HazmapVersion.current
@@ -38,8 +39,14 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Field names and values: canonical, or imsma (also writes mapping.toml).")
     var style: OutputStyle = .canonical
 
-    @Option(help: "Polygons: surveyed (12-40 vertices, short edges), or longedges (5-8 vertices, edges of 0.3-4 km, hazards and box 16 times as large, like digitised map sheets).")
-    var layout: ShapeLayout = .surveyed
+    @Option(help: ArgumentHelp(
+        "Layout: scattered, frontline or longedges.",
+        discussion: """
+        scattered: field-surveyed polygons (12-40 vertices, short edges) in many small clusters around front lines, villages and open land, as after a war long ago (the default).
+        frontline: most hazards in a narrow band along three front lines, with chains of minefield strips following them, SHAs over CHAs and repeated surveys, so most hazards fall in a few giant connected components (at 100,000 hazards, over 80% in components of 10,000 or more); releases follow the lines.
+        longedges: as scattered, with 5-8 vertices and edges of 0.3-4 km, hazards and box 16 times as large, like digitised map sheets.
+        """))
+    var layout: ShapeLayout = .scattered
 
     func validate() throws {
         guard (100...1_000_000).contains(hazards) else {

@@ -4,29 +4,31 @@ import GeometryCore
 
 /// Generates hazards and their release events one hazard at a time, so a million hazards never
 /// sit in memory together: only a few recent shapes are kept, to copy (near-duplicate surveys),
-/// nest (CHAs inside SHAs) and re-contaminate (new hazards on released land).
+/// nest (CHAs inside SHAs, SHAs over CHAs) and re-contaminate (new hazards on released land). On the
+/// front-line layout most hazards lie along the front lines, and minefield strips follow them
+/// (`HazardStream+Strips.swift`).
 struct HazardStream {
     private static let firstRecorded = CalendarDate(year: 2005, month: 1, day: 1)!
     private static let lastRecorded = CalendarDate(year: 2024, month: 12, day: 31)!
     private static let firstRelease = CalendarDate(year: 2010, month: 1, day: 1)!
-    private static let lastRelease = CalendarDate(year: 2025, month: 12, day: 31)!
+    static let lastRelease = CalendarDate(year: 2025, month: 12, day: 31)!
     private static let organisations = [("HALO", 0.25), ("MAG", 0.2), ("NPA", 0.2), ("DDG", 0.1), ("National", 0.25)]
     private static let hazardTypes = [("AP", 0.35), ("AT", 0.15), ("ERW", 0.2), ("CM", 0.1), ("IED", 0.05), ("mixed", 0.15)]
-    private static let shaEvidence = ["community report", "military records", "former front line", "visual indicators"]
-    private static let chaEvidence = ["accident", "mine found", "mine signs", "technical survey"]
+    static let shaEvidence = ["community report", "military records", "former front line", "visual indicators"]
+    static let chaEvidence = ["accident", "mine found", "mine signs", "technical survey"]
 
     /// How each release's polygon relates to its hazard.
     private enum ReleaseShape {
         case whole, sector, shrunk, partlyOutside
     }
 
-    private struct RecentSHA {
+    struct RecentHazard {
         var shape: StarShape
         var id: String
         var recorded: CalendarDate
     }
 
-    private struct RecentRelease {
+    struct RecentRelease {
         var shape: StarShape
         var id: String
         var date: CalendarDate
@@ -35,19 +37,23 @@ struct HazardStream {
     let layout: ScenarioLayout
     /// How polygons are drawn (edge lengths).
     let shapes: ShapeLayout
-    private var random: SplitMix64
-    private(set) var truth = ScenarioTruth()
-    private(set) var releaseCount = 0
+    var random: SplitMix64
+    var truth = ScenarioTruth()
+    var releaseCount = 0
     private var nullSchedule: PlantingSchedule
     private var duplicateSchedule: PlantingSchedule
     private var invalidSchedule: PlantingSchedule
-    private var outsideSchedule: PlantingSchedule
+    var outsideSchedule: PlantingSchedule
     private var earlySchedule: PlantingSchedule
-    private var recentSHAs: [RecentSHA] = []
+    private var recentSHAs: [RecentHazard] = []
+    /// Recent CHAs without holes, for SHAs re-surveyed over them (front-line layout only).
+    private var recentCHAs: [RecentHazard] = []
+    /// Where each front line's chain of strips has reached (front-line layout only).
+    var stripCursors: [StripCursor] = []
     private var recentReleases: [RecentRelease] = []
     private var recentIDs: [String] = []
 
-    init(layout: ScenarioLayout, hazardCount: Int, seed: UInt64, shapes: ShapeLayout = .surveyed) {
+    init(layout: ScenarioLayout, hazardCount: Int, seed: UInt64, shapes: ShapeLayout = .scattered) {
         self.layout = layout
         self.shapes = shapes
         random = SplitMix64(seed: seed, stream: "hazards")
@@ -85,7 +91,14 @@ struct HazardStream {
         var shape = StarShape(center: ScenarioLayout.center, angles: [], radii: [])
         var canHaveHole = true
         let kind = random.unit()
-        if kind < 0.03, let source = recentReleases.first(where: { $0.date < HazardStream.lastRecorded.adding(days: -60) }) {
+        let bounds = shapes.kindBounds
+        if shapes == .frontline, kind >= bounds.shaOverCHA, kind < bounds.strip, defect == nil, !isNull, !isDuplicate {
+            let strip = stripHazard(hazard)
+            recentIDs.append(id)
+            if recentIDs.count > 32 { recentIDs.removeFirst() }
+            return strip
+        }
+        if kind < bounds.recontamination, let source = recentReleases.first(where: { $0.date < HazardStream.lastRecorded.adding(days: -60) }) {
             // New contamination found on land released earlier.
             let area = random.logNormal(median: 20_000, sigma: 0.7).clamped(5_000, 60_000) * shapes.areaFactor
             let offset = source.shape.minRadius * 0.3
@@ -100,12 +113,15 @@ struct HazardStream {
             if defect == nil && !isNull && !isDuplicate {
                 truth.recontaminationHazards.append(PlantedFeature(index: index, id: id, related: source.id))
             }
-        } else if kind < 0.06, let source = recentSHAs.last {
-            // The same SHA surveyed twice by different teams: a near-duplicate polygon.
+        } else if kind < bounds.nearDuplicate, let source = recentSHAs.last {
+            // The same SHA surveyed twice by different teams: a near-duplicate polygon, or on front lines
+            // sometimes the very same polygon entered again.
             shape = source.shape
-            shape.radii = shape.radii.map { $0 * (1 + random.normal() * 0.03).clamped(0.9, 1.1) }
-            let shift = source.shape.minRadius * 0.05
-            shape = shape.moved(east: shift * random.normal(), north: shift * random.normal())
+            if shapes != .frontline || random.chance(0.6) {
+                shape.radii = shape.radii.map { $0 * (1 + random.normal() * 0.03).clamped(0.9, 1.1) }
+                let shift = source.shape.minRadius * 0.05
+                shape = shape.moved(east: shift * random.normal(), north: shift * random.normal())
+            }
             hazard.hazardClass = "SHA"
             hazard.evidence = random.element(of: HazardStream.shaEvidence)
             hazard.recorded = random.date(source.recorded.adding(days: 200), source.recorded.adding(days: 1_200))
@@ -113,7 +129,7 @@ struct HazardStream {
             if defect == nil && !isNull && !isDuplicate {
                 truth.nearDuplicateHazards.append(PlantedFeature(index: index, id: id, related: source.id))
             }
-        } else if kind < 0.18, let source = recentSHAs.last {
+        } else if kind < bounds.chaInsideSHA, let source = recentSHAs.last {
             // A CHA confirmed by technical survey inside an SHA.
             let target = random.logNormal(median: 30_000, sigma: 0.9).clamped(5_000, 200_000) * shapes.areaFactor
             let factor = (target / source.shape.area).squareRoot().clamped(0.15, 0.8)
@@ -122,6 +138,17 @@ struct HazardStream {
             hazard.hazardClass = "CHA"
             hazard.evidence = random.element(of: HazardStream.chaEvidence)
             hazard.recorded = min(random.date(source.recorded.adding(days: 60), source.recorded.adding(days: 2_000)),
+                                  HazardStream.lastRecorded)
+            canHaveHole = false
+            if defect == nil && !isNull { truth.chasInsideSHAs += 1 }
+        } else if shapes == .frontline, kind < bounds.shaOverCHA, let source = recentCHAs.last {
+            // Ground re-surveyed as an SHA over a CHA and the land around it: every radius grows, so the
+            // CHA lies inside.
+            shape = source.shape.scaled(by: random.uniform(1.4, 2.5))
+            shape.radii = shape.radii.map { $0 * random.uniform(0.95, 1.05) }
+            hazard.hazardClass = "SHA"
+            hazard.evidence = random.element(of: HazardStream.shaEvidence)
+            hazard.recorded = min(random.date(source.recorded.adding(days: 60), source.recorded.adding(days: 1_500)),
                                   HazardStream.lastRecorded)
             canHaveHole = false
             if defect == nil && !isNull { truth.chasInsideSHAs += 1 }
@@ -158,8 +185,12 @@ struct HazardStream {
         if !isNull && defect == nil && !isDuplicate {
             releases = makeReleases(for: &hazard, shape: shape, hasHole: (hazard.rings?.holes.isEmpty == false))
             if hazard.hazardClass == "SHA" && hazard.rings?.holes.isEmpty == true {
-                recentSHAs.append(RecentSHA(shape: shape, id: id, recorded: hazard.recorded))
+                recentSHAs.append(RecentHazard(shape: shape, id: id, recorded: hazard.recorded))
                 if recentSHAs.count > 16 { recentSHAs.removeFirst() }
+            }
+            if shapes == .frontline && hazard.hazardClass == "CHA" && hazard.rings?.holes.isEmpty == true {
+                recentCHAs.append(RecentHazard(shape: shape, id: id, recorded: hazard.recorded))
+                if recentCHAs.count > 16 { recentCHAs.removeFirst() }
             }
             recentIDs.append(id)
             if recentIDs.count > 32 { recentIDs.removeFirst() }
@@ -167,7 +198,7 @@ struct HazardStream {
         return (hazard, releases)
     }
 
-    private mutating func freshHazard(id: String, chaProbability: Double) -> HazardRecord {
+    mutating func freshHazard(id: String, chaProbability: Double) -> HazardRecord {
         let hazardClass = random.chance(chaProbability) ? "CHA" : "SHA"
         return HazardRecord(
             id: id, hazardClass: hazardClass, hazardType: random.weighted(HazardStream.hazardTypes),
@@ -188,7 +219,7 @@ struct HazardStream {
         while true {
             attempts += 1
             let site = attempts < 100
-                ? layout.contaminationSite(using: &random)
+                ? (shapes == .frontline && random.chance(0.93) ? frontSite() : layout.contaminationSite(using: &random))
                 : PlanarPoint(x: random.uniform(layout.box.minX, layout.box.maxX),
                               y: random.uniform(layout.box.minY, layout.box.maxY))
             let shape = StarShape.irregular(center: site, area: area, vertexCount: vertexCount, using: &random)
@@ -267,7 +298,13 @@ struct HazardStream {
                 }
             }
         }
+        finish(&releases, of: hazard)
+        return releases
+    }
 
+    /// Adds the planted release outside every hazard when one is due, drops the hazard id from about 5% of the
+    /// releases (both recorded in the truth), and counts the releases.
+    mutating func finish(_ releases: inout [ReleaseRecord], of hazard: HazardRecord) {
         if outsideSchedule.take() {
             let zone = random.element(of: layout.cleanZones)
             let site = MetricScale.offset(zone.center, east: random.uniform(-600, 600), north: random.uniform(-600, 600))
@@ -286,10 +323,9 @@ struct HazardStream {
             truth.releasesWithoutHazardID.append(PlantedFeature(index: releaseCount + offset, id: releases[offset].id))
         }
         releaseCount += releases.count
-        return releases
     }
 
-    private mutating func nextReleaseDate(after recorded: CalendarDate) -> CalendarDate? {
+    mutating func nextReleaseDate(after recorded: CalendarDate) -> CalendarDate? {
         var date = recorded.adding(days: Int(random.logNormal(median: 700, sigma: 0.8).clamped(20, 6_000)))
         if date < HazardStream.firstRelease {
             date = HazardStream.firstRelease.adding(days: random.integer(0...700))
@@ -297,13 +333,13 @@ struct HazardStream {
         return date <= HazardStream.lastRelease ? date : nil
     }
 
-    private mutating func firstMethod(_ hazardClass: String) -> String {
+    mutating func firstMethod(_ hazardClass: String) -> String {
         hazardClass == "SHA"
             ? random.weighted([("cancelled", 0.5), ("reduced", 0.35), ("cleared", 0.15)])
             : random.weighted([("cleared", 0.65), ("reduced", 0.3), ("cancelled", 0.05)])
     }
 
-    private mutating func release(for hazard: HazardRecord, method: String, date: CalendarDate,
+    mutating func release(for hazard: HazardRecord, method: String, date: CalendarDate,
                                   ring: [PlanarPoint], ordinal: Int) -> ReleaseRecord {
         let devices: Int
         switch method {

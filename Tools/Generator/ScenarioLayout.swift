@@ -46,6 +46,8 @@ struct ScenarioLayout {
     let sideMeters: Double
     let regions: RegionGrid
     let frontLines: [[PlanarPoint]]
+    /// The front lines measured along their length (the same lines as `frontLines`).
+    let frontCourses: [FrontLine]
     let villages: [Village]
     let lake: Lake
     let cleanZones: [CleanZone]
@@ -54,8 +56,10 @@ struct ScenarioLayout {
     let eastWestRoads: [[PlanarPoint]]
     let northSouthRoads: [[PlanarPoint]]
 
-    /// The layout for `hazardCount` hazards, each taking `areaFactor` times the usual land.
-    init(hazardCount: Int, seed: UInt64, areaFactor: Double = 1) {
+    /// The layout for `hazardCount` hazards, each taking `areaFactor` times the usual land. With `frontline`,
+    /// three front lines run east–west across the middle of the box (clear of the lake), and the cleaned town
+    /// centres lie at least 3 km from them, so nothing cuts the lines apart.
+    init(hazardCount: Int, seed: UInt64, areaFactor: Double = 1, frontline: Bool = false) {
         var random = SplitMix64(seed: seed, stream: "layout")
         let area = Double(max(hazardCount, 100)) * ScenarioLayout.squareKilometersPerHazard * 1_000_000 * areaFactor
         let side = area.squareRoot()
@@ -78,17 +82,19 @@ struct ScenarioLayout {
 
         // Front lines cross the box from one side to the other, with a wandering course.
         var fronts: [[PlanarPoint]] = []
-        let frontCount = random.integer(2...6)
+        let frontCount = frontline ? 3 : random.integer(2...6)
         let frontSteps = max(40, Int(side / 1_500))
-        for _ in 0..<frontCount {
-            let northSouth = random.chance(0.5)
-            var offset = random.uniform(0.15, 0.85)
+        let across: ClosedRange<Double> = frontline ? 0.22...0.78 : 0.03...0.97
+        for index in 0..<frontCount {
+            let northSouth = frontline ? false : random.chance(0.5)
+            var offset = frontline ? (0.3 + 0.2 * Double(index)) + random.uniform(-0.05, 0.05) : random.uniform(0.15, 0.85)
             var drift = random.uniform(-0.3, 0.3) / Double(frontSteps)
             var line: [PlanarPoint] = []
             for step in 0...frontSteps {
                 let t = Double(step) / Double(frontSteps)
                 drift += random.normal() * 0.08 / Double(frontSteps)
-                offset = min(0.97, max(0.03, offset + drift + random.normal() * 0.25 / Double(frontSteps)))
+                offset = min(across.upperBound, max(across.lowerBound,
+                                                    offset + drift + random.normal() * 0.25 / Double(frontSteps)))
                 line.append(northSouth
                     ? PlanarPoint(x: box.minX + offset * (box.maxX - box.minX), y: box.minY + t * (box.maxY - box.minY))
                     : PlanarPoint(x: box.minX + t * (box.maxX - box.minX), y: box.minY + offset * (box.maxY - box.minY)))
@@ -121,7 +127,10 @@ struct ScenarioLayout {
         self.villages = villages
 
         // Clean zones: the centres of the largest settlements, cleared long ago.
+        let lines = fronts.map(FrontLine.init)
+        frontCourses = lines
         let largest = villages.indices.sorted { villages[$0].population > villages[$1].population }
+            .filter { index in !frontline || lines.allSatisfy { $0.distance(to: villages[index].site) > 3_000 } }
         cleanZones = largest.prefix(max(1, villageCount / 40)).map { index in
             CleanZone(center: villages[index].site, radius: 1_200)
         }

@@ -28,13 +28,14 @@ struct ScenarioWriter {
     var format: Format
     var style: OutputStyle
     var rasterWidth: Int?
-    var shapes: ShapeLayout = .surveyed
+    var shapes: ShapeLayout = .scattered
 
     /// Writes every file; returns the summary that was saved as `scenario.json`.
     func run() throws -> ScenarioSummary {
         setenv("OGR_CURRENT_DATE", ScenarioWriter.fixedTimestamp, 1)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let layout = ScenarioLayout(hazardCount: hazardCount, seed: seed, areaFactor: shapes.areaFactor)
+        let layout = ScenarioLayout(hazardCount: hazardCount, seed: seed, areaFactor: shapes.areaFactor,
+                                    frontline: shapes == .frontline)
         var files: [String: String] = [:]
         var counts: [String: Int] = [:]
         func path(_ layer: String, _ ext: String) -> String {
