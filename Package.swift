@@ -3,8 +3,16 @@ import PackageDescription
 
 /// hazmap: an open geospatial engine for humanitarian mine action.
 ///
-/// Data flows one way: files → GeoIO → Contamination (using GeometryCore) → Reports/GeoIO → files.
-/// Only GeometryCore imports CGEOS and CPROJ; only GeoIO imports CGDAL.
+/// Data flows one way: files → GeoIO → Loading → Contamination (using GeometryCore) → Reports/GeoIO → files.
+///
+/// The module graph (each target lists only what it may import):
+/// - HazmapValues: plain values every layer shares (CalendarDate, CRSInfo, ConnectionString); Foundation only.
+/// - GeometryCore: geometry, PROJ transforms, geodesic measures, coverage; the only importer of CGEOS and CPROJ.
+/// - GeoIO: reading and writing files and databases; the only importer of CGDAL.
+/// - Contamination: the engine's algorithms (validation, extent, ledger, exposure, priorities, plans, routes) on
+///   values; it imports neither GeoIO nor CGDAL nor TOMLKit, and reads rasters through its `RasterSource` protocol.
+/// - Loading: layers, schema mapping, settings files (TOML) and rasters read through GeoIO into the engine's values.
+/// - Reports, Batch, hazmap: outputs, batch runs, the command line, over all of the above.
 let package = Package(
     name: "hazmap",
     platforms: [.macOS(.v13)],
@@ -12,8 +20,10 @@ let package = Package(
         .executable(name: "hazmap", targets: ["hazmap"]),
         .executable(name: "hazmap-generate", targets: ["hazmap-generate"]),
         .library(name: "GeometryCore", targets: ["GeometryCore"]),
+        .library(name: "HazmapValues", targets: ["HazmapValues"]),
         .library(name: "GeoIO", targets: ["GeoIO"]),
         .library(name: "Contamination", targets: ["Contamination"]),
+        .library(name: "Loading", targets: ["Loading"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,47 +44,56 @@ let package = Package(
             name: "CGDAL", pkgConfig: "gdal",
             providers: [.apt(["libgdal-dev"])]
         ),
+        .target(name: "HazmapValues"),
         .target(name: "GeometryCore", dependencies: ["CGEOS", "CPROJ"]),
-        .target(name: "GeoIO", dependencies: ["CGDAL", "GeometryCore"]),
+        .target(name: "GeoIO", dependencies: ["CGDAL", "GeometryCore", "HazmapValues"]),
+        // The engine: no GeoIO, no CGDAL, no TOMLKit (see the module graph above).
+        .target(name: "Contamination", dependencies: ["GeometryCore", "HazmapValues"]),
         .target(
-            name: "Contamination",
-            dependencies: ["GeometryCore", "GeoIO", .product(name: "TOMLKit", package: "TOMLKit")]
+            name: "Loading",
+            dependencies: [
+                "Contamination", "GeoIO", "GeometryCore", "HazmapValues",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
         ),
-        .target(name: "Reports", dependencies: ["Contamination", "GeometryCore", "GeoIO"]),
+        .target(name: "Reports", dependencies: ["Contamination", "Loading", "GeometryCore", "GeoIO", "HazmapValues"]),
         .target(
             name: "Batch",
-            dependencies: ["Contamination", "Reports", "GeoIO", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [
+                "Contamination", "Loading", "Reports", "GeoIO", "HazmapValues",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
         ),
         .executableTarget(
             name: "hazmap",
             dependencies: [
-                "GeometryCore", "GeoIO", "Contamination", "Reports", "Batch",
+                "GeometryCore", "HazmapValues", "GeoIO", "Contamination", "Loading", "Reports", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "hazmap-generate",
             dependencies: [
-                "GeometryCore", "GeoIO",
+                "GeometryCore", "GeoIO", "HazmapValues",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Tools/Generator"
         ),
         .testTarget(name: "GeometryCoreTests", dependencies: ["GeometryCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeometryCore"]),
+        .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeometryCore", "HazmapValues"]),
         .testTarget(
             name: "ContaminationTests",
             dependencies: [
-                "Contamination", "GeometryCore", "GeoIO",
+                "Contamination", "Loading", "GeometryCore", "GeoIO", "HazmapValues",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["ExposureSaoMiguelReference.json"]
         ),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
-        .testTarget(name: "BatchTests", dependencies: ["Batch"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Contamination", "Loading", "HazmapValues"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "Contamination", "Loading", "HazmapValues"]),
         .testTarget(
             name: "HazmapCLITests",
-            dependencies: ["GeoIO", "GeometryCore"],
+            dependencies: ["GeoIO", "GeometryCore", "HazmapValues"],
             exclude: ["Fixtures"]
         ),
     ],

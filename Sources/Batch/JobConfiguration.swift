@@ -1,5 +1,6 @@
 import Foundation
 import GeoIO
+import HazmapValues
 
 /// One job of a batch, resolved: the defaults laid under the job's own settings, paths made absolute
 /// (relative paths in a jobs file are relative to the jobs file's folder).

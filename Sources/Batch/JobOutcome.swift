@@ -1,4 +1,5 @@
 import GeoIO
+import HazmapValues
 
 /// How a job of a batch ended.
 public enum JobStatus: String, Sendable, Codable {

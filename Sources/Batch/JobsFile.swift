@@ -1,6 +1,8 @@
 import Contamination
 import Foundation
 import GeoIO
+import HazmapValues
+import Loading
 import TOMLKit
 
 /// A batch jobs file (TOML): `[defaults]` inherited by every `[[job]]`.

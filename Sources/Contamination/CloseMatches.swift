@@ -1,6 +1,6 @@
 /// Names among `candidates` that look like `name`, ignoring case: an edit distance of at most a third of the
 /// name's length (at least 2), or one containing the other. The closest first, at most `limit`.
-func closeMatches(to name: String, among candidates: [String], limit: Int = 3) -> [String] {
+public func closeMatches(to name: String, among candidates: [String], limit: Int = 3) -> [String] {
     let target = Array(name.lowercased())
     let threshold = max(2, target.count / 3)
     var scored: [(distance: Int, name: String)] = []
@@ -33,7 +33,7 @@ func editDistance(_ a: [Character], _ b: [Character]) -> Int {
 }
 
 /// `; did you mean 'x' or 'y'?`, or nothing when there is no close match.
-func didYouMean(_ name: String, among candidates: [String]) -> String {
+public func didYouMean(_ name: String, among candidates: [String]) -> String {
     let matches = closeMatches(to: name, among: candidates)
     guard !matches.isEmpty else { return "" }
     return "; did you mean " + matches.map { "'\($0)'" }.joined(separator: " or ") + "?"

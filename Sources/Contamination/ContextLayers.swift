@@ -1,5 +1,5 @@
-import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// An administrative region: the unit figures are broken down by.
 public struct Region: Sendable {

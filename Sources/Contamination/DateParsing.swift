@@ -1,9 +1,10 @@
-import GeoIO
+import HazmapValues
+
 
 extension CalendarDate {
     /// Reads a date as sources write it: an ISO date or timestamp (`2019-03-05`, `2019-03-05T10:00:00Z`,
     /// `2019/03/05`), or day first (`05/03/2019`, `05.03.2019`, `05-03-2019`). `nil` otherwise.
-    static func parsingSourceText(_ text: String) -> CalendarDate? {
+    public static func parsingSourceText(_ text: String) -> CalendarDate? {
         if let iso = CalendarDate(parsing: text) { return iso }
         let trimmed = text.trimmingBlanks()
         let parts = trimmed.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })

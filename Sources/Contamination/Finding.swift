@@ -1,5 +1,5 @@
-import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// One data-quality finding about one feature (or one file): what is wrong, where, and how to fix it.
 ///

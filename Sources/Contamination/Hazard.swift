@@ -1,5 +1,5 @@
-import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// A hazardous area, as recorded: one polygon feature of the hazards layer.
 public struct Hazard: Sendable {

@@ -9,6 +9,12 @@ public struct MissingFieldsError: Error, Sendable, Equatable, CustomStringConver
         public var sourceField: String
         /// Fields of the file whose names are close to `sourceField` (ignoring case), closest first.
         public var suggestions: [String]
+
+        public init(canonical: String, sourceField: String, suggestions: [String]) {
+            self.canonical = canonical
+            self.sourceField = sourceField
+            self.suggestions = suggestions
+        }
     }
 
     public var file: String
@@ -16,6 +22,13 @@ public struct MissingFieldsError: Error, Sendable, Equatable, CustomStringConver
     public var missing: [MissingField]
     /// The names of the fields the file has, in its order.
     public var available: [String]
+
+    public init(file: String, layer: LayerKind, missing: [MissingField], available: [String]) {
+        self.file = file
+        self.layer = layer
+        self.missing = missing
+        self.available = available
+    }
 
     public var description: String {
         var lines = ["\(file): the \(layer) layer needs fields the file does not have:"]

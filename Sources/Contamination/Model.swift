@@ -15,7 +15,7 @@ public struct SourceRef: Sendable, Hashable, Codable, CustomStringConvertible {
 }
 
 /// A set of canonical values that a source value is matched against (see `ValueKey`).
-protocol CanonicalValue: RawRepresentable<String>, CaseIterable, Sendable {}
+public protocol CanonicalValue: RawRepresentable<String>, CaseIterable, Sendable {}
 
 /// The class of a hazardous area (IMAS 04.10): suspected on indirect evidence, or confirmed on direct evidence.
 public enum HazardClass: String, Sendable, Hashable, Codable, CanonicalValue {

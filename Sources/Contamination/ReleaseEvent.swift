@@ -1,5 +1,5 @@
-import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// A land-release event: a polygon released by one method, completed on one date.
 public struct ReleaseEvent: Sendable {

@@ -1,5 +1,6 @@
 internal import CGDAL
 import GeometryCore
+import HazmapValues
 
 /// What a geospatial file holds: driver, vector layers and raster bands. Backs `hazmap info`.
 public struct DatasetInfo: Codable, Sendable {

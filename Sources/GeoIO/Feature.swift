@@ -1,5 +1,6 @@
 import Foundation
 import GeometryCore
+import HazmapValues
 
 /// The value of one attribute of a feature, typed as the source declared it.
 public enum FieldValue: Sendable, Hashable, CustomStringConvertible {

@@ -1,6 +1,7 @@
 import Foundation
 internal import CGDAL
 import GeometryCore
+import HazmapValues
 
 /// Streams the features of one vector layer of any file GDAL reads, with geometries transformed
 /// to WGS84 longitude/latitude and typed properties. One feature in memory at a time.

@@ -1,3 +1,5 @@
+import HazmapValues
+
 /// A failure reading or writing a geospatial file: which file, which feature, what went wrong,
 /// and the GDAL function that reported it.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import HazmapValues
 
 /// A PostgreSQL/PostGIS connection string as hazmap takes it wherever a file path goes:
 /// `PG:` followed by libpq `keyword=value` parameters (`dbname`, `host`, `port`, `user`, `password`, …,

@@ -1,5 +1,6 @@
 internal import CGDAL
 import GeometryCore
+import HazmapValues
 
 /// Reads one band of a raster in windows or blocks, as Float64; never loads the whole raster
 /// implicitly. Not thread-safe: open one reader per thread (GDAL dataset handles are not shareable).

@@ -1,6 +1,7 @@
 import Contamination
 import GeoIO
 import GeometryCore
+import HazmapValues
 
 extension ReportData {
     /// People inside and within each distance of the remaining contamination at each period end (`Exposure`

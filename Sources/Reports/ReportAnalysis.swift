@@ -1,6 +1,7 @@
 import Contamination
 import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// What a report is computed for.
 public struct ReportRequest: Sendable {

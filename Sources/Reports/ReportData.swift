@@ -1,6 +1,7 @@
 import Contamination
 import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// Everything a report shows. Each analysis is an optional section: a section is `nil` when its data
 /// is missing, and `notes` says why, so the page never shows a figure that was not computed.

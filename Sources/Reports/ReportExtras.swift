@@ -1,6 +1,7 @@
 import Contamination
 import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// The optional inputs of a report beyond hazards, releases and regions.
 public struct ReportExtras: Sendable {

@@ -1,6 +1,8 @@
 import Foundation
 import GeoIO
 import GeometryCore
+import HazmapValues
+import Loading
 import Testing
 @testable import Contamination
 
@@ -27,7 +29,7 @@ struct ExposureCellValueTests {
     func undeclaredFillIsRefusedWhenItIsMoreThanOnePercentOfTheArea() throws {
         let raster = try PopulationRaster(path: try CellRaster.write(Self.filled))
         // The whole raster: 2 of 16 cells are -99999 (about 12.5% of the area).
-        let error = #expect(throws: GeoIOError.self) { try raster.totals(of: try Self.cells(0, 0, 4, 4)) }
+        let error = #expect(throws: RasterError.self) { try raster.totals(of: try Self.cells(0, 0, 4, 4)) }
         let message = error?.description ?? ""
         #expect(message.contains("population.tif"))
         #expect(message.contains("2.0 covered cell(s)"))
@@ -108,7 +110,7 @@ struct ExposureCellValueTests {
         // 1° east of the raster (which spans 10°E to 10.04°E).
         let away = [Hazard(id: "far", hazardClass: .cha, recorded: day, geometry: try Self.cells(100, 0, 101, 1),
                            source: source)]
-        let error = #expect(throws: GeoIOError.self) {
+        let error = #expect(throws: RasterError.self) {
             try Exposure(hazards: away, releases: [], raster: raster, request: ExposureRequest(distances: [Meters(100)]))
         }
         #expect(error?.description.contains("the raster covers none of the exposure areas") == true)
@@ -116,7 +118,7 @@ struct ExposureCellValueTests {
         // Over the two -99999 cells only, declared nodata.
         let onFill = [Hazard(id: "fill", hazardClass: .cha, recorded: day, geometry: try Self.cells(2.25, 2.25, 3.75, 2.75),
                              source: source)]
-        let nodata = #expect(throws: GeoIOError.self) {
+        let nodata = #expect(throws: RasterError.self) {
             try Exposure(hazards: onFill, releases: [], raster: raster, request: ExposureRequest(distances: []))
         }
         #expect(nodata?.description.contains("every cell of the raster under the exposure areas is nodata") == true)
@@ -169,7 +171,7 @@ struct ExposureCellValueTests {
         let path = (small as NSString).deletingLastPathComponent + "/huge.vrt"
         try CellRaster.writeVRT(to: path, size: 1_000_000, origin: (10, 1), cell: 1e-7, source: small, at: 0)
         let raster = try PopulationRaster(path: path)
-        let error = #expect(throws: GeoIOError.self) { try raster.totals(of: try Self.cells(0, 0, 1, 1)) }
+        let error = #expect(throws: RasterError.self) { try raster.totals(of: try Self.cells(0, 0, 1, 1)) }
         let message = error?.description ?? ""
         #expect(message.contains("1000000×1000000 raster"))
         #expect(message.contains("limit of \(PopulationRaster.defaultMaxWindowCells) cells"))
@@ -181,7 +183,7 @@ struct ExposureCellValueTests {
         let small = try CellRaster.write(Self.filled, cell: 1)
         let path = (small as NSString).deletingLastPathComponent + "/poles.vrt"
         try CellRaster.writeVRT(to: path, size: 400, origin: (17.8, 44.2), cell: 1, source: small, at: 0)
-        let error = #expect(throws: GeoIOError.self) { try PopulationRaster(path: path) }
+        let error = #expect(throws: RasterError.self) { try PopulationRaster(path: path) }
         #expect(error?.description.contains("latitude ±355.8°, beyond the poles") == true)
     }
 

@@ -1,6 +1,8 @@
 import Foundation
 import GeoIO
 import GeometryCore
+import HazmapValues
+import Loading
 import Testing
 @testable import Contamination
 

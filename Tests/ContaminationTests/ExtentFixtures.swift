@@ -2,6 +2,7 @@ import Foundation
 import GeoIO
 import GeometryCore
 @testable import Contamination
+import HazmapValues
 
 /// Independent expected areas: the closed-form (authalic) area of a longitude/latitude rectangle on WGS84.
 ///

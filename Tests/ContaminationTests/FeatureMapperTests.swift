@@ -1,5 +1,7 @@
 import GeoIO
 import GeometryCore
+import HazmapValues
+import Loading
 import Testing
 @testable import Contamination
 

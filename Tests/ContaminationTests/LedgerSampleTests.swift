@@ -2,6 +2,7 @@ import Contamination
 import Foundation
 import GeoIO
 import GeometryCore
+import Loading
 import Testing
 
 /// The ledger on the shipped sample (GeoData/sample, IMSMA-style, with its mapping): the balance holds

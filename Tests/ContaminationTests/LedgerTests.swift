@@ -2,6 +2,7 @@ import Contamination
 import Foundation
 import GeoIO
 import GeometryCore
+import HazmapValues
 import Testing
 
 /// Hand-built release histories. Every polygon is a lon/lat rectangle between latitudes 0° and 0.01°, so

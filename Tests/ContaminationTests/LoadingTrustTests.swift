@@ -1,6 +1,7 @@
 import Foundation
 import GeoIO
 import GeometryCore
+import Loading
 import Testing
 @testable import Contamination
 

@@ -2,6 +2,7 @@ import Contamination
 import Foundation
 import GeoIO
 import GeometryCore
+import Loading
 import Testing
 
 /// Identities on long-edged data (issue 19): hazards, releases and regions with edges of 2 to 8 km at 48.5° N,

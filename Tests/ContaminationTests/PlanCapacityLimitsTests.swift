@@ -1,5 +1,7 @@
 import Contamination
 import GeoIO
+import HazmapValues
+import Loading
 import Testing
 
 /// Capacity values beyond `CapacityLimits` are refused with the file, line, key and value, and no capacity

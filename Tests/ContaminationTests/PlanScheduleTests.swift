@@ -1,5 +1,7 @@
 import Contamination
 import GeoIO
+import HazmapValues
+import Loading
 import Testing
 
 /// Schedules whose dates are worked by hand.

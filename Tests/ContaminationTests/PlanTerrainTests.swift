@@ -1,6 +1,8 @@
 import Contamination
 import Foundation
 import GeoIO
+import HazmapValues
+import Loading
 import Testing
 
 /// Productivity by terrain class, and survey shares from a ledger: schedules and shares worked by hand.

@@ -1,5 +1,6 @@
 import Contamination
 import GeometryCore
+import Loading
 import Testing
 
 /// Criteria (weights) files: what they read to, and errors that name the line.

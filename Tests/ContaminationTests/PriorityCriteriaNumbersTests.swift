@@ -1,6 +1,8 @@
 import Contamination
 import GeoIO
 import GeometryCore
+import HazmapValues
+import Loading
 import Testing
 
 /// Every number of a criteria file is checked (finite, in its documented range) with an error naming the file,

@@ -2,6 +2,8 @@
 import Foundation
 import GeoIO
 import GeometryCore
+import HazmapValues
+import Loading
 import Testing
 
 /// The fast paths of the priority measures against the straightforward computation, on hand-made data.

@@ -2,6 +2,8 @@ import Contamination
 import Foundation
 import GeoIO
 import GeometryCore
+import HazmapValues
+import Loading
 import Testing
 
 /// Spatial criteria measured on a hazard whose distances are known: a 0.01° square at the equator.

@@ -1,6 +1,7 @@
 import Contamination
 import GeoIO
 import GeometryCore
+import Loading
 import Testing
 
 /// Hazards go to the region holding their largest part (issue 16: `prioritize --regions` left every region

@@ -2,6 +2,7 @@ import Contamination
 import Foundation
 import GeoIO
 import GeometryCore
+import HazmapValues
 import Testing
 
 /// An east-west route along the equator through a square hazard: lengths known in closed form.

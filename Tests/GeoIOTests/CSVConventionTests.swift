@@ -1,6 +1,7 @@
 import Foundation
 import GeoIO
 import GeometryCore
+import HazmapValues
 import Testing
 
 /// hazmap's one CSV convention, read back with GDAL's own `ogrinfo` and `gdalsrsinfo`.

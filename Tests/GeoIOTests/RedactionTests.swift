@@ -1,5 +1,6 @@
 import Foundation
 import GeoIO
+import HazmapValues
 import Testing
 
 /// Passwords in connection strings are hidden wherever hazmap shows a source (`ConnectionString`).

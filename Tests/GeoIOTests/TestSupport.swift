@@ -1,6 +1,7 @@
 import Foundation
 import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// A fresh folder under the system temporary directory, removed by the caller.
 func makeScratchFolder() throws -> String {

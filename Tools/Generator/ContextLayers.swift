@@ -1,6 +1,7 @@
 import Foundation
 import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// The small context layers, in canonical names: regions, accidents, facilities, roads, routes and
 /// route events. Each is written straight to its writer as it is generated.

@@ -1,6 +1,7 @@
 import Foundation
 import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// Generates hazards and their release events one hazard at a time, so a million hazards never
 /// sit in memory together: only a few recent shapes are kept, to copy (near-duplicate surveys),

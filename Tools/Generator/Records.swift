@@ -1,5 +1,6 @@
 import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// One generated hazard, in canonical terms, before it is styled and written.
 struct HazardRecord {

@@ -1,5 +1,6 @@
 import Foundation
 import GeoIO
+import HazmapValues
 
 /// A small, fast, seedable pseudo-random generator (SplitMix64, Steele, Lea and Flood 2014).
 ///

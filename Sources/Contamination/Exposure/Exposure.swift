@@ -1,5 +1,5 @@
-import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// The people living in or near contamination, each person counted once per exposure area.
 ///
@@ -140,7 +140,7 @@ extension Exposure {
     }
 
     /// Refuses figures that rest on nothing: areas to sum, but no cell of the raster under any of them, or only
-    /// nodata cells (a raster of another country, or a wrong geotransform). `GeoIOError` names the raster and
+    /// nodata cells (a raster of another country, or a wrong geotransform). `RasterError` names the raster and
     /// both extents.
     private static func checkCovered(_ rows: [ExposureRow], raster: PopulationRaster) throws {
         let areas = rows.filter { !$0.geometry.isEmpty }
@@ -155,7 +155,7 @@ extension Exposure {
         }
         let problem = covered ? "every cell of the raster under the exposure areas is nodata"
             : "the raster covers none of the exposure areas"
-        throw GeoIOError(path: raster.path, message: "\(problem), so every figure would be 0 people resting on "
+        throw RasterError(path: raster.path, message: "\(problem), so every figure would be 0 people resting on "
             + "nothing (the raster spans lon/lat \(box(raster.bounds)); the areas \(box(extent))): check that it is "
             + "the raster of this area, and its nodata value")
     }

@@ -1,5 +1,5 @@
-import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// Which part of the land the exposure figure is for: all of it, one region's share, or the part outside
 /// every region.

@@ -1,10 +1,9 @@
-import GeoIO
 import GeometryCore
 
 /// A population raster to sum under polygons: people per cell, or people per km² with `density`.
 ///
-/// Holds the raster's description and a pool of open readers (`RasterReaderPool`, one per thread at a time, as
-/// GDAL dataset handles must not be shared between threads); sums read only the windows the polygons touch,
+/// Holds the raster's description and a pool of open readers of its `RasterSource` (`RasterReaderPool`, one per
+/// thread at a time, as GDAL dataset handles must not be shared between threads); sums read only the windows the polygons touch,
 /// tile by tile, and never more than `maxWindowCells` cells for one area.
 ///
 /// What a cell adds: a nodata cell (the declared or band nodata value, or NaN) adds no people and counts in the
@@ -13,10 +12,10 @@ import GeometryCore
 /// (`ZonalTotals.invalid`); when invalid cells are more than `maxInvalidShare` of an area's covered geodesic area,
 /// its sum is refused (`totals(of:threads:)` throws), as the figure would rest on values that are not people.
 public struct PopulationRaster: Sendable {
-    /// The raster file.
-    public let path: String
-    /// The band read, from 1.
-    public let band: Int
+    /// The cells read: a file (`GDALRasterSource`, module Loading) or a grid in memory (`InMemoryRaster`).
+    public let source: any RasterSource
+    /// The raster's name in messages: its file path (`RasterSource.name`).
+    public var path: String { source.name }
     /// The cells, in the raster's CRS.
     public let grid: RasterGrid
     /// The raster's CRS.
@@ -51,48 +50,47 @@ public struct PopulationRaster: Sendable {
     /// Geodesic cell areas (per row, computed once, for a north-up lon/lat grid).
     let cellAreas: CellAreas
 
-    /// Opens the raster to read its size, geotransform, CRS and nodata (`RasterReader`).
+    /// A raster of `source`'s cells, checked: it must have a geotransform and a CRS known to PROJ.
     ///
     /// - Parameter nodata: a fill value to treat as nodata, replacing the band's own (e.g. -99999 when the raster
     ///   does not declare it); `nil` keeps the band's.
-    /// - Throws: `GeoIOError` when it cannot be read, has no geotransform or no CRS, or the CRS is unknown to PROJ.
-    public init(path: String, band: Int = 1, isDensity: Bool = false, nodata: Double? = nil,
+    /// - Throws: `RasterError` when it has no geotransform or no CRS, or the CRS is unknown to PROJ.
+    public init(source: any RasterSource, isDensity: Bool = false, nodata: Double? = nil,
                 maxTileCells: Int = 1 << 20, maxWindowCells: Int = PopulationRaster.defaultMaxWindowCells) throws {
-        let reader = try RasterReader(path: path, band: band)
-        guard let transform = reader.geoTransform else {
-            throw GeoIOError(path: path, message: "the raster has no geotransform: cells cannot be placed")
+        let path = source.name
+        guard let transform = source.geoTransform else {
+            throw RasterError(path: path, message: "the raster has no geotransform: cells cannot be placed")
         }
-        guard let info = reader.crs else {
-            throw GeoIOError(path: path, message: "the raster declares no CRS")
+        guard let info = source.crs else {
+            throw RasterError(path: path, message: "the raster declares no CRS")
         }
         let crs: CRS
         do {
             if let epsg = info.epsg { crs = try CRS(epsg: epsg) } else if let wkt = info.wkt { crs = try CRS(wkt) } else {
-                throw GeoIOError(path: path, message: "the raster's CRS has neither an EPSG code nor WKT")
+                throw RasterError(path: path, message: "the raster's CRS has neither an EPSG code nor WKT")
             }
         } catch let error as PROJError {
-            throw GeoIOError(path: path, message: "the raster's CRS: \(error)")
+            throw RasterError(path: path, message: "the raster's CRS: \(error)")
         }
         let grid: RasterGrid
         do {
-            grid = try RasterGrid(transform: transform, width: reader.width, height: reader.height)
+            grid = try RasterGrid(transform: transform, width: source.width, height: source.height)
         } catch let error as CoverageError {
-            throw GeoIOError(path: path, message: error.description)
+            throw RasterError(path: path, message: error.description)
         }
-        self.path = path
-        self.band = band
+        self.source = source
         self.grid = grid
         self.crs = crs
-        self.nodata = nodata ?? reader.nodata
+        self.nodata = nodata ?? source.nodata
         self.isDensity = isDensity
         self.maxTileCells = max(1, maxTileCells)
         self.maxWindowCells = max(1, maxWindowCells)
-        readers = RasterReaderPool(path: path, band: band)
+        readers = RasterReaderPool(source: source)
         cellAreas = CellAreas(grid: grid, crs: crs)
         do {
             bounds = try PopulationRaster.wgs84Bounds(of: grid, crs: crs)
         } catch let error as PROJError {
-            throw GeoIOError(path: path, message: "the raster's corners cannot be placed in WGS84: \(error)")
+            throw RasterError(path: path, message: "the raster's corners cannot be placed in WGS84: \(error)")
         }
         if crs.isGeographic {
             try PopulationRaster.checkLatitudes(of: grid, path: path)
@@ -120,7 +118,7 @@ public struct PopulationRaster: Sendable {
                        (Double(grid.width), Double(grid.height))].map { grid.transform.world(column: $0.0, row: $0.1) }
         let cell = abs(grid.transform.pixelHeight) + abs(grid.transform.columnRotation)
         guard let worst = corners.map({ abs($0.y) }).max(), worst > 90 + cell else { return }
-        throw GeoIOError(path: path, message: "the raster's geotransform \(grid.transform.coefficients) puts cells at "
+        throw RasterError(path: path, message: "the raster's geotransform \(grid.transform.coefficients) puts cells at "
             + "latitude ±\(worst)°, beyond the poles: check the geotransform (gdalinfo) and the CRS")
     }
 

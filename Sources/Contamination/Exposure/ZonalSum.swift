@@ -1,4 +1,3 @@
-import GeoIO
 import GeometryCore
 
 extension PopulationRaster {
@@ -19,9 +18,9 @@ extension PopulationRaster {
     /// Cells that are not nodata but cannot be people (`isInvalid`) add nothing, count as nodata, and are
     /// reported in `ZonalTotals.invalid`.
     ///
-    /// Throws `GeoIOError` when the area's windows hold more than `maxWindowCells` cells (before reading any),
+    /// Throws `RasterError` when the area's windows hold more than `maxWindowCells` cells (before reading any),
     /// when invalid cells are more than `maxInvalidShare` of the covered geodesic area, or when a window cannot be
-    /// read (`GDALRasterIO`); `PROJError` when the transform fails.
+    /// read (`RasterWindowReader.read`); `PROJError` when the transform fails.
     public func totals(of geometry: Geometry, threads: Int = 1) throws -> ZonalTotals {
         guard !geometry.isEmpty else { return ZonalTotals() }
         let coverages = try coverages(of: geometry)
@@ -31,7 +30,7 @@ extension PopulationRaster {
         for window in windows where cells <= maxWindowCells { cells += window.pixelCount }
         guard cells <= maxWindowCells else {
             let largest = windows.max { $0.pixelCount < $1.pixelCount }.map { " (the largest \($0.width)×\($0.height))" }
-            throw GeoIOError(path: path, message: "an area covers windows of at least \(cells) cells\(largest ?? "") "
+            throw RasterError(path: path, message: "an area covers windows of at least \(cells) cells\(largest ?? "") "
                 + "of this \(grid.width)×\(grid.height) raster, more than the limit of \(maxWindowCells) cells for one area: "
                 + "check the raster's geotransform, or resample it to coarser cells (gdalwarp -tr)")
         }
@@ -71,7 +70,7 @@ extension PopulationRaster {
     private func checkInvalid(_ totals: ZonalTotals) throws {
         guard let first = totals.invalid.first, !totals.invalid.isNoise, totals.invalidShare > Self.maxInvalidShare
         else { return }
-        throw GeoIOError(path: path, message: "\(InvalidCellsText.describe(totals.invalid, totals: totals)) "
+        throw RasterError(path: path, message: "\(InvalidCellsText.describe(totals.invalid, totals: totals)) "
             + "(more than \(InvalidCellsText.percent(Self.maxInvalidShare)) of the area): the figure would rest on "
             + "values that are not people. \(InvalidCellsText.advice(first))")
     }
@@ -90,19 +89,20 @@ extension PopulationRaster {
         do {
             return try PolygonCoverage([polygon], grid: grid)
         } catch let error as CoverageError {
-            throw GeoIOError(path: path, message: "coverage: \(error.description)")
+            throw RasterError(path: path, message: "coverage: \(error.description)")
         }
     }
 
     /// The totals of one polygon over one tile of its window.
-    private func sum(_ coverage: PolygonCoverage, tile: PixelWindow, reader: RasterReader) throws -> ZonalTotals {
+    private func sum(_ coverage: PolygonCoverage, tile: PixelWindow,
+                     reader: any RasterWindowReader) throws -> ZonalTotals {
         let fractions = coverage.fractions(in: tile).fractions
         let values = try reader.read(window: tile)
         let areas: [Double]
         do {
             areas = try cellAreas.squareKilometers(in: tile)
         } catch let error as PROJError {
-            throw GeoIOError(path: path, message: "geodesic cell areas of window \(tile): \(error)")
+            throw RasterError(path: path, message: "geodesic cell areas of window \(tile): \(error)")
         }
         var totals = ZonalTotals()
         for index in 0..<tile.pixelCount {

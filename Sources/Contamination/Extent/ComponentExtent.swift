@@ -1,4 +1,3 @@
-import GeoIO
 import GeometryCore
 
 /// The remaining land of one connected component of hazards, by extent group.

@@ -1,5 +1,5 @@
-import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// One dissolved piece of contamination: a group's land, or the part of it in one region polygon.
 public struct ExtentPiece: Sendable {

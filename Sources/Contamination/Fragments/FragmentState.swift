@@ -1,4 +1,3 @@
-import GeoIO
 import GeometryCore
 
 /// The running contamination of one component, kept undissolved: pairwise disjoint polygons ("fragments"),

@@ -1,4 +1,3 @@
-import GeoIO
 import GeometryCore
 
 /// The ledger of one connected component of hazards and releases, built in one pass over its events.

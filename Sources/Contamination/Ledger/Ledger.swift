@@ -1,5 +1,5 @@
-import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// The land-release ledger: land released by period × method × region, land newly recorded, and the
 /// contamination remaining at each period's end, all geodesic (WGS84) and dissolved.

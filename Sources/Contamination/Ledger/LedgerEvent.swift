@@ -1,5 +1,5 @@
-import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// A hazard as the ledger sees it: one class, one polygon, and the day it adds its land.
 struct LedgerHazard: Sendable {

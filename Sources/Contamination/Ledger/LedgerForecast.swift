@@ -1,5 +1,5 @@
-import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// When the remaining contamination would be released at the recent release rate, and what an
 /// Article 5 deadline would need, with the basis of the rate: the periods averaged, those among them in

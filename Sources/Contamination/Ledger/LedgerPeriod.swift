@@ -1,4 +1,5 @@
-import GeoIO
+import HazmapValues
+
 
 /// How long one ledger period is (`--period year|quarter|month`).
 public enum LedgerPeriodLength: String, Sendable, Codable, CaseIterable {

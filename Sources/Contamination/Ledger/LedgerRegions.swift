@@ -1,4 +1,3 @@
-import GeoIO
 import GeometryCore
 
 /// Which region new contamination is booked to: the request's admin polygons, cut exactly, or else the

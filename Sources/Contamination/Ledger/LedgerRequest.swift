@@ -1,4 +1,5 @@
-import GeoIO
+import HazmapValues
+
 
 /// What a land-release ledger is computed for.
 public struct LedgerRequest: Sendable {

@@ -1,5 +1,5 @@
-import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// The counted part of one release event: its polygon ∩ the contamination just before it.
 ///

@@ -1,4 +1,5 @@
-import GeoIO
+import HazmapValues
+
 
 /// The documented limits of a capacity (docs/robustness.md "Capacity files"): a capacity file beyond one is
 /// refused with the file, line, key and value, and a schedule is never made from one, so no plan can grow
@@ -53,11 +54,11 @@ extension Capacity {
 }
 
 /// A limit without a fraction when it is whole (`10000`, `0.5`).
-func limitText(_ value: Double) -> String {
+public func limitText(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
 }
 
 /// A range of limits as `1…366`.
-func limitText(_ range: ClosedRange<Double>) -> String {
+public func limitText(_ range: ClosedRange<Double>) -> String {
     "\(limitText(range.lowerBound))…\(limitText(range.upperBound))"
 }

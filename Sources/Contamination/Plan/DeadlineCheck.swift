@@ -1,4 +1,5 @@
-import GeoIO
+import HazmapValues
+
 
 /// Whether a plan finishes by a deadline, and the teams that would make it.
 public struct DeadlineCheck: Sendable, Equatable {

@@ -1,4 +1,5 @@
-import GeoIO
+import HazmapValues
+
 
 /// The hazards a plan schedules, each with its share of the land remaining on the start day.
 public struct PlanItems: Sendable {

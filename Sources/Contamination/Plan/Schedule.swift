@@ -1,4 +1,5 @@
-import GeoIO
+import HazmapValues
+
 
 /// A hazard to schedule: its remaining land, in priority order.
 public struct PlanItem: Sendable, Equatable {

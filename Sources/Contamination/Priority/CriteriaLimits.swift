@@ -16,7 +16,7 @@ public enum CriteriaLimits {
     public static let maxMonths = 1_200
 
     /// A number as a criteria file would write it: `nan`, `inf`, `-inf`, or Swift's shortest form.
-    static func text(_ value: Double) -> String {
+    public static func text(_ value: Double) -> String {
         if value.isNaN { return "nan" }
         if value.isInfinite { return value < 0 ? "-inf" : "inf" }
         return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"

@@ -1,4 +1,3 @@
-import GeoIO
 import GeometryCore
 
 /// Measures every criterion's raw value for every hazard.

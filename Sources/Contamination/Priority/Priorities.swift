@@ -1,5 +1,5 @@
-import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// The hazards with land left on a day, measured against weighted criteria and ranked.
 public struct Priorities: Sendable {

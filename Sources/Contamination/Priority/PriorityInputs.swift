@@ -1,5 +1,5 @@
-import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// Counts the people within a polygon (WGS84 lon/lat): Σ cell value × exact coverage fraction.
 public typealias PeopleCounter = @Sendable (Geometry) throws -> Double

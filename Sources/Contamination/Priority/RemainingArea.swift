@@ -1,5 +1,5 @@
-import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// The contamination remaining on a day, shared out among the hazards: the figure `plan` schedules and the
 /// `remaining_area` criterion of `prioritize` measures.

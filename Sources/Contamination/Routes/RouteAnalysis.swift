@@ -1,5 +1,5 @@
-import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// How period ends are chosen for route figures.
 public enum RoutePeriod: String, Sendable, CaseIterable {

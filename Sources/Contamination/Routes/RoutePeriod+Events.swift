@@ -1,4 +1,5 @@
-import GeoIO
+import HazmapValues
+
 
 extension RoutePeriod {
     /// The ends of the periods from the one holding the first route event (or `last`, without events

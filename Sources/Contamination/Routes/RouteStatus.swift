@@ -1,5 +1,5 @@
-import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// The state of a stretch of route: unverified until verified or cleared; cleared beats verified.
 public enum RouteStatus: String, Sendable, Hashable, CaseIterable, Codable {

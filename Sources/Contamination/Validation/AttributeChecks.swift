@@ -1,4 +1,5 @@
-import GeoIO
+import HazmapValues
+
 
 /// Validation checks that need no geometry: duplicate ids, future dates, releases dated before their
 /// hazard was recorded, and releases naming unknown hazards.

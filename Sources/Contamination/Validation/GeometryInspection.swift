@@ -1,4 +1,3 @@
-import GeoIO
 import GeometryCore
 
 /// What geometry a layer needs.
@@ -41,13 +40,13 @@ public struct AreaThresholds: Sendable {
 /// Order: empty → wrong type (polygonal parts of a collection are kept) → coordinates out of range or
 /// swapped → validity, repaired with GEOS make-valid (STRUCTURE) → sliver. A geometry that cannot be used
 /// comes back `nil`, with an error finding saying why; a repaired one comes back with its finding.
-struct GeometryInspection {
+public struct GeometryInspection {
     let expectation: GeometryExpectation
     let source: SourceRef
     let id: String?
-    private(set) var findings: [Finding] = []
+    public private(set) var findings: [Finding] = []
 
-    init(_ expectation: GeometryExpectation, source: SourceRef, id: String?) {
+    public init(_ expectation: GeometryExpectation, source: SourceRef, id: String?) {
         self.expectation = expectation
         self.source = source
         self.id = id
@@ -60,7 +59,7 @@ struct GeometryInspection {
     }
 
     /// The usable geometry, or `nil` with an error finding.
-    mutating func inspect(_ geometry: Geometry) throws -> Geometry? {
+    public mutating func inspect(_ geometry: Geometry) throws -> Geometry? {
         guard let bounds = geometry.bounds else {
             report(.nullGeometry, "the geometry is empty; the feature is left out",
                    fix: "draw the feature's geometry, or delete the feature")
@@ -157,7 +156,7 @@ struct GeometryInspection {
     }
 
     /// Sliver and suspiciously large area checks for a usable hazard polygon.
-    mutating func checkArea(of geometry: Geometry, hazardClass: HazardClass?, thresholds: AreaThresholds) throws {
+    public mutating func checkArea(of geometry: Geometry, hazardClass: HazardClass?, thresholds: AreaThresholds) throws {
         let (area, perimeter) = try geometry.geodesicAreaAndPerimeter()
         let thinness = perimeter.value > 0 ? 4 * Double.pi * area.value / (perimeter.value * perimeter.value) : 0
         let centre = geometry.bounds.map {

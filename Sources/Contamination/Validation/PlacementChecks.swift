@@ -1,4 +1,3 @@
-import GeoIO
 import GeometryCore
 
 /// Where features lie: outside every admin region, or far outside the rest of their layer (a robust outlier

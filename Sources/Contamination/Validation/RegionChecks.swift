@@ -1,4 +1,3 @@
-import GeoIO
 import GeometryCore
 
 /// Checks of the admin regions that figures are split by: regions that overlap (the shared land silently

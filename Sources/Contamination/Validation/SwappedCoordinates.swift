@@ -6,8 +6,8 @@ import GeometryCore
 /// (within `r` of the layer's median centre) while as given it lies far from it (beyond `3r`), where `r`
 /// is four times the median distance of the features from that centre, and at least 1°. Needs at least
 /// ten features to judge. Features that cannot be lon/lat at all are caught earlier, per feature.
-enum SwappedCoordinates {
-    static func detect(_ boxes: [Bounds?]) -> [Int] {
+public enum SwappedCoordinates {
+    public static func detect(_ boxes: [Bounds?]) -> [Int] {
         let centres: [(index: Int, x: Double, y: Double)] = boxes.enumerated().compactMap { index, box in
             box.map { (index, ($0.minX + $0.maxX) / 2, ($0.minY + $0.maxY) / 2) }
         }
@@ -21,7 +21,7 @@ enum SwappedCoordinates {
         return centres.filter { distance($0.y, $0.x) <= radius && distance($0.x, $0.y) > 3 * radius }.map(\.index)
     }
 
-    static func finding(for source: SourceRef, id: String) -> Finding {
+    public static func finding(for source: SourceRef, id: String) -> Finding {
         Finding(.swappedCoordinates, at: source, id: id,
                 message: "the feature lies far from the rest of the layer, but among it with x and y swapped: "
                     + "coordinates look like lat, lon; the feature is left out",

@@ -1,5 +1,5 @@
-import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// The one validation pass: every finding about a set of input layers, the same for every command that
 /// shows findings (`validate` lists them; `extent`, `release`, `report` and `batch` print their summary).

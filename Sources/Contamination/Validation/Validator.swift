@@ -1,4 +1,3 @@
-import GeoIO
 import GeometryCore
 
 /// The checks that compare features with each other: overlapping hazards, and releases outside their

@@ -3,6 +3,7 @@ import Contamination
 import Foundation
 import GeoIO
 import GeometryCore
+import Loading
 
 /// `hazmap exposure`: people inside contamination and within distances of it, each counted once.
 struct ExposureCommand: ParsableCommand {

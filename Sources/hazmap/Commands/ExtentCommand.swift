@@ -3,6 +3,8 @@ import Contamination
 import Foundation
 import GeoIO
 import GeometryCore
+import HazmapValues
+import Loading
 
 /// `hazmap extent`: dissolved, non-overlapping SHA/CHA extents with geodesic areas.
 struct ExtentCommand: ParsableCommand {

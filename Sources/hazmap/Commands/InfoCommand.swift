@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// `hazmap info FILE…`: what a geospatial file holds.
 struct InfoCommand: ParsableCommand {

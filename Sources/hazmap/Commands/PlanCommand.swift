@@ -3,6 +3,8 @@ import Contamination
 import Foundation
 import GeoIO
 import GeometryCore
+import HazmapValues
+import Loading
 import Reports
 
 /// `hazmap plan`: a clearance schedule from priorities and capacity, and a completion forecast.

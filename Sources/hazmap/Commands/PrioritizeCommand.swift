@@ -3,6 +3,8 @@ import Contamination
 import Foundation
 import GeoIO
 import GeometryCore
+import HazmapValues
+import Loading
 
 /// `hazmap prioritize`: multi-criteria scores and ranks per hazard, from a weights file.
 struct PrioritizeCommand: ParsableCommand {

@@ -3,6 +3,8 @@ import Contamination
 import Foundation
 import GeoIO
 import GeometryCore
+import HazmapValues
+import Loading
 
 /// `hazmap release`: the land-release ledger over time.
 struct ReleaseCommand: ParsableCommand {

@@ -2,6 +2,8 @@ import ArgumentParser
 import Contamination
 import Foundation
 import GeoIO
+import HazmapValues
+import Loading
 import Reports
 
 /// `hazmap report`: a self-contained HTML report with GeoJSON, CSV and GeoPackage outputs beside it.

@@ -3,6 +3,8 @@ import Contamination
 import Foundation
 import GeoIO
 import GeometryCore
+import HazmapValues
+import Loading
 
 /// `hazmap routes`: route km by status over time, and km of route near remaining contamination.
 struct RoutesCommand: ParsableCommand {

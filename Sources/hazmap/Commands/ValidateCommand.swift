@@ -2,6 +2,8 @@ import ArgumentParser
 import Contamination
 import Foundation
 import GeoIO
+import HazmapValues
+import Loading
 
 /// `hazmap validate`: the data quality report, and `--fix` to write repaired data.
 struct ValidateCommand: ParsableCommand {

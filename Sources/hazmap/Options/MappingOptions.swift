@@ -1,6 +1,7 @@
 import Foundation
 import ArgumentParser
 import Contamination
+import Loading
 
 extension PartialDateRule: ExpressibleByArgument {}
 

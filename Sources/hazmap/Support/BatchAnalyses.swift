@@ -3,6 +3,8 @@ import Contamination
 import Foundation
 import GeoIO
 import GeometryCore
+import HazmapValues
+import Loading
 import Reports
 
 /// One batch job's work: loads its layers once, then runs each analysis through the same functions the

@@ -1,4 +1,5 @@
 import Contamination
+import HazmapValues
 import Reports
 import GeoIO
 import GeometryCore

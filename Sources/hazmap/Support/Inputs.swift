@@ -1,6 +1,8 @@
 import Contamination
 import Foundation
 import GeoIO
+import HazmapValues
+import Loading
 
 /// Loads the input layers a command names, with a progress bar and one summary line per file on stderr.
 struct Inputs {

@@ -1,5 +1,6 @@
 import Foundation
 import GeoIO
+import HazmapValues
 
 /// JSON for `--json` output and JSON files: pretty-printed, keys sorted, so output is stable between
 /// runs; a password that reached any string in it is hidden (`ConnectionString.redactedJSON(_:)`).

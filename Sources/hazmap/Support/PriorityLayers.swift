@@ -1,6 +1,8 @@
 import Contamination
 import Foundation
 import GeoIO
+import HazmapValues
+import Loading
 
 /// Loads the context layers and attributes a priority score is measured against.
 enum PriorityLayers {

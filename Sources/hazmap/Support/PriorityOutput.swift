@@ -1,6 +1,7 @@
 import Contamination
 import Foundation
 import GeoIO
+import HazmapValues
 import Reports
 
 /// Writes ranked hazards as features: score, rank, and every criterion's raw and normalised value.

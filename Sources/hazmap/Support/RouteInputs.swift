@@ -1,4 +1,5 @@
 import Contamination
+import Loading
 
 /// Routes and their events, loaded with one summary line per file on stderr.
 struct RouteInputs {

@@ -1,5 +1,6 @@
 import Foundation
 import GeoIO
+import HazmapValues
 
 /// Writing to the terminal: results on stdout, messages and progress on stderr. Every message passes
 /// through `ConnectionString.redacted(_:)`: a password in a `PG:` string never reaches the terminal.

@@ -1,5 +1,7 @@
 import Contamination
 import GeoIO
+import HazmapValues
+import Loading
 import PropertyBased
 import Testing
 

@@ -1,4 +1,5 @@
 import Contamination
+import Loading
 import PropertyBased
 import Testing
 

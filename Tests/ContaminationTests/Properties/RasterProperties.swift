@@ -2,6 +2,7 @@ import Contamination
 import Foundation
 import GeoIO
 import GeometryCore
+import Loading
 import PropertyBased
 import Testing
 
@@ -93,7 +94,7 @@ struct RasterProperties {
             let totals: ZonalTotals
             do {
                 totals = try raster.totals(of: polygon)
-            } catch let error as GeoIOError {
+            } catch let error as RasterError {
                 // Invalid slivers of float noise (at most 1e-6 of a cell in all) are never refused.
                 try PropertyCampaign.require(oracle.invalidShare > 0.0095 && oracle.invalid > 0.5e-6,
                                              "refused, but only \(oracle.invalid) cells, \(oracle.invalidShare) invalid: \(error)")

@@ -1,6 +1,8 @@
+import Contamination
 import Foundation
 import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// Reads the canonical fields of one feature through a mapper, collecting findings as it goes.
 struct FeatureReading {

@@ -1,3 +1,5 @@
+import Contamination
+
 extension LayerLoader {
     /// Reads routes: lines with an id and a name.
     public static func routes(from path: String, options: LoadOptions) throws -> Loaded<Route> {

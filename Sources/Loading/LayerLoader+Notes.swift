@@ -1,3 +1,4 @@
+import Contamination
 import GeoIO
 
 /// What the loader says about a layer's CRS and filters, in summaries and errors.

@@ -18,11 +18,6 @@ public struct LocatedError<Kind>: Error, Sendable, Equatable, CustomStringConver
         self.message = message
     }
 
-    /// The error for a file that cannot be read or parsed; a syntax error's column is dropped.
-    public init(file: String, _ problem: TOMLSource.Problem) {
-        self.init(file: file, line: problem.line, message: problem.message)
-    }
-
     /// `file:line: message`, like a compiler diagnostic.
     public var description: String {
         "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"

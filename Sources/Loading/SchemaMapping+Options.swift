@@ -1,3 +1,5 @@
+import Contamination
+
 extension SchemaMapping {
     /// The syntax of `--field`, for help texts.
     public static let fieldOptionSyntax = "--field [LAYER.]FIELD=SOURCE_FIELD   e.g. --field hazards.class=typeArea"
@@ -98,16 +100,5 @@ extension SchemaMapping {
             return String(trimmed.dropFirst().dropLast())
         }
         return trimmed
-    }
-}
-
-extension String {
-    /// The text without leading and trailing spaces and tabs.
-    func trimmingBlanks() -> String {
-        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let start = firstIndex(where: { !isBlank($0) }), let end = lastIndex(where: { !isBlank($0) }) else {
-            return ""
-        }
-        return String(self[start...end])
     }
 }

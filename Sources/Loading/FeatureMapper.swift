@@ -1,4 +1,6 @@
+import Contamination
 import GeoIO
+import HazmapValues
 
 /// A record made from one feature, with what was wrong with the feature.
 public struct Mapped<Value: Sendable>: Sendable {

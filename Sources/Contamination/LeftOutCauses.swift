@@ -14,8 +14,11 @@ public struct LeftOutCauses: Sendable {
     static let messageLimit = 32
     public private(set) var causes: [String: Cause] = [:]
 
+    /// No cause yet.
+    public init() {}
+
     /// Counts a feature left out because of `finding` (or for `code` when there is no finding).
-    mutating func add(code: String, finding: Finding?) {
+    public mutating func add(code: String, finding: Finding?) {
         var cause = causes[code] ?? Cause(code: code)
         cause.count += 1
         if cause.example == nil { cause.example = finding }
@@ -38,6 +41,12 @@ public struct UnusableLayerError: Error, Sendable, CustomStringConvertible {
     public var causes: LeftOutCauses
     /// Why coordinates may be wrong: what the file declares about its CRS, and how to override it.
     public var crsHint: String
+
+    public init(summary: LoadSummary, causes: LeftOutCauses, crsHint: String) {
+        self.summary = summary
+        self.causes = causes
+        self.crsHint = crsHint
+    }
 
     /// `hazards.geojson: none of the 2,000 hazards read is usable; …` and one line per cause with its count, the
     /// commonest messages, an example feature and the fix.

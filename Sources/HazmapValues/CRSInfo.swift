@@ -19,8 +19,3 @@ public struct CRSInfo: Sendable, Codable, Hashable {
         return name ?? "unknown CRS"
     }
 }
-
-extension SpatialReference {
-    /// The public description of this CRS.
-    var info: CRSInfo { CRSInfo(name: name, epsg: epsgCode, wkt: wkt) }
-}

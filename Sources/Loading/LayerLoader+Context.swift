@@ -1,3 +1,4 @@
+import Contamination
 import GeometryCore
 
 extension LayerLoader {

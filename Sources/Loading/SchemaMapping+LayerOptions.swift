@@ -1,3 +1,4 @@
+import Contamination
 import GeometryCore
 
 /// Parses `--spat` rectangles: four numbers, separated by commas or spaces.

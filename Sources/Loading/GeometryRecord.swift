@@ -1,3 +1,4 @@
+import Contamination
 import GeoIO
 import GeometryCore
 

@@ -1,3 +1,4 @@
+import Contamination
 import Foundation
 import GeoIO
 import TOMLKit

@@ -1,3 +1,5 @@
+import Contamination
+
 /// Finds the line on which a key of a TOML document is written, so that errors found after parsing
 /// (an unknown field, a bad value) can name it. It reads table headers (`[a.b]`) and `key = value`
 /// lines, with bare, quoted and dotted keys; a key inside an inline table is located at its table's line.
