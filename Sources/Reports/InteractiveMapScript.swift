@@ -19,7 +19,7 @@ enum InteractiveMapScript {
 
     static let css = """
     #hazmap-map{height:640px;border:1px solid #d0d4d8;background:#f7f7f2;font-size:13px}\
-    .map-help{color:#55606a;font-size:13px;margin:4px 0 0}\
+    .map-help{color:#55606a;font-size:13px;margin:4px 0 0}#hazmap-map section{margin:0}\
     #hazmap-map .hz-rank{background:#111111;color:#ffffff;border:1.5px solid #ffffff;border-radius:12px;\
     text-align:center;font:bold 11px/19px sans-serif;box-shadow:0 0 2px #000000}\
     #hazmap-map .hz-label span{display:inline-block;transform:translate(-50%,-50%);white-space:nowrap;\
@@ -141,6 +141,8 @@ enum InteractiveMapScript {
         }
         result.scaleBar = element.querySelector(".leaflet-control-scale-line") ? element.querySelector(".leaflet-control-scale-line").textContent : "";
         result.northArrow = element.querySelector(".hz-north") !== null;
+        var staticMap = document.querySelector("#map .map-static");
+        result.staticMapShown = staticMap !== null && getComputedStyle(staticMap).display !== "none";
         var pre = document.createElement("pre");
         pre.id = "hazmap-selftest";
         pre.textContent = JSON.stringify(result);

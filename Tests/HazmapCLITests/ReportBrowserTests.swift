@@ -94,6 +94,8 @@ import Testing
         }
         #expect((result["scaleBar"] as? String)?.hasSuffix("m") == true)
         #expect(result["northArrow"] as? Bool == true)
+        // On screen the interactive map replaces the static one (kept for print).
+        #expect(result["staticMapShown"] as? Bool == false)
 
         let artifacts = Binary.packageRoot.appendingPathComponent(".build/test-artifacts")
         try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
