@@ -13,10 +13,10 @@ struct FragmentStateTests {
         Bounds(minX: lon0, minY: 0, maxX: lon1, maxY: 0.01)
     }
 
-    private static func sha(_ region: String?) -> LedgerLand { LedgerLand(hazardClass: .sha, region: region) }
-    private static func cha(_ region: String?) -> LedgerLand { LedgerLand(hazardClass: .cha, region: region) }
-    private static func isSHA(_ land: LedgerLand) -> Bool { land.hazardClass == .sha }
-    private static func isCHA(_ land: LedgerLand) -> Bool { land.hazardClass == .cha }
+    private static func sha(_ region: String?) -> ExtentKey { ExtentKey(hazardClass: .sha, region: region) }
+    private static func cha(_ region: String?) -> ExtentKey { ExtentKey(hazardClass: .cha, region: region) }
+    private static func isSHA(_ land: ExtentKey) -> Bool { land.hazardClass == .sha }
+    private static func isCHA(_ land: ExtentKey) -> Bool { land.hazardClass == .cha }
 
     private static func close(_ actual: Double?, _ degrees: Double) -> Bool {
         guard let actual else { return false }
@@ -25,7 +25,7 @@ struct FragmentStateTests {
 
     @Test("a cut splits a fragment, removes only the land it covers, and leaves fragments away from it alone")
     func cutSplitsAndMeasures() throws {
-        var state = FragmentState<LedgerLand>(hazardBounds: [Self.box(0, 0.03), Self.box(0.05, 0.06)])
+        var state = FragmentState<ExtentKey>(hazardBounds: [Self.box(0, 0.03), Self.box(0.05, 0.06)])
         let sha = try state.add([(Self.sha("A"), LedgerTests.strip(0, 0.02)),
                                  (Self.sha("B"), LedgerTests.strip(0.02, 0.03))], slot: 0)
         #expect(Self.close(sha[Self.sha("A")], 0.02) && Self.close(sha[Self.sha("B")], 0.01))
@@ -54,10 +54,10 @@ struct FragmentStateTests {
 
     @Test("a CHA over SHA land turns that land CHA in place, keeping its region")
     func reclassifyInPlace() throws {
-        var state = FragmentState<LedgerLand>(hazardBounds: [Self.box(0, 0.02)])
+        var state = FragmentState<ExtentKey>(hazardBounds: [Self.box(0, 0.02)])
         _ = try state.add([(Self.sha("A"), LedgerTests.strip(0, 0.02))], slot: 0)
         let turned = try state.cut(PreparedGeometry(LedgerTests.strip(0.015, 0.03)), where: Self.isSHA,
-                                   relabel: { LedgerLand(hazardClass: .cha, region: $0.region) })
+                                   relabel: { ExtentKey(hazardClass: .cha, region: $0.region) })
         #expect(Self.close(turned.change[Self.sha("A")], -0.005) && Self.close(turned.moved[Self.cha("A")], 0.005))
         let areas = state.areas(by: \.hazardClass)
         #expect(Self.close(areas[.sha], 0.015) && Self.close(areas[.cha], 0.005))
@@ -66,7 +66,7 @@ struct FragmentStateTests {
 
     @Test("a cut that only touches a fragment's edge changes nothing")
     func touchingCutIsNoChange() throws {
-        var state = FragmentState<LedgerLand>(hazardBounds: [Self.box(0, 0.01)])
+        var state = FragmentState<ExtentKey>(hazardBounds: [Self.box(0, 0.01)])
         _ = try state.add([(Self.cha(nil), LedgerTests.strip(0, 0.01))], slot: 0)
         let cut = try state.cut(PreparedGeometry(LedgerTests.strip(0.01, 0.02)), where: Self.isCHA)
         #expect(cut.change.values.allSatisfy { $0.magnitude < 1e-3 })
@@ -77,19 +77,19 @@ struct FragmentStateTests {
     @Test("the end-of-run check finds land recorded twice, and only then")
     func overlapCheck() throws {
         // The 1M failure: a fragment lying wholly on others, which the overlays' point checks let through.
-        var state = FragmentState<LedgerLand>(hazardBounds: [Self.box(0, 0.03), Self.box(0.01, 0.02)])
+        var state = FragmentState<ExtentKey>(hazardBounds: [Self.box(0, 0.03), Self.box(0.01, 0.02)])
         _ = try state.add([(Self.sha(nil), LedgerTests.strip(0, 0.02)), (Self.cha(nil), LedgerTests.strip(0.02, 0.03))],
                           slot: 0)
         #expect(try state.isOverlapFree())
         _ = try state.add([(Self.cha(nil), LedgerTests.strip(0.012, 0.018))], slot: 1)
         #expect(try !state.isOverlapFree())
         // Touching fragments do not count as lying on each other.
-        var touching = FragmentState<LedgerLand>(hazardBounds: [Self.box(0, 0.01), Self.box(0.01, 0.02)])
+        var touching = FragmentState<ExtentKey>(hazardBounds: [Self.box(0, 0.01), Self.box(0.01, 0.02)])
         _ = try touching.add([(Self.sha(nil), LedgerTests.strip(0, 0.01))], slot: 0)
         _ = try touching.add([(Self.cha(nil), LedgerTests.strip(0.01, 0.02))], slot: 1)
         #expect(try touching.isOverlapFree())
         // The same land made by snap-rounded cuts is disjoint.
-        var robust = FragmentState<LedgerLand>(hazardBounds: [Self.box(0, 0.03), Self.box(0.01, 0.02)],
+        var robust = FragmentState<ExtentKey>(hazardBounds: [Self.box(0, 0.03), Self.box(0.01, 0.02)],
                                                mode: .snapRounded)
         _ = try robust.add([(Self.sha(nil), LedgerTests.strip(0, 0.02))], slot: 0)
         let new = try robust.uncovered(LedgerTests.strip(0.01, 0.03))
@@ -105,7 +105,7 @@ struct FragmentStateTests {
         let sliver = try Geometry(wkt: "POLYGON ((17.009357514000236 44.13196422942591, 17.00946837539283 44.1320842701758, 17.009648775911998 44.132428174350636, 17.00944754044654 44.13204455174791, 17.009357514000236 44.13196422942591))")
         let neighbour = try Geometry(wkt: "POLYGON ((17.008963760045766 44.131968893968086, 17.008527190370213 44.13183057250226, 17.008090622732574 44.13169224936483, 17.007552070571986 44.13196553890026, 17.007038612079793 44.13196163003098, 17.00678489487984 44.132327396327575, 17.00653117454802 44.13269316203719, 17.00704773895639 44.133092700106076, 17.00697733580463 44.13341102081367, 17.007197559190878 44.1336919449491, 17.007327437885362 44.133702019469084, 17.0077265035863 44.13368220697167, 17.00827312807515 44.133835343217584, 17.00879800136625 44.13391166566028, 17.009132612178934 44.13388670289971, 17.009118892177558 44.133455012422004, 17.009833789032626 44.13348637366843, 17.009867226052343 44.133081649860266, 17.009589629467087 44.13257401822014, 17.009648775911998 44.132428174350636, 17.00946837539283 44.1320842701758, 17.009357514000218 44.13196422942589, 17.009348059298496 44.13195579386471, 17.008963760045766 44.131968893968086), (17.007292851374757 44.132675339389124, 17.00704967751181 44.13256925347124, 17.007040894865554 44.132299000418186, 17.00712792057228 44.1321729597937, 17.00737175769606 44.13210256035455, 17.007533685655137 44.13207587474858, 17.007911162021802 44.13226369303377, 17.00766541175116 44.132433085198926, 17.00746436633576 44.13257612245583, 17.007292851374757 44.132675339389124))")
         #expect(try sliver.pointOnSurface().coordinates() == [17.009357514000236, 44.13196422942591])
-        var state = FragmentState<LedgerLand>(hazardBounds: [sliver.bounds, neighbour.bounds])
+        var state = FragmentState<ExtentKey>(hazardBounds: [sliver.bounds, neighbour.bounds])
         _ = try state.add([(Self.cha(nil), sliver)], slot: 0)
         _ = try state.add([(Self.cha(nil), neighbour)], slot: 1)
         #expect(try state.isOverlapFree())

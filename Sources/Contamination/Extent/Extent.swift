@@ -17,14 +17,16 @@ public struct ExtentPiece: Sendable {
 public struct Extent: Sendable {
     /// The pieces, sorted by key (precedence order).
     public var pieces: [ExtentPiece]
+    /// The area of each class: its fragments' areas summed as the ledger sums them (in slot order, then in
+    /// component order), so that `release` and `extent --as-of` show the same numbers however the extent is
+    /// split. The pieces of a class add up to it to rounding.
+    public var byClass: ClassAreas
 
-    /// The total contaminated area: the sum of the pieces, which never overlap.
-    public var total: SquareMeters { pieces.reduce(.zero) { $0 + $1.area } }
+    /// The total contaminated area: CHA + SHA, which never overlap.
+    public var total: SquareMeters { byClass.total }
 
     /// The area of one class.
-    public func area(of hazardClass: HazardClass) -> SquareMeters {
-        pieces.filter { $0.key.hazardClass == hazardClass }.reduce(.zero) { $0 + $1.area }
-    }
+    public func area(of hazardClass: HazardClass) -> SquareMeters { byClass[hazardClass] }
 }
 
 /// What to compute an extent of.
@@ -50,39 +52,35 @@ public struct ExtentRequest: Sendable {
 extension Extent {
     /// Computes the extent of hazards, less released land.
     ///
-    /// Hazards without a class or a polygon are left out (validation reports them). Hazards are grouped
-    /// into connected components (`Geometry.connectedComponents`), and each component is dissolved on its
-    /// own thread; components are disjoint, so their pieces are gathered with no overlay. Hazards and
-    /// releases stay as they are held (`compactGeometry`); GEOS geometries are built per component.
+    /// Hazards without a class or a polygon are left out (validation reports them). Hazards and releases are
+    /// grouped into the replay's connected components (`ReplayComponents`), and each component's history is
+    /// replayed on its own thread (`Replay`) up to the as-of day; components are disjoint, so their pieces are
+    /// gathered with no overlay, in component order. Each piece's area is the sum of its fragments' geodesic
+    /// areas, the very figure the ledger measures, so `release` and `extent --as-of` show the same numbers.
     ///
-    /// - Parameter progress: called once per finished component, from any thread.
+    /// - Parameter progress: called once per finished component with its number of hazards, from any thread.
     public init(hazards: [Hazard], releases: [ReleaseEvent], request: ExtentRequest,
                 progress: (@Sendable (Int) -> Void)? = nil) throws {
         let regionFromAttribute = request.regions.isEmpty
-        var gathered: [Member] = []
-        for hazard in hazards {
-            guard let hazardClass = hazard.hazardClass, let shape = hazard.compactGeometry, shape.bounds != nil,
-                  shape.isPolygonal else { continue }
-            let key = ExtentKey(hazard, hazardClass: hazardClass, dimensions: request.dimensions,
-                                regionFromAttribute: regionFromAttribute)
-            gathered.append(Member(key: key, date: hazard.recorded, shape: shape))
-        }
-        let members = gathered
-        let components = try Geometry.connectedComponents(of: members.map(\.shape), threads: request.threads)
-        let releaseIndex = BoundsIndex(releases.map(\.compactGeometry.bounds))
+        let input = try ReplayComponents(hazards: hazards, releases: releases, threads: request.threads)
         let regionSplit = try request.dimensions.contains(.region) && !request.regions.isEmpty
             ? RegionSplit(request.regions) : nil
-        let order = largestFirst(sizes: components.map(\.count))
-        var perComponent = try parallelMap(count: components.count, threads: request.threads, order: order) { index in
-            let component = components[index]
-            let pieces = try Extent.dissolve(component.map { members[$0] }, releases: releases,
-                                             releaseIndex: releaseIndex, asOf: request.asOf)
-            let split = try regionSplit.map { try $0.split(pieces) } ?? pieces
-            progress?(component.count)
-            return split
+        let horizon = request.asOf?.daysSinceEpoch ?? Int.max
+        let order = largestFirst(sizes: input.components.map(\.count))
+        var perComponent = try parallelMap(count: input.components.count, threads: request.threads,
+                                           order: order) { index in
+            let own = input.hazards(of: index, in: hazards) { hazard, hazardClass in
+                ExtentKey(hazard, hazardClass: hazardClass, dimensions: request.dimensions,
+                          regionFromAttribute: regionFromAttribute)
+            }
+            let land = try ComponentExtent.land(hazards: own, releases: input.releases(of: index, in: releases),
+                                                regions: regionSplit, horizon: horizon)
+            progress?(own.count)
+            return land
         }
         var grouped: [ExtentKey: (parts: [Geometry?], area: SquareMeters)] = [:]
-        for pieces in perComponent {
+        byClass = perComponent.reduce(ClassAreas.zero) { $0 + $1.byClass }
+        for (pieces, _) in perComponent {
             for piece in pieces {
                 grouped[piece.key, default: ([], .zero)].parts.append(piece.geometry)
                 grouped[piece.key, default: ([], .zero)].area += piece.area
@@ -97,28 +95,5 @@ extension Extent {
                                       area: group.area))
         }
         self.pieces = result
-    }
-
-    /// A hazard that counts in the extent, as it is held.
-    private struct Member: Sendable {
-        var key: ExtentKey
-        var date: CalendarDate?
-        var shape: CompactGeometry
-    }
-
-    /// The remaining land of one connected component, by group (`ComponentExtent`), with the releases whose
-    /// boxes meet the component's.
-    private static func dissolve(_ component: [Member], releases: [ReleaseEvent], releaseIndex: BoundsIndex,
-                                 asOf: CalendarDate?) throws -> [ExtentPiece] {
-        let members = component.map {
-            ComponentExtent.Member(key: $0.key, day: $0.date?.daysSinceEpoch ?? Int.min, geometry: $0.shape.geometry)
-        }
-        var bounds = component[0].shape.bounds
-        for member in component.dropFirst() {
-            if let box = member.shape.bounds { bounds = bounds.map { $0.union(box) } ?? box }
-        }
-        let touching = bounds.map { releaseIndex.query($0) } ?? []
-        let local = touching.map { (day: releases[$0].date.daysSinceEpoch, geometry: releases[$0].geometry) }
-        return try ComponentExtent.pieces(members: members, releases: local, horizon: asOf?.daysSinceEpoch ?? Int.max)
     }
 }

@@ -38,6 +38,18 @@ public struct ExtentKey: Hashable, Comparable, Sendable, CustomStringConvertible
         return left < right
     }
 
+    /// Whether a hazard of this key, recorded over land of `other`, takes that land over: its class and type
+    /// come first in precedence order (CHA before SHA, then AP, AT, ERW, CM, IED, mixed, unspecified). The
+    /// region does not count: land keeps the region it was recorded in.
+    func takesOver(_ other: ExtentKey) -> Bool {
+        (hazardClass.rank, hazardType.rank) < (other.hazardClass.rank, other.hazardType.rank)
+    }
+
+    /// The label of land of `other` taken over by a hazard of this key: this class and type, the land's region.
+    func taking(_ other: ExtentKey) -> ExtentKey {
+        ExtentKey(hazardClass: hazardClass, hazardType: hazardType, region: other.region)
+    }
+
     public var description: String {
         [hazardClass.rawValue, hazardType?.rawValue, region].compactMap { $0 }.joined(separator: "/")
     }

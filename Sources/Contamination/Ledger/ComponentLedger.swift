@@ -16,6 +16,8 @@ struct ComponentLedger: Sendable {
     var flows: [LedgerKey: ClassAreas] = [:]
     /// The measured state area at every checkpoint of the plan.
     var measured: [ClassAreas] = []
+    /// The measured state area by region at every checkpoint of the plan.
+    var measuredByRegion: [[String?: ClassAreas]] = []
     /// The dissolved state at the snapshot checkpoints.
     var states: [Int: (cha: Geometry, sha: Geometry)] = [:]
     var released: [ReleasedLand] = []
@@ -25,22 +27,19 @@ struct ComponentLedger: Sendable {
     /// Each hazard's share of the remaining land on the plan's shares day (geodesic m²), by input index.
     var shares: [(index: Int, area: Double)] = []
 
-    /// Runs the component's history; again with snap-rounded overlays when the fragments it ends with
-    /// overlap (a face GEOS's floating overlay mislabelled and the point checks missed).
-    init(hazards: [LedgerHazard], releases: [LedgerRelease], plan: LedgerPlan) throws {
-        var run = try Run.replayed(hazards: hazards, releases: releases, plan: plan, mode: .floating)
-        if try !run.state.isOverlapFree() {
-            run = try Run.replayed(hazards: hazards, releases: releases, plan: plan, mode: .snapRounded)
-        }
-        self = run.result
+    /// Runs the component's history once (`Replay.run`), booking what each event changes.
+    init(hazards: [ReplayHazard], releases: [ReplayRelease], plan: LedgerPlan) throws {
+        let (_, books) = try Replay.run(hazards: hazards, releases: releases, regions: plan.regionSplit,
+                                        horizon: plan.horizon) { Books(plan: plan) }
+        self = books.result
         if plan.releasedLand || plan.perHazard {
-            try attribute(hazards: hazards, plan: plan, final: run.final)
+            try attribute(hazards: hazards, plan: plan, final: books.final)
         }
     }
 
     /// Hazard ids of released land, and each hazard's own balance at the last period's end.
-    private mutating func attribute(hazards: [LedgerHazard], plan: LedgerPlan,
-                                    final: FragmentState<LedgerLand>?) throws {
+    private mutating func attribute(hazards: [ReplayHazard], plan: LedgerPlan,
+                                    final: FragmentState<ExtentKey>?) throws {
         let lastDay = plan.periodEnds.last ?? plan.horizon
         let landIndex = BoundsIndex(released.map(\.geometry.bounds))
         var ids: [[String]] = Array(repeating: [], count: released.count)
@@ -58,7 +57,7 @@ struct ComponentLedger: Sendable {
             }
             guard plan.perHazard else { continue }
             let remaining = try final?.remaining(within: hazard.geometry) ?? .zero
-            let balance = HazardBalance(hazardId: hazard.id, hazardClass: hazard.hazardClass, region: hazard.region,
+            let balance = HazardBalance(hazardId: hazard.id, hazardClass: hazard.hazardClass, region: hazard.key.region,
                                         original: try hazard.geometry.geodesicArea(), released: byMethod,
                                         remaining: remaining)
             self.hazards.append((hazard.index, balance))
@@ -68,92 +67,61 @@ struct ComponentLedger: Sendable {
         }
     }
 
-    /// The mutable state of one pass.
-    private struct Run {
+    /// The ledger's observer of one run of the replay: books each event's change to its period, region and
+    /// measure, and measures the state at every checkpoint.
+    private struct Books: ReplayObserver {
         let plan: LedgerPlan
-        var regions: LedgerRegions
-        /// Each hazard's slot in the state, by its input index.
-        let slots: [Int: Int]
-        var state: FragmentState<LedgerLand>
-        /// The state at the last period's end.
-        var final: FragmentState<LedgerLand>?
+        var checkpoints: [Int] { plan.checkpoints }
         var result = ComponentLedger(empty: ())
-        var nextCheckpoint = 0
+        /// The state at the last period's end.
+        var final: FragmentState<ExtentKey>?
+        /// The part of the release about to be cut that lies on CHA and on SHA fragments' land (released land).
+        private var near: (cha: [Geometry], sha: [Geometry]) = ([], [])
 
-        init(plan: LedgerPlan, hazards: [LedgerHazard], mode: OverlayMode) {
+        init(plan: LedgerPlan) {
             self.plan = plan
-            regions = LedgerRegions(plan: plan)
-            slots = Dictionary(uniqueKeysWithValues: hazards.enumerated().map { ($1.index, $0) })
-            state = FragmentState(hazardBounds: hazards.map(\.geometry.bounds), mode: mode)
         }
 
-        /// A run through every event of the component, measured at every checkpoint.
-        static func replayed(hazards: [LedgerHazard], releases: [LedgerRelease], plan: LedgerPlan,
-                             mode: OverlayMode) throws -> Run {
-            var run = Run(plan: plan, hazards: hazards, mode: mode)
-            for event in LedgerEvent.ordered(hazards: hazards, releases: releases, horizon: plan.horizon) {
-                try run.measure(before: event.day)
-                switch event.action {
-                case .record(let hazard): try run.record(hazard)
-                case .release(let release): try run.release(release)
-                }
+        mutating func checkpoint(_ index: Int, _ replay: Replay) throws {
+            let state = replay.state
+            let areas = state.areas(by: \.hazardClass)
+            result.measured.append(ClassAreas(cha: SquareMeters(areas[.cha] ?? 0), sha: SquareMeters(areas[.sha] ?? 0)))
+            var byRegion: [String?: ClassAreas] = [:]
+            for (land, area) in state.areas(by: { $0 }) {
+                byRegion[land.region, default: .zero][land.hazardClass] = SquareMeters(area)
             }
-            try run.measure(before: Int.max)
-            return run
-        }
-
-        /// Measures the state at every checkpoint before `day`.
-        mutating func measure(before day: Int) throws {
-            while nextCheckpoint < plan.checkpoints.count, plan.checkpoints[nextCheckpoint] < day {
-                let areas = state.areas(by: \.hazardClass)
-                result.measured.append(ClassAreas(cha: SquareMeters(areas[.cha] ?? 0),
-                                                  sha: SquareMeters(areas[.sha] ?? 0)))
-                if plan.snapshotStates.contains(nextCheckpoint) {
-                    result.states[nextCheckpoint] = (try state.dissolved { $0.hazardClass == .cha },
-                                                     try state.dissolved { $0.hazardClass == .sha })
-                }
-                if nextCheckpoint == plan.finalCheckpoint { final = state }
-                if nextCheckpoint == plan.sharesCheckpoint {
-                    let areas = state.slotAreas()
-                    result.shares = slots.map { (index: $0.key, area: areas[$0.value]) }.sorted { $0.index < $1.index }
-                }
-                nextCheckpoint += 1
+            result.measuredByRegion.append(byRegion)
+            if plan.snapshotStates.contains(index) {
+                result.states[index] = (try state.dissolved { $0.hazardClass == .cha },
+                                        try state.dissolved { $0.hazardClass == .sha })
+            }
+            if index == plan.finalCheckpoint { final = state }
+            if index == plan.sharesCheckpoint {
+                let areas = state.slotAreas()
+                result.shares = replay.slots.map { (index: $0.key, area: areas[$0.value]) }.sorted { $0.index < $1.index }
             }
         }
 
-        mutating func record(_ hazard: LedgerHazard) throws {
-            guard hazard.geometry.bounds != nil, let slot = slots[hazard.index] else { return }
+        mutating func recorded(_ hazard: ReplayHazard, _ recording: Replay.Recording) throws {
             let period = plan.period(ofDay: hazard.day)
-            let new = try state.uncovered(hazard.geometry)
-            let parts = try regions.parts(of: new, hazardRegion: hazard.region).map {
-                (label: LedgerLand(hazardClass: hazard.hazardClass, region: $0.region), geometry: $0.geometry)
-            }
-            book(try state.add(parts, slot: slot), .recorded, period: period)
-            guard hazard.hazardClass == .cha else { return }
-            let turned = try state.cut(PreparedGeometry(hazard.geometry), where: { $0.hazardClass == .sha },
-                                       relabel: { LedgerLand(hazardClass: .cha, region: $0.region) }, into: slot)
-            book(turned.moved, .reclassified, period: period)
-            book(turned.change, .reclassified, period: period)
+            book(recording.added, .recorded, period: period)
+            book(recording.moved, .reclassified, period: period)
+            book(recording.taken, .reclassified, period: period)
         }
 
-        mutating func release(_ release: LedgerRelease) throws {
-            guard let box = release.geometry.bounds else { return }
-            let period = plan.period(ofDay: release.date.daysSinceEpoch)
+        mutating func releasing(_ release: ReplayRelease, _ replay: Replay) throws {
+            guard plan.releasedLand || plan.perHazard, let box = release.geometry.bounds else { return }
+            near = (replay.state.near(box) { $0.hazardClass == .cha }, replay.state.near(box) { $0.hazardClass == .sha })
+        }
+
+        mutating func released(_ release: ReplayRelease, _ change: FragmentState<ExtentKey>.Changes) throws {
+            let period = plan.period(ofDay: release.day)
             let recorded = try release.geometry.geodesicArea()
-            let near = (cha: state.near(box) { $0.hazardClass == .cha },
-                        sha: state.near(box) { $0.hazardClass == .sha })
-            guard !near.cha.isEmpty || !near.sha.isEmpty else {
-                bookNothing(.of(recorded: recorded, released: .zero), period: period)
-                return
-            }
-            let cutter = try PreparedGeometry(release.geometry)
-            let measure = LedgerMeasure(release.method)
-            let cha = try state.cut(cutter, where: { $0.hazardClass == .cha }).change
-            let sha = try state.cut(cutter, where: { $0.hazardClass == .sha }).change
-            let released = ClassAreas(cha: SquareMeters(-cha.values.reduce(0, +)),
-                                      sha: SquareMeters(-sha.values.reduce(0, +)))
+            let cha = change.filter { $0.key.hazardClass == .cha }, sha = change.filter { $0.key.hazardClass == .sha }
+            let released = ClassAreas(cha: SquareMeters(-Self.sum(cha)), sha: SquareMeters(-Self.sum(sha)))
             bookNothing(.of(recorded: recorded, released: released.total), period: period)
             guard released.cha.value != 0 || released.sha.value != 0 else { return }
+            let measure = LedgerMeasure(release.method)
             book(cha.mapValues { -$0 }, measure, period: period)
             book(sha.mapValues { -$0 }, measure, period: period)
             guard plan.releasedLand || plan.perHazard else { return }
@@ -166,17 +134,22 @@ struct ComponentLedger: Sendable {
                     .droppingPolygons(smallerThan: pinholeArea), area: released))
         }
 
+        /// The changes' sum, in label order (so that it does not depend on the dictionary's order).
+        private static func sum(_ changes: FragmentState<ExtentKey>.Changes) -> Double {
+            changes.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
+        }
+
         /// Books a release's part that released nothing to its period.
-        mutating func bookNothing(_ nothing: ReleasedNothing, period: Int?) {
+        private mutating func bookNothing(_ nothing: ReleasedNothing, period: Int?) {
             guard let period, nothing.count > 0 else { return }
             result.releasedNothing[period] = (result.releasedNothing[period] ?? .zero) + nothing
         }
 
         /// Books areas by their land's class and region under a measure; they are measured changes of the
         /// state, so balances hold exactly.
-        mutating func book(_ areas: FragmentState<LedgerLand>.Changes, _ measure: LedgerMeasure, period: Int?) {
+        private mutating func book(_ areas: FragmentState<ExtentKey>.Changes, _ measure: LedgerMeasure, period: Int?) {
             guard let period else { return }
-            for (land, area) in areas where area != 0 {
+            for (land, area) in areas.sorted(by: { $0.key < $1.key }) where area != 0 {
                 let key = LedgerKey(period: period, region: land.region, measure: measure)
                 var value = result.flows[key] ?? .zero
                 value[land.hazardClass] = value[land.hazardClass] + SquareMeters(area)
@@ -186,13 +159,6 @@ struct ComponentLedger: Sendable {
     }
 
     private init(empty: ()) {}
-}
-
-/// What a fragment of the ledger's state is: land of one class, booked to one region (`nil`: outside every
-/// region).
-struct LedgerLand: Hashable {
-    var hazardClass: HazardClass
-    var region: String?
 }
 
 /// `a ∩ b`, polygonal; empty when their boxes are apart (`GEOSIntersection_r`).

@@ -19,6 +19,8 @@ public struct Ledger: Sendable {
     public var opening: ClassAreas
     /// The remaining contamination measured at each period's end.
     public var remaining: [ClassAreas]
+    /// The remaining contamination measured at each period's end, by region (`nil`: outside every region).
+    public var remainingRegions: [[String?: ClassAreas]]
     /// The remaining contamination measured at each as-of date of the request.
     public var asOf: [(date: CalendarDate, remaining: ClassAreas)]
     /// The remaining contamination's geometry at each snapshot date (when asked for).
@@ -46,48 +48,22 @@ public struct Ledger: Sendable {
                 progress: (@Sendable (Int) -> Void)? = nil) throws {
         let plan = try LedgerPlan(request)
         // Records are held compactly; each component builds the GEOS geometries of its own members only.
-        var hazardSlots: [Int] = [], releaseSlots: [Int] = [], shapes: [CompactGeometry] = []
-        for (index, hazard) in hazards.enumerated() {
-            guard hazard.hazardClass != nil, let shape = hazard.compactGeometry, shape.bounds != nil,
-                  shape.isPolygonal else { continue }
-            hazardSlots.append(index)
-            shapes.append(shape)
-        }
-        for (index, release) in releases.enumerated() {
-            let shape = release.compactGeometry
-            guard shape.bounds != nil, shape.isPolygonal else { continue }
-            releaseSlots.append(index)
-            shapes.append(shape)
-        }
-        let hazardCount = hazardSlots.count
-        let allComponents = try Geometry.connectedComponents(of: shapes, threads: request.threads)
-        let components = allComponents.filter { ($0.first ?? hazardCount) < hazardCount }
+        let input = try ReplayComponents(hazards: hazards, releases: releases, threads: request.threads)
+        let components = input.components
         let order = largestFirst(sizes: components.map(\.count))
-        let allShapes = shapes, hazardIndices = hazardSlots, releaseIndices = releaseSlots
         // Releases that meet no hazard at all released nothing, wholly.
-        let alone = allComponents.filter { ($0.first ?? hazardCount) >= hazardCount }.flatMap { $0 }
-        let aloneNothing = try parallelMap(count: alone.count, threads: request.threads) { position in
-            let slot = alone[position], release = releases[releaseIndices[slot - hazardCount]]
-            let day = release.date.daysSinceEpoch
-            guard day <= plan.horizon, let period = plan.period(ofDay: day) else { return (0, ReleasedNothing.zero) }
-            return (period, ReleasedNothing.of(recorded: try allShapes[slot].geometry.geodesicArea(), released: .zero))
+        let aloneNothing = try parallelMap(count: input.alone.count, threads: request.threads) { position in
+            let release = input.release(slot: input.alone[position], in: releases)
+            guard release.day <= plan.horizon, let period = plan.period(ofDay: release.day) else {
+                return (0, ReleasedNothing.zero)
+            }
+            return (period, ReleasedNothing.of(recorded: try release.geometry.geodesicArea(), released: .zero))
         }
         let parts = try parallelMap(count: components.count, threads: request.threads, order: order) { index in
-            let members = components[index]
-            let own = members.filter { $0 < hazardCount }.compactMap { slot -> LedgerHazard? in
-                let hazard = hazards[hazardIndices[slot]]
-                return hazard.hazardClass.map { hazardClass in
-                    LedgerHazard(index: hazardIndices[slot], id: hazard.id, hazardClass: hazardClass,
-                                 day: hazard.recorded?.daysSinceEpoch ?? Int.min, region: hazard.region,
-                                 geometry: allShapes[slot].geometry)
-                }
+            let own = input.hazards(of: index, in: hazards) { hazard, hazardClass in
+                ExtentKey(hazardClass: hazardClass, region: hazard.region)
             }
-            let touching = members.filter { $0 >= hazardCount }.map { slot -> LedgerRelease in
-                let index = releaseIndices[slot - hazardCount], release = releases[index]
-                return LedgerRelease(index: index, id: release.id, method: release.method, date: release.date,
-                                     hazardId: release.hazardId, geometry: allShapes[slot].geometry)
-            }
-            let part = try ComponentLedger(hazards: own, releases: touching, plan: plan)
+            let part = try ComponentLedger(hazards: own, releases: input.releases(of: index, in: releases), plan: plan)
             progress?(own.count)
             return part
         }
@@ -102,6 +78,7 @@ public struct Ledger: Sendable {
         periods = request.periods
         var flows: [LedgerKey: ClassAreas] = [:]
         var measured = Array(repeating: ClassAreas.zero, count: plan.checkpoints.count)
+        var measuredByRegion = Array(repeating: [String?: ClassAreas](), count: plan.checkpoints.count)
         var kept: [Int: (cha: [Geometry], sha: [Geometry])] = [:]
         var released: [ReleasedLand] = []
         var nothing: [Int: ReleasedNothing] = [:]
@@ -111,6 +88,9 @@ public struct Ledger: Sendable {
             for share in part.shares { shares[share.index] = SquareMeters(share.area) }
             for (key, value) in part.flows { flows[key] = (flows[key] ?? .zero) + value }
             for (index, value) in part.measured.enumerated() { measured[index] = measured[index] + value }
+            for (index, regions) in part.measuredByRegion.enumerated() {
+                for (region, value) in regions { measuredByRegion[index][region] = (measuredByRegion[index][region] ?? .zero) + value }
+            }
             for (index, state) in part.states.sorted(by: { $0.key < $1.key }) {
                 kept[index, default: ([], [])].cha.append(state.cha)
                 kept[index, default: ([], [])].sha.append(state.sha)
@@ -125,6 +105,7 @@ public struct Ledger: Sendable {
         releasedNothing = nothing
         opening = measured[plan.opening]
         remaining = plan.periodCheckpoints.map { measured[$0] }
+        remainingRegions = plan.periodCheckpoints.map { measuredByRegion[$0] }
         asOf = request.asOf.map { date in
             (date, plan.checkpoints.firstIndex(of: date.daysSinceEpoch).map { measured[$0] } ?? .zero)
         }
@@ -176,14 +157,12 @@ extension Ledger {
         LedgerMeasure.releases.reduce(.zero) { $0 + flow(period: period, measure: $1) }
     }
 
-    /// The remaining contamination by region at the end of a period, from the booked flows
-    /// (opening balance included): recorded + reclassified − released, summed.
+    /// The remaining contamination by region at the end of a period, measured on the state as `extent --as-of`
+    /// measures it (the same fragments, summed in the same order); the flows booked to the region balance it.
+    /// Every region flows are booked to has a value (zero when none of its land is left).
     public func remainingByRegion(throughPeriod period: Int) -> [String?: ClassAreas] {
-        var result: [String?: ClassAreas] = [:]
-        for (key, value) in flows.sorted(by: { $0.key < $1.key }) where key.period <= period {
-            let current = result[key.region] ?? .zero
-            result[key.region] = key.measure.isRelease ? current - value : current + value
-        }
+        var result = remainingRegions[period]
+        for region in regions where result[region] == nil { result[region] = .zero }
         return result
     }
 

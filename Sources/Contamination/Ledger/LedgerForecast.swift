@@ -83,7 +83,7 @@ public struct LedgerForecast: Sendable {
 extension Ledger {
     /// The forecast from the mean release rate of the last `lastPeriods` periods (all of them when fewer).
     ///
-    /// Remaining by region comes from the booked flows (`remainingByRegion`); the total is measured.
+    /// Remaining by region and in total is measured on the state (`remainingByRegion`, `remaining`).
     public func forecast(lastPeriods: Int, deadline: CalendarDate?) -> LedgerForecast? {
         guard let lastPeriod = periods.last, let lastRemaining = remaining.last, lastPeriods > 0 else { return nil }
         let first = max(0, periods.count - lastPeriods)

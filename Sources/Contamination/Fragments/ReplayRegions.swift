@@ -1,16 +1,16 @@
 import GeometryCore
 
-/// Which region new contamination is booked to: the request's admin polygons, cut exactly, or else the
+/// Which region new contamination is booked to (`Replay`): the request's admin polygons, cut exactly, or else the
 /// recording hazard's own `region` attribute. Land keeps its region through later events, so every flow is
 /// booked to the region of the fragments it changes.
 ///
 /// Belongs to one component's run, on one thread: it keeps prepared region polygons (not `Sendable`).
-struct LedgerRegions {
+struct ReplayRegions {
     private let split: RegionSplit?
     private var prepared: [Int: PreparedGeometry] = [:]
 
-    init(plan: LedgerPlan) {
-        split = plan.regionSplit
+    init(split: RegionSplit?) {
+        self.split = split
     }
 
     /// New land cut by region: by the admin polygons when there are any (a polygon that covers all of the

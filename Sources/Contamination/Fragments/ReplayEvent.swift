@@ -1,32 +1,39 @@
 import GeometryCore
 import HazmapValues
 
-/// A hazard as the ledger sees it: one class, one polygon, and the day it adds its land.
-struct LedgerHazard: Sendable {
+/// A hazard as the replay sees it: the label its new land gets, one polygon, and the day it adds its land.
+struct ReplayHazard: Sendable {
+    /// The hazard's index in the caller's input.
     var index: Int
     var id: String
-    var hazardClass: HazardClass
+    /// The class (always), the hazard type and the `region` attribute when the caller splits by them.
+    var key: ExtentKey
     /// Days since 1970-01-01; `Int.min` for a hazard with no recorded date (present from the start).
     var day: Int
-    var region: String?
     var geometry: Geometry
+
+    var hazardClass: HazardClass { key.hazardClass }
 }
 
-/// A release as the ledger sees it.
-struct LedgerRelease: Sendable {
+/// A release as the replay sees it.
+struct ReplayRelease: Sendable {
+    /// The release's index in the caller's input.
     var index: Int
     var id: String
     var method: ReleaseMethod
     var date: CalendarDate
     var hazardId: String?
     var geometry: Geometry
+
+    var day: Int { date.daysSinceEpoch }
 }
 
-/// One event of a history, and the order events apply in (DESIGN.md "Event order").
-struct LedgerEvent {
+/// One event of a history, and THE order events apply in (docs/methodology.md "Event order"): every figure
+/// hazmap shows of remaining or released land comes from a replay in this order.
+struct ReplayEvent {
     enum Action {
-        case record(LedgerHazard)
-        case release(LedgerRelease)
+        case record(ReplayHazard)
+        case release(ReplayRelease)
     }
 
     var day: Int
@@ -43,9 +50,9 @@ struct LedgerEvent {
     }
 
     /// The events in the order they apply, up to and including `horizon`.
-    static func ordered(hazards: [LedgerHazard], releases: [LedgerRelease], horizon: Int) -> [LedgerEvent] {
-        let events = hazards.map { LedgerEvent(day: $0.day, action: .record($0)) }
-            + releases.map { LedgerEvent(day: $0.date.daysSinceEpoch, action: .release($0)) }
+    static func ordered(hazards: [ReplayHazard], releases: [ReplayRelease], horizon: Int) -> [ReplayEvent] {
+        let events = hazards.map { ReplayEvent(day: $0.day, action: .record($0)) }
+            + releases.map { ReplayEvent(day: $0.day, action: .release($0)) }
         return events.filter { $0.day <= horizon }.sorted { $0.key < $1.key }
     }
 }
