@@ -111,7 +111,10 @@ extension Exposure {
             }
             progress?("summing people" + (asOf.map { " as of \($0)" } ?? ""))
             for (key, geometry) in areas {
-                rows.append(try Exposure.row(key: key, geometry: geometry, raster: raster, threads: threads))
+                var row = try Exposure.row(key: key, geometry: geometry, raster: raster, threads: threads)
+                // The contamination itself: the extent's own figure (one computation), not a second measure.
+                if key.distance == nil { row.area = key.hazardClass.map { extent.area(of: $0) } ?? extent.total }
+                rows.append(row)
                 guard let regionSplit else { continue }
                 let piece = ExtentPiece(key: ExtentKey(hazardClass: .cha), geometry: geometry, area: .zero)
                 for part in try regionSplit.split([piece]) {
