@@ -69,8 +69,8 @@ struct ChartFrame {
     }
 
     /// The opening `<svg>`, grid lines, tick labels, axis title and category labels (every nth when crowded),
-    /// each label at its slot's centre.
-    func axes(title: String, unit: String, categories: [String]) -> String {
+    /// each label at its slot's centre, and the category axis's title (such as `year end`) below them.
+    func axes(title: String, unit: String, categories: [String], categoryTitle: String? = nil) -> String {
         let n = { (value: Double) in Markup.number(value) }
         let centers = centers(categories: categories.count)
         var svg = """
@@ -90,6 +90,10 @@ struct ChartFrame {
         for (index, category) in categories.enumerated() where index % every == 0 || index == categories.count - 1 {
             svg += "<text x=\"\(n(centers[index]))\" y=\"\(n(plot.y + plot.height + 18))\" text-anchor=\"middle\">"
                 + "\(Markup.escape(category))</text>\n"
+        }
+        if let categoryTitle {
+            svg += "<text x=\"\(n(plot.x + plot.width / 2))\" y=\"\(n(plot.y + plot.height + 40))\" text-anchor=\"middle\">"
+                + "\(Markup.escape(categoryTitle))</text>\n"
         }
         svg += "<line x1=\"\(n(plot.x))\" y1=\"\(n(plot.y + plot.height))\" x2=\"\(n(plot.x + plot.width))\" "
             + "y2=\"\(n(plot.y + plot.height))\" stroke=\"#444444\"/>\n"

@@ -14,9 +14,9 @@ import GeometryCore
 /// | people | 1 | 0.1 person |
 ///
 /// Rounding is to the nearest decimal of the binary value itself (C `%.*f`, correctly rounded), so two
-/// commands printing the same `Double` always print the same digits. The HTML report page alone shows km²
-/// to 4 decimals (the hundredth of a hectare), from the same exact values. JSON and vector outputs carry
-/// the exact values.
+/// commands printing the same `Double` always print the same digits. The HTML report page prints figures as
+/// Clearing the Mines does (`FigureStyle.page`): km² to 2 decimals, km to 2, whole people, every number with
+/// thousands separators, from the same exact values. JSON and vector outputs carry the exact values.
 public enum Figures {
     public static let km2Decimals = 6
     public static let haDecimals = 4
@@ -42,6 +42,26 @@ public enum Figures {
     public static func km(_ value: Double) -> String { decimal(value, kmDecimals) }
     /// A number of people, 1 decimal (exact cell fractions give fractional people).
     public static func people(_ value: Double) -> String { decimal(value, peopleDecimals) }
+
+    /// `value` rounded as `decimal` does, with a comma between each group of three digits before the point:
+    /// `1234567.891` to 2 decimals is `1,234,567.89`.
+    public static func grouped(_ value: Double, _ decimals: Int) -> String {
+        let text = decimal(value, decimals)
+        guard value.isFinite else { return text }
+        let negative = text.hasPrefix("-")
+        let unsigned = negative ? text.dropFirst() : Substring(text)
+        let whole = unsigned.prefix { $0 != "." }
+        let fraction = unsigned.dropFirst(whole.count)
+        var digits = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0, (whole.count - index) % 3 == 0 { digits += "," }
+            digits.append(digit)
+        }
+        return (negative ? "-" : "") + digits + fraction
+    }
+
+    /// A count with thousands separators: `12,345`.
+    public static func count(_ value: Int) -> String { grouped(Double(value), 0) }
 
     /// `value` with exactly `decimals` digits after the point, correctly rounded from the binary value
     /// (`%.*f`); never in exponent form; `-0.000` is written `0.000`. NaN and infinities as `nan`, `inf`, `-inf`.

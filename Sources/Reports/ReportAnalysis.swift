@@ -76,6 +76,9 @@ extension ReportData {
             if extras.population != nil {
                 self.notes.append(SectionNote(section: Self.exposureHeading, reason: "no hazard or release carries a date"))
             }
+            if extras.article5 != nil {
+                self.notes.append(SectionNote(section: Self.article5Heading, reason: "no hazard or release carries a date"))
+            }
             return
         }
         let ledgerRequest = LedgerRequest(periods: periods, regions: regionRecords, snapshots: true,
@@ -86,6 +89,12 @@ extension ReportData {
         }
         snapshots = ledger.snapshots
         hazardBalances = ledger.hazards
+        if let outlook = extras.article5 {
+            let ranks = Dictionary((extras.priorities?.ranking.entries ?? []).map { ($0.id, $0.rank) },
+                                   uniquingKeysWith: { first, _ in first })
+            article5 = try Article5Section(ledger: ledger, hazards: hazardRecords, releases: releaseRecords,
+                                           request: outlook, ranks: ranks, threads: request.threads)
+        }
         if let raster = extras.population {
             exposure = try Self.exposureSection(hazards: hazardRecords, releases: releaseRecords, raster: raster,
                                                 distances: extras.distances, periods: periods, threads: request.threads)

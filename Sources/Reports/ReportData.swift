@@ -32,6 +32,8 @@ public struct ReportData: Sendable {
     public var routes: RoutesSection?
     /// Accidents and casualties per year.
     public var accidents: [AccidentYear]?
+    /// The Article 5 outlook, when a deadline is given.
+    public var article5: Article5Section?
     /// Sections left out, and why.
     public var notes: [SectionNote]
     /// The hazards as loaded, drawn on the interactive map with their attributes.

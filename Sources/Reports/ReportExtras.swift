@@ -17,16 +17,20 @@ public struct ReportExtras: Sendable {
     public var routeEvents: [RouteEvent]
     /// Accidents, counted per year.
     public var accidents: [Accident]?
+    /// The Article 5 deadline (and capacity) the report's outlook is computed for; `nil`: no such section.
+    public var article5: Article5Request?
 
     public init(population: PopulationRaster? = nil,
                 distances: [Meters] = [Meters(500), Meters(1_000), Meters(5_000)], priorities: Priorities? = nil,
-                routes: [Route]? = nil, routeEvents: [RouteEvent] = [], accidents: [Accident]? = nil) {
+                routes: [Route]? = nil, routeEvents: [RouteEvent] = [], accidents: [Accident]? = nil,
+                article5: Article5Request? = nil) {
         self.population = population
         self.distances = distances
         self.priorities = priorities
         self.routes = routes
         self.routeEvents = routeEvents
         self.accidents = accidents
+        self.article5 = article5
     }
 }
 

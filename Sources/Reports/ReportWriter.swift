@@ -39,18 +39,20 @@ extension ReportData {
             try geoPackage.commit()
             written.append(Self.geoPackageName)
             let tables: [(String, TextTable?)] = [
-                ("remaining_by_region.csv", remainingTable(decimals: 6)),
-                ("released_by_year.csv", releasedByYearTable(decimals: 6)),
-                ("released_by_region.csv", releasedByRegionTable(decimals: 6)),
-                ("remaining_over_time.csv", historyTable(decimals: 6)),
-                ("exposure_over_time.csv", exposureTable(decimals: 6)),
-                ("exposure_change.csv", exposureChangeTable(decimals: 6)),
-                ("routes_over_time.csv", routesTable(decimals: 6)),
-                ("routes_by_route.csv", routesByRouteTable(decimals: 6)),
-                ("accidents_by_year.csv", accidentsTable()),
-                ("priorities.csv", prioritiesTable(limit: nil, decimals: 6)),
-                ("finding_counts.csv", findingCountsTable()),
-                ("findings.csv", findingsTable(limit: nil)),
+                ("remaining_by_region.csv", remainingTable(style: .file)),
+                ("released_by_year.csv", releasedByYearTable(style: .file)),
+                ("released_by_region.csv", releasedByRegionTable(style: .file)),
+                ("remaining_over_time.csv", historyTable(style: .file)),
+                ("article5_by_year.csv", article5Table(style: .file)),
+                ("article5_by_region.csv", article5RegionTable(style: .file)),
+                ("exposure_over_time.csv", exposureTable(style: .file)),
+                ("exposure_change.csv", exposureChangeTable(style: .file)),
+                ("routes_over_time.csv", routesTable(style: .file)),
+                ("routes_by_route.csv", routesByRouteTable(style: .file)),
+                ("accidents_by_year.csv", accidentsTable(style: .file)),
+                ("priorities.csv", prioritiesTable(limit: nil, style: .file)),
+                ("finding_groups.csv", findingGroupsTable(style: .file)),
+                (FindingsSection.fileName, findingsTable(limit: nil)),
                 ("inputs.csv", inputsTable()),
             ]
             for (name, table) in tables {

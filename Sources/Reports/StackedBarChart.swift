@@ -16,14 +16,17 @@ public struct StackedBarChart: Sendable {
     public var series: [ChartSeries]
     /// The value axis title, with its unit (e.g. `km² released`).
     public var unit: String
+    /// The category axis's title, such as `year end`.
+    public var categoryTitle: String?
     public var width: Double = 900
     public var height: Double = 340
     public var legendWidth: Double = 150
 
-    public init(categories: [String], series: [ChartSeries], unit: String) {
+    public init(categories: [String], series: [ChartSeries], unit: String, categoryTitle: String? = nil) {
         self.categories = categories
         self.series = series
         self.unit = unit
+        self.categoryTitle = categoryTitle
     }
 
     private var frame: ChartFrame {
@@ -59,7 +62,7 @@ public struct StackedBarChart: Sendable {
     /// The chart as one `<svg>` element; each segment has a tooltip with its category, series and value.
     public func render(title: String) -> String {
         let frame = self.frame
-        var svg = frame.axes(title: title, unit: unit, categories: categories)
+        var svg = frame.axes(title: title, unit: unit, categories: categories, categoryTitle: categoryTitle)
         let n = { (value: Double) in Markup.number(value) }
         for segment in layout() {
             let item = series[segment.series]

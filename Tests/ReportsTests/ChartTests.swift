@@ -37,3 +37,51 @@ struct ChartTests {
         #expect(!svg.contains("<2020>"))
     }
 }
+
+/// The line chart's gaps and markers, and the horizontal bar chart's lengths.
+struct ChartShapeTests {
+    private func attribute(_ name: String, in element: Substring) -> Double? {
+        guard let start = element.range(of: " \(name)=\"") else { return nil }
+        return Double(element[start.upperBound...].prefix { $0 != "\"" })
+    }
+
+    private func elements(_ tag: String, in svg: String) -> [Substring] {
+        svg.components(separatedBy: "<\(tag) ").dropFirst().map { Substring($0.prefix { $0 != ">" }) }
+    }
+
+    @Test func lineBreaksAtGapsAndMarksADeadline() throws {
+        var chart = LineChart(categories: ["2020", "2021", "2022", "2023"], series: [
+            ChartSeries(name: "recorded", color: "#a", values: [4, 3, .nan, .nan]),
+            ChartSeries(name: "forecast", color: "#b", values: [.nan, 3, 2, 1]),
+        ], unit: "km²")
+        chart.markers = [ChartMarker(position: 2.5, label: "deadline")]
+        let svg = chart.render(title: "t")
+        // One polyline per series (the gap is not drawn), one dot per value: 2 + 3.
+        #expect(elements("polyline", in: svg).count == 2)
+        #expect(elements("circle", in: svg).count == 5)
+        // Plot: x from 70, width 900 − 70 − 150 − 20 = 660, four slots of 165 px: position 2.5 is at
+        // 70 + 165 × 3 = 565.
+        let marker = try #require(elements("line", in: svg).first { $0.contains("class=\"marker\"") })
+        #expect(attribute("x1", in: marker) == 565)
+        #expect(svg.contains(">deadline</text>"))
+    }
+
+    @Test func horizontalBarLengthsAreProportional() {
+        let chart = HorizontalBarChart(categories: ["North", "South"], series: [
+            ChartSeries(name: "CHA", color: "#a", values: [1, 3]),
+            ChartSeries(name: "SHA", color: "#b", values: [1, 0]),
+        ], unit: "km²")
+        let svg = chart.render(title: "Remaining by region")
+        #expect(svg.contains("aria-label=\"Remaining by region\"") && svg.contains("<title>Remaining by region</title>"))
+        let bars = elements("rect", in: svg).filter { $0.contains("class=\"bar\"") }
+        #expect(bars.count == 3)
+        // Largest stack 3 → axis 0…3; plot width 900 − 220 − 150 − 30 = 500 px, so 1 km² is 500/3 px.
+        let widths = bars.compactMap { attribute("width", in: $0) }
+        for (width, value) in zip(widths, [1.0, 1, 3]) {
+            #expect(abs(width - value * 500 / 3) < 0.01)
+        }
+        // Stacked: North's SHA starts where its CHA ends.
+        let xs = bars.compactMap { attribute("x", in: $0) }
+        #expect(abs(xs[1] - (xs[0] + widths[0])) < 0.01)
+    }
+}

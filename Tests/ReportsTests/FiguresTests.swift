@@ -27,3 +27,30 @@ struct FiguresTests {
         #expect(Figures.people(5376.921425) == "5376.9")
     }
 }
+
+/// The report page's figures, as Clearing the Mines prints them.
+@Suite("Figures: the report page's style")
+struct PageFiguresTests {
+    @Test("thousands separators, from the same correctly rounded digits")
+    func grouped() {
+        #expect(Figures.grouped(1_234_567.891, 2) == "1,234,567.89")
+        #expect(Figures.grouped(999.995, 2) == "1,000.00")  // 999.995 is stored as 999.9950000000000045…
+        #expect(Figures.grouped(-12_345.6, 0) == "-12,346")
+        #expect(Figures.grouped(123, 0) == "123")
+        #expect(Figures.grouped(0.004, 2) == "0.00")
+        #expect(Figures.count(1_000) == "1,000")
+        #expect(Figures.count(5_000_000) == "5,000,000")
+    }
+
+    @Test("page: km² 2 decimals, whole people; file: exact to 6 decimals, no separators")
+    func styles() {
+        let area = SquareMeters(1_302_965_477.6)
+        #expect(FigureStyle.page.km2(area) == "1,302.97")
+        #expect(FigureStyle.file.km2(area) == "1302.965478")
+        #expect(FigureStyle.page.people(12_345.5001) == "12,346")
+        #expect(FigureStyle.page.people(0.4) == "0")
+        #expect(FigureStyle.file.people(12_345.5) == "12345.500000")
+        #expect(FigureStyle.page.count(45_678) == "45,678" && FigureStyle.file.count(45_678) == "45678")
+        #expect(FigureStyle.page.km(Meters(2_345_678)) == "2,345.68")
+    }
+}

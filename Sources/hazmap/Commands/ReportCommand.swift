@@ -31,6 +31,20 @@ struct ReportCommand: ParsableCommand {
         --route-events): route km by status at each year end and km within each distance of the remaining \
         contamination. With --accidents: accidents and casualties per year.
 
+        With --deadline: an Article 5 section with the remaining area at each year end, the forecast at the \
+        mean release rate of the last 3 years (as 'hazmap release --deadline' computes it), the deadline as \
+        a line, "At the current rate: completion in YEAR" or "Not at the current rate" with that basis, and \
+        the capacity needed: remaining km² ÷ years left to the deadline, per region with --regions. With \
+        --capacity as well: the plan's schedule of the land remaining (as 'hazmap plan' makes it, hazards \
+        in --criteria priority order, else by id), whether it meets the deadline, the teams that would, and \
+        the team-days per year needed (the plan's team-days ÷ years left).
+
+        Every figure is as of one day, stated at the top of the page: --as-of, else the end of the last year \
+        with a dated event (after which nothing changes); priorities are ranked as of that day too. Tables \
+        show km² to 2 decimals, whole people and thousands separators; the CSV files and report.gpkg beside \
+        the page hold the exact values. Findings are grouped by severity and code, errors first; all of \
+        them are in findings.csv, which the page links to.
+
         Areas are geodesic (WGS84) areas of dissolved unions, as in 'hazmap extent' and the land-release \
         ledger. A section whose data is missing is left out, with a note in the page saying why.
 
@@ -40,6 +54,8 @@ struct ReportCommand: ParsableCommand {
           hazmap report --hazards hazards.gpkg --releases releases.gpkg --regions regions.geojson \\
             --mapping mapping.toml -o report/
           hazmap report --hazards hazards.gpkg --as-of 2020-12-31 -o report-2020/
+          hazmap report --hazards hazards.gpkg --releases releases.gpkg --regions regions.geojson \
+            --deadline 2028-03-01 --capacity GeoData/capacity/example.toml -o report/
           hazmap report --hazards hazards.gpkg --releases releases.gpkg --population population.tif \\
             --criteria GeoData/criteria/prisma.toml --accidents accidents.geojson --facilities facilities.geojson \\
             --roads roads.geojson --routes routes.geojson --route-events route_events.geojson -o report/
@@ -93,6 +109,13 @@ struct ReportCommand: ParsableCommand {
                                                           valueName: "YYYY-MM-DD"))
     var asOf: String?
 
+    @Option(name: .long, help: ArgumentHelp("Article 5 deadline: adds the outlook section.", valueName: "YYYY-MM-DD"))
+    var deadline: String?
+
+    @Option(name: .long, help: ArgumentHelp("Teams, productivity and working days (TOML): the plan in the Article 5 "
+                                            + "section.", valueName: "file"))
+    var capacity: String?
+
     @Option(name: .long, help: ArgumentHelp("The day dates are checked against (default: today).",
                                             valueName: "YYYY-MM-DD"))
     var today: String?
@@ -111,6 +134,7 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         _ = try parseDistances(distances)
         if routeEvents != nil, routes == nil { throw ValidationError("--route-events needs --routes") }
+        if capacity != nil, deadline == nil { throw ValidationError("--capacity needs --deadline") }
     }
 
     func run() throws {
@@ -120,10 +144,9 @@ struct ReportCommand: ParsableCommand {
         }
         let mapping = try mappingOptions.resolve(primary: .hazards)
         let options = LoadOptions(mapping: mapping, threads: threadOptions.count)
-        let request = ReportRequest(title: title, hazmapVersion: Hazmap.version,
-                                    asOf: try asOf.map { try parseDay($0, option: "--as-of") },
-                                    today: try today.map { try parseDay($0, option: "--today") } ?? CalendarDate.today,
-                                    threads: threadOptions.count)
+        let deadlineDay = try deadline.map { try parseDay($0, option: "--deadline") }
+        let capacityFile = try capacity.map { try Capacity(contentsOfFile: $0) }
+        let todayDay = try today.map { try parseDay($0, option: "--today") } ?? CalendarDate.today
         let loaded = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
                                      quiet: reporting.quiet)
         let context = try PriorityLayers.load(accidents: accidents, facilities: facilities, roads: roads,
@@ -131,15 +154,23 @@ struct ReportCommand: ParsableCommand {
         let routeInputs = try routes.map {
             try RouteInputs.load(routes: $0, events: routeEvents, options: options, quiet: reporting.quiet)
         }
+        let day = ReportRequest.reportDay(
+            asOf: try asOf.map { try parseDay($0, option: "--as-of") }, hazards: loaded.hazards.records,
+            releases: loaded.releases?.records ?? [], routeEvents: routeInputs?.events?.records ?? [],
+            accidents: accidents == nil ? [] : context.accidents, today: todayDay)
+        let request = ReportRequest(title: title, hazmapVersion: Hazmap.version, asOf: day, today: todayDay,
+                                    threads: threadOptions.count)
         let raster = try population.map { try PopulationRaster(path: $0, isDensity: density, nodata: nodata.value) }
         let priorities = try criteriaFile.map {
             try PriorityLayers.rank($0, inputs: loaded, hazardsFile: hazards, context: context, population: raster,
-                                    asOf: request.asOf ?? request.today, mapping: mapping, options: options,
+                                    asOf: day, mapping: mapping, options: options,
                                     quiet: reporting.quiet)
         }
         let extras = ReportExtras(population: raster, distances: try parseDistances(distances), priorities: priorities,
                                   routes: routeInputs?.routes.records, routeEvents: routeInputs?.events?.records ?? [],
-                                  accidents: accidents == nil ? nil : context.accidents)
+                                  accidents: accidents == nil ? nil : context.accidents,
+                                  article5: deadlineDay.map { Article5Request(deadline: $0, capacity: capacityFile,
+                                                                              capacityFile: capacity) })
         let summaries = loaded.summaries + context.summaries + (routeInputs?.summaries ?? [])
         let bar = ProgressBar("analysing", total: loaded.hazards.records.count, quiet: reporting.quiet)
         let data = try ReportData(hazards: loaded.hazards, releases: loaded.releases, regions: loaded.regions,

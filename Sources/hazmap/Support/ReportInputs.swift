@@ -10,6 +10,7 @@ enum ReportInputs {
             ("mapping", command.mappingOptions.mapping), ("population", command.population),
             ("accidents", command.accidents), ("facilities", command.facilities), ("roads", command.roads),
             ("routes", command.routes), ("route events", command.routeEvents), ("criteria", command.criteria),
+            ("capacity", command.capacity),
         ], summaries: loaded)
     }
 
