@@ -14,8 +14,9 @@ extension ReportData {
         let plan = article5.plan?.schedule
         var table = TextTable(["year end", "recorded km²", "at the current rate km²"] + (plan == nil ? [] : ["plan km²"]))
         for (index, point) in history.enumerated() {
-            let start = index == history.count - 1 ? style.km2(point.remaining.total) : ""
-            table.add([point.date.description, style.km2(point.remaining.total), start] + (plan == nil ? [] : [start]))
+            let last = index == history.count - 1
+            table.add([point.date.description, style.km2(point.remaining.total), last ? style.km2(point.remaining.total) : ""]
+                + (plan.map { [last ? style.km2($0.totalArea / 1_000_000) : ""] } ?? []))
         }
         for year in article5.projectionYears {
             guard let day = CalendarDate(year: year, month: 12, day: 31) else { continue }
@@ -129,7 +130,8 @@ extension ReportData {
         ]
         if let schedule = article5.plan?.schedule {
             series.append(ChartSeries(name: "plan", color: ReportColors.cleared,
-                                      values: gap + [start] + years.map { schedule.remaining(atEndOf: $0) / 1_000_000 }))
+                                      values: gap + [schedule.totalArea / 1_000_000]
+                                          + years.map { schedule.remaining(atEndOf: $0) / 1_000_000 }))
         }
         var chart = LineChart(categories: categories, series: series, unit: "km² remaining", categoryTitle: "year end")
         // The deadline between the year ends around it: the category of its year, less the part of the year left.
