@@ -31,6 +31,8 @@ public struct JobConfiguration: Sendable, Hashable, Codable {
     public var nodata: Double?
     /// The day dates are validated against (`YYYY-MM-DD`); default: `asOf`, else the run's day.
     public var today: String?
+    /// The Article 5 deadline: the report gets its outlook section (`deadline = 2028-03-01`).
+    public var deadline: CalendarDate?
 
     /// The job's defaults when the jobs file sets none.
     public init(name: String, hazards: String) {
@@ -69,7 +71,7 @@ public struct JobConfiguration: Sendable, Hashable, Codable {
             ("analyses", analyses.map(\.rawValue).joined(separator: ",")), ("distances", distances),
             ("period", period), ("density", String(density)), ("today", today),
             ("nodata", nodata.map { "\($0)" }),
-        ]
+        ] + (deadline.map { [("deadline", $0.description)] } ?? [])
         return lines.map { "\($0.0) = \($0.1 ?? "")" }.joined(separator: "\n")
     }
 

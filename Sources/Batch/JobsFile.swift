@@ -12,6 +12,7 @@ import TOMLKit
 /// mapping = "../sample/mapping.toml"       # paths are relative to this file
 /// regions = "../sample/regions.geojson"
 /// as_of = 2024-12-31
+/// deadline = 2028-03-01                    # the report's Article 5 section
 /// analyses = ["validate", "extent", "release", "exposure", "report"]
 /// distances = ["500m", "1km", "5km"]
 /// period = "year"
@@ -34,7 +35,7 @@ public struct JobsFile: Sendable {
     /// Keys naming input files: allowed in `[defaults]` and in each `[[job]]`.
     static let inputKeys = ["hazards", "releases", "population", "regions", "mapping"]
     /// Keys of analysis settings: allowed in `[defaults]` and in `[job.overrides]`.
-    static let settingKeys = ["as_of", "analyses", "distances", "period", "density", "today", "nodata"]
+    static let settingKeys = ["as_of", "deadline", "analyses", "distances", "period", "density", "today", "nodata"]
 
     /// Reads and resolves a jobs file.
     /// - Throws: `JobsFileError` naming the file and the line of the first problem.
@@ -170,6 +171,7 @@ private struct JobsTableReader {
     private mutating func readSettings(_ table: TOMLTable, path: [String], into job: inout JobConfiguration) {
         if let value = day(table, "as_of", path: path) { job.asOf = value }
         if let value = day(table, "today", path: path) { job.today = value }
+        if let value = day(table, "deadline", path: path) { job.deadline = CalendarDate(parsing: value) }
         if let value = table["analyses"] {
             var analyses: Set<Analysis> = []
             for item in value.array.map(Array.init) ?? [value] {

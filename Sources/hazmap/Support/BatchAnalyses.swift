@@ -118,9 +118,12 @@ enum BatchAnalyses {
                                                  ("regions", job.regions), ("mapping", job.mapping),
                                                  ("population", job.population)], summaries: inputs.summaries)
         let raster = try job.population.map { try PopulationRaster(path: $0, isDensity: job.density, nodata: job.nodata) }
-        let extras = ReportExtras(population: raster, distances: try parseDistances(job.distances))
+        let extras = ReportExtras(population: raster, distances: try parseDistances(job.distances),
+                                  article5: job.deadline.map { Article5Request(deadline: $0) })
         let notes = [SectionNote(section: ReportData.prioritiesHeading, reason: "the job has no criteria file")]
-        let request = ReportRequest(title: "hazmap report: \(job.name)", hazmapVersion: Hazmap.version, asOf: asOf,
+        let day = ReportRequest.reportDay(asOf: asOf, hazards: inputs.hazards.records,
+                                          releases: inputs.releases?.records ?? [], today: today)
+        let request = ReportRequest(title: "hazmap report: \(job.name)", hazmapVersion: Hazmap.version, asOf: day,
                                     today: today, threads: context.threads)
         let data = try ReportData(hazards: inputs.hazards, releases: inputs.releases, regions: inputs.regions,
                                   extras: extras, inputs: reportInputs, notes: notes, request: request,
