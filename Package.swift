@@ -5,7 +5,8 @@ import PackageDescription
 ///
 /// Data flows one way: files → GeoIO → Loading → Contamination (using GeometryCore) → Reports/GeoIO → files.
 ///
-/// The module graph (each target lists only what it may import):
+/// The module graph (each target lists what it imports; Tests/ContaminationTests/LayeringTests.swift checks the
+/// engine's imports and the C modules' importers on the sources):
 /// - HazmapValues: plain values every layer shares (CalendarDate, CRSInfo, ConnectionString); Foundation only.
 /// - GeometryCore: geometry, PROJ transforms, geodesic measures, coverage; the only importer of CGEOS and CPROJ.
 /// - GeoIO: reading and writing files and databases; the only importer of CGDAL.
@@ -56,7 +57,7 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        .target(name: "Reports", dependencies: ["Contamination", "Loading", "GeometryCore", "GeoIO", "HazmapValues"]),
+        .target(name: "Reports", dependencies: ["Contamination", "GeometryCore", "GeoIO", "HazmapValues"]),
         .target(
             name: "Batch",
             dependencies: [
@@ -89,11 +90,11 @@ let package = Package(
             ],
             exclude: ["ExposureSaoMiguelReference.json"]
         ),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Contamination", "Loading", "HazmapValues"]),
-        .testTarget(name: "BatchTests", dependencies: ["Batch", "Contamination", "Loading", "HazmapValues"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Contamination", "GeometryCore", "GeoIO"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch"]),
         .testTarget(
             name: "HazmapCLITests",
-            dependencies: ["GeoIO", "GeometryCore", "HazmapValues"],
+            dependencies: ["GeoIO", "GeometryCore"],
             exclude: ["Fixtures"]
         ),
     ],
