@@ -91,7 +91,7 @@ let package = Package(
             exclude: ["ExposureSaoMiguelReference.json"]
         ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Contamination", "GeometryCore", "GeoIO"]),
-        .testTarget(name: "BatchTests", dependencies: ["Batch"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "HazmapValues"]),
         .testTarget(
             name: "HazmapCLITests",
             dependencies: ["GeoIO", "GeometryCore"],

@@ -1,6 +1,7 @@
 import Contamination
 import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// What the Article 5 section of a report is computed for: the deadline, and optionally the capacity
 /// whose plan is drawn beside the forecast.

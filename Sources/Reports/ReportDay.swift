@@ -1,5 +1,6 @@
 import Contamination
 import GeoIO
+import HazmapValues
 
 extension ReportRequest {
     /// The one day every figure of a report is as of (remaining contamination, people, routes, priorities,

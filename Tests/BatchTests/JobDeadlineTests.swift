@@ -1,5 +1,6 @@
 import Foundation
 import GeoIO
+import HazmapValues
 import Testing
 @testable import Batch
 

@@ -1,5 +1,5 @@
-import GeoIO
 import GeometryCore
+import HazmapValues
 
 /// The remaining contamination on each of several days, connected component by component: the one replay
 /// (`Replay`) of each component read at every day, in a single pass over its events. The base for exposure

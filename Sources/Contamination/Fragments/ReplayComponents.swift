@@ -1,4 +1,3 @@
-import GeoIO
 import GeometryCore
 
 /// The hazards and releases of one run, held compactly, and the connected components of their polygons
