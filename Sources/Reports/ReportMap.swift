@@ -4,7 +4,7 @@ import GeometryCore
 
 extension ReportData {
     /// The static map's layers, bottom to top: regions, released land by method, remaining SHA, remaining
-    /// CHA, routes.
+    /// CHA, routes by status at the last period end.
     public func mapLayers() -> [MapLayer] {
         var layers: [MapLayer] = []
         if !regions.isEmpty {
@@ -25,7 +25,15 @@ extension ReportData {
             }
         }
         if let routes {
-            layers.append(MapLayer(label: "Route", geometries: routes.routes.map(\.geometry), style: .route(.unverified)))
+            if routes.analysis.stretches.isEmpty {
+                layers.append(MapLayer(label: "Route", geometries: routes.routes.map(\.geometry), style: .route(.unverified)))
+            }
+            for status in RouteStatus.allCases {
+                let geometries = routes.analysis.stretches.filter { $0.status == status }.map(\.geometry)
+                if !geometries.isEmpty {
+                    layers.append(MapLayer(label: "Route: \(status.rawValue)", geometries: geometries, style: .route(status)))
+                }
+            }
         }
         return layers
     }
@@ -38,9 +46,19 @@ extension ReportData {
             let point = try Self.anchor(of: region.geometry)
             return MapLabel(longitude: point.longitude, latitude: point.latitude, text: Self.regionLabel(region))
         }.filter { !$0.text.isEmpty }
-        let svg = try MapRenderer().render(mapLayers(), labels: labels, title: title)
+        let svg = try MapRenderer().render(mapLayers(), labels: labels + priorityLabels(), title: title)
         let map = InteractiveMap(layers: leaflet == nil ? [] : try interactiveLayers(), svg: svg, assets: leaflet)
         return HTMLSection(id: "map", heading: "Map", body: map.html())
+    }
+
+    /// `#1`, `#2`… inside the top priorities the page lists, for the static map.
+    func priorityLabels() throws -> [MapLabel] {
+        guard let priorities else { return [] }
+        return try priorities.priorities.ranking.entries.prefix(priorities.shown).compactMap { entry in
+            guard let geometry = priorities.priorities.hazards[entry.index].geometry else { return nil }
+            let point = try Self.anchor(of: geometry)
+            return MapLabel(longitude: point.longitude, latitude: point.latitude, text: "#\(entry.rank)")
+        }
     }
 
     static func releasedLabel(_ method: ReleaseMethod) -> String {
