@@ -65,6 +65,10 @@ import Testing
         ])
         #expect(run.status == 0, "\(run.stderr)")
         let page = report.appendingPathComponent("index.html")
+        // The static map, for print, shows the same: routes by status, the top priorities numbered, region names.
+        let html = try String(contentsOf: page, encoding: .utf8)
+        #expect(html.contains("data-layer=\"Route: cleared\"") && html.contains(">#1</text>") && html.contains(">#20</text>"))
+        #expect(html.contains(">Lugsko (D03)</text>"))
 
         let dumped = try chromium(["--dump-dom"], page: page, profile: folder.appendingPathComponent("profile"))
         #expect(dumped.status == 0, "\(dumped.stderr.suffix(2000))")
