@@ -113,8 +113,11 @@ struct ChartFrame {
         return svg
     }
 
-    /// A tick label with as few decimals as the value needs (up to 4).
+    /// A tick or tooltip label with as few decimals as the value needs (up to 4) and thousands separators,
+    /// as the page's tables print numbers: `2,500`, `0.25`.
     static func label(_ value: Double) -> String {
-        Markup.number(value, decimals: 4)
+        let text = Markup.number(value, decimals: 4)
+        guard let number = Double(text) else { return text }
+        return Figures.grouped(number, text.split(separator: ".").dropFirst().first?.count ?? 0)
     }
 }

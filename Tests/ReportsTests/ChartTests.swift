@@ -85,3 +85,15 @@ struct ChartShapeTests {
         #expect(abs(xs[1] - (xs[0] + widths[0])) < 0.01)
     }
 }
+
+/// Chart labels print numbers as the page's tables do.
+struct ChartLabelTests {
+    @Test func ticksAndTooltipsHaveThousandsSeparators() {
+        #expect(ChartFrame.label(2_500) == "2,500")
+        #expect(ChartFrame.label(0.25) == "0.25")
+        #expect(ChartFrame.label(1_234_567.125) == "1,234,567.125")
+        let svg = LineChart(categories: ["2020"], series: [ChartSeries(name: "people", color: "#a", values: [12_345])],
+                            unit: "people").render(title: "t")
+        #expect(svg.contains("<title>2020 people: 12,345 people</title>"))
+    }
+}
