@@ -28,7 +28,7 @@ extension ReportData {
     }
 
     /// The top `limit` ranked hazards (all when `nil`): rank, id, class, region, score and each criterion's
-    /// raw value.
+    /// raw value (people, accidents and casualties whole on the page).
     public func prioritiesTable(limit: Int?, style: FigureStyle) -> TextTable? {
         guard let priorities else { return nil }
         let ranking = priorities.priorities.ranking
@@ -37,10 +37,16 @@ extension ReportData {
         for entry in ranking.entries.prefix(limit ?? Int.max) {
             let hazard = priorities.priorities.hazards[entry.index]
             table.add([String(entry.rank), entry.id, hazard.hazardClass?.rawValue ?? "", hazard.region ?? "",
-                       style.plain(entry.score, 4)] + entry.raw.map { $0.map { style.plain($0, 1) } ?? "" })
+                       style.plain(entry.score, 4)]
+                + zip(ranking.criteria, entry.raw).map { criterion, raw in
+                    raw.map { Self.wholeUnits.contains(criterion.kind.rawUnit ?? "") ? style.people($0) : style.plain($0, 1) } ?? ""
+                })
         }
         return table
     }
+
+    /// The criterion units whose raw values the page prints whole.
+    static let wholeUnits: Set<String> = ["people", "accidents", "casualties"]
 
     /// All routes together at each year end: km by status, and km within each distance of the remaining
     /// contamination with the unverified km among them.
