@@ -4,37 +4,19 @@ import GeometryCore
 import HazmapValues
 
 extension ReportData {
-    /// People inside and within each distance of the remaining contamination at each period end (`Exposure`
-    /// with the period ends as its as-of dates, both classes together, no region split), and the people in
-    /// land that left or joined each area between the first and the last period end.
+    /// People inside and within each distance of the remaining contamination at each period end, and the
+    /// people in land that left or joined each area between the first and the last period end
+    /// (`ExposureOverTime`: incremental, both classes together, no region split).
     static func exposureSection(hazards: [Hazard], releases: [ReleaseEvent], raster: PopulationRaster,
                                 distances: [Meters], periods: [LedgerPeriod], threads: Int) throws -> ExposureSection {
-        let request = ExposureRequest(distances: distances, asOf: periods.map(\.end), threads: threads)
-        let exposure = try Exposure(hazards: hazards, releases: releases, raster: raster, request: request)
-        let areas: [Meters?] = [nil] + distances
-        var rows: [ExposureKey: ExposureRow] = [:]
-        for row in exposure.rows where row.key.region == .total && row.key.hazardClass == nil { rows[row.key] = row }
-        func row(_ date: CalendarDate, _ distance: Meters?) throws -> ExposureRow {
-            guard let row = rows[ExposureKey(asOf: date, distance: distance, hazardClass: nil)] else {
-                preconditionFailure("Exposure has a total row for every date and distance it was asked for")
-            }
-            return row
+        let request = ExposureOverTimeRequest(dates: periods.map(\.end), distances: distances, threads: threads)
+        let exposure = try ExposureOverTime(hazards: hazards, releases: releases, raster: raster, request: request)
+        let points = zip(periods, exposure.points).map { period, point in
+            ExposurePoint(label: period.label, date: period.end, people: point.totals.map(\.people))
         }
-        let points = try periods.map { period in
-            ExposurePoint(label: period.label, date: period.end,
-                          people: try areas.map { try row(period.end, $0).totals.people })
-        }
-        var noLonger: [Double] = [], newly: [Double] = []
-        if let first = periods.first?.end, let last = periods.last?.end {
-            for distance in areas {
-                let before = try row(first, distance).geometry.unaryUnion()
-                let after = try row(last, distance).geometry.unaryUnion()
-                noLonger.append(try raster.totals(of: try before.difference(after), threads: threads).people)
-                newly.append(try raster.totals(of: try after.difference(before), threads: threads).people)
-            }
-        }
-        return ExposureSection(population: raster.path, distances: distances, points: points, noLongerExposed: noLonger,
-                               newlyExposed: newly, hazardsOutsideRaster: exposure.hazardsOutsideRaster,
+        return ExposureSection(population: raster.path, distances: distances, points: points,
+                               noLongerExposed: exposure.noLongerExposed, newlyExposed: exposure.newlyExposed,
+                               hazardsOutsideRaster: exposure.hazardsOutsideRaster,
                                rasterWarnings: exposure.rasterWarnings)
     }
 

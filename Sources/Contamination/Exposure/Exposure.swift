@@ -1,5 +1,5 @@
-import GeometryCore
 import HazmapValues
+import GeometryCore
 
 /// The people living in or near contamination, each person counted once per exposure area.
 ///
@@ -22,8 +22,10 @@ public struct Exposure: Sendable {
 /// The people in one exposure area.
 public struct ExposureRow: Sendable {
     public var key: ExposureKey
-    /// The area, in WGS84 lon/lat.
-    public var geometry: Geometry
+    /// The area, in WGS84 lon/lat, when asked for (`ExposureRequest.geometries`); `nil` otherwise.
+    public var geometry: Geometry?
+    /// The area's bounding box (lon/lat), `nil` when it is empty.
+    public var bounds: Bounds?
     /// Geodesic area of the exposure area on WGS84.
     public var area: SquareMeters
     public var totals: ZonalTotals
@@ -38,27 +40,54 @@ public struct HazardExposure: Sendable {
     public var totals: ZonalTotals
 }
 
+/// Which dates' exposure areas keep their geometries (for vector outputs and maps); the figures never need them.
+public enum ExposureGeometries: Sendable, Hashable {
+    /// None: the areas are let go once summed, which keeps memory to the remaining land.
+    case none
+    /// Every date's.
+    case every
+    /// These dates' only.
+    case asOf(Set<CalendarDate?>)
+
+    /// Whether the rows of `date` carry their geometries.
+    public func keeps(_ date: CalendarDate?) -> Bool {
+        switch self {
+        case .none: false
+        case .every: true
+        case .asOf(let dates): dates.contains(date)
+        }
+    }
+}
+
 /// What exposure to compute.
 public struct ExposureRequest: Sendable {
     /// Buffer distances (default 500 m, 1 km, 5 km).
     public var distances: [Meters]
     /// The days to compute remaining contamination for, in order; `[nil]` for every event.
     public var asOf: [CalendarDate?]
+    /// The classes to compute figures for (default all three: both together, CHA, SHA).
+    public var classes: Set<ExposureClass>
     /// Admin polygons to split every area by; empty for totals only.
     public var regions: [Region]
     /// Whether to add per-hazard figures.
     public var perHazard: Bool
+    /// Which rows carry their areas' geometries (`ExposureRow.geometry`).
+    public var geometries: ExposureGeometries
     /// Segments per quarter circle of the buffers.
     public var quadrantSegments: Int
     /// Worker threads; results are identical for any number.
     public var threads: Int
 
     public init(distances: [Meters] = [Meters(500), Meters(1_000), Meters(5_000)], asOf: [CalendarDate?] = [nil],
-                regions: [Region] = [], perHazard: Bool = false, quadrantSegments: Int = 32, threads: Int = 1) {
+                classes: Set<ExposureClass> = Set(ExposureClass.allCases), regions: [Region] = [],
+                perHazard: Bool = false, geometries: ExposureGeometries = .none, quadrantSegments: Int = 32,
+                threads: Int = 1) {
         self.distances = distances
         self.asOf = asOf.isEmpty ? [nil] : asOf
+        self.classes = classes.isEmpty ? Set(ExposureClass.allCases) : classes
         self.regions = regions
         self.perHazard = perHazard
+        self.geometries = geometries
         self.quadrantSegments = quadrantSegments
         self.threads = max(1, threads)
     }
@@ -67,65 +96,25 @@ public struct ExposureRequest: Sendable {
 extension Exposure {
     /// Computes exposure of `hazards` (less released land as of each date) on a population raster.
     ///
-    /// For each date: the extent by class (`Extent`, CHA precedence), then per distance the buffer of every
-    /// polygon part (`buffer(meters:)`) united by connected components (`Geometry.parallelUnion`), per class and
-    /// for both classes. Each area is summed on the raster once (`PopulationRaster.totals`).
+    /// The dates are computed one after the other by `ExposureTimeline`: per connected component of hazards,
+    /// the remaining land (`Extent`'s, CHA precedence) and, per distance and class, the union of the geodesic
+    /// buffers (`buffer(meters:)`) of the land of the components whose buffers may meet; each summed on the
+    /// raster once (`PopulationRaster.totals`). A component no event changed between two dates, and a group of
+    /// such components, keeps its figures: the same figures, to the last bit, as computing each date alone.
     ///
     /// - Parameter progress: a short description of each step as it starts.
     public init(hazards: [Hazard], releases: [ReleaseEvent], raster: PopulationRaster, request: ExposureRequest,
                 progress: ((String) -> Void)? = nil) throws {
-        let threads = request.threads
-        let regionSplit = request.regions.isEmpty ? nil : try RegionSplit(request.regions)
+        var timeline = try ExposureTimeline(hazards: hazards, releases: releases, raster: raster, request: request)
         var rows: [ExposureRow] = []
-        for asOf in request.asOf {
-            progress?("dissolving" + (asOf.map { " as of \($0)" } ?? ""))
-            let extent = try Extent(hazards: hazards, releases: releases,
-                                    request: ExtentRequest(dimensions: [.hazardClass], asOf: asOf, threads: threads))
-            var byClass: [(HazardClass, [Geometry])] = []
-            for hazardClass in [HazardClass.cha, .sha] {
-                let parts = try extent.pieces.filter { $0.key.hazardClass == hazardClass }.flatMap { try $0.geometry.parts() }
-                byClass.append((hazardClass, parts))
-            }
-            var areas: [(ExposureKey, Geometry)] = []
-            let allParts = byClass.flatMap(\.1)
-            areas.append((ExposureKey(asOf: asOf, distance: nil, hazardClass: nil), try Geometry.collection(allParts)))
-            for (hazardClass, parts) in byClass {
-                areas.append((ExposureKey(asOf: asOf, distance: nil, hazardClass: hazardClass),
-                              try Geometry.collection(parts)))
-            }
-            for distance in request.distances {
-                progress?("buffering \(Int(distance.value)) m" + (asOf.map { " as of \($0)" } ?? ""))
-                var buffered: [(HazardClass, [Geometry])] = []
-                for (hazardClass, parts) in byClass {
-                    let grown = try parallelMap(count: parts.count, threads: threads) { index in
-                        try parts[index].buffer(meters: distance, quadrantSegments: request.quadrantSegments)
-                    }
-                    buffered.append((hazardClass, grown))
-                }
-                areas.append((ExposureKey(asOf: asOf, distance: distance, hazardClass: nil),
-                              try Geometry.parallelUnion(buffered.flatMap(\.1), threads: threads)))
-                for (hazardClass, grown) in buffered {
-                    areas.append((ExposureKey(asOf: asOf, distance: distance, hazardClass: hazardClass),
-                                  try Geometry.parallelUnion(grown, threads: threads)))
-                }
-            }
-            progress?("summing people" + (asOf.map { " as of \($0)" } ?? ""))
-            for (key, geometry) in areas {
-                var row = try Exposure.row(key: key, geometry: geometry, raster: raster, threads: threads)
-                // The contamination itself: the extent's own figure (one computation), not a second measure.
-                if key.distance == nil { row.area = key.hazardClass.map { extent.area(of: $0) } ?? extent.total }
-                rows.append(row)
-                guard let regionSplit else { continue }
-                let piece = ExtentPiece(key: ExtentKey(hazardClass: .cha), geometry: geometry, area: .zero)
-                for part in try regionSplit.split([piece]) {
-                    var regionKey = key
-                    regionKey.region = part.key.region.map { .region($0) } ?? .outsideRegions
-                    let totals = try raster.totals(of: part.geometry, threads: threads)
-                    rows.append(ExposureRow(key: regionKey, geometry: part.geometry, area: part.area, totals: totals))
-                }
-            }
+        for (index, asOf) in request.asOf.enumerated() {
+            let date = asOf.map { "as of \($0)" } ?? "after every event"
+            progress?("dissolving, buffering and summing \(date)"
+                + (request.asOf.count > 1 ? " (date \(index + 1) of \(request.asOf.count))" : ""))
+            rows += try timeline.rows(asOf: asOf, keep: request.geometries.keeps(asOf))
         }
         self.rows = rows.sorted { $0.key < $1.key }
+        let threads = request.threads
         try Exposure.checkCovered(self.rows, raster: raster)
         let outside = try parallelMap(count: hazards.count, threads: threads) { index in
             try hazards[index].geometry.map { try raster.extendsBeyondRaster($0) } ?? false
@@ -146,12 +135,12 @@ extension Exposure {
     /// nodata cells (a raster of another country, or a wrong geotransform). `RasterError` names the raster and
     /// both extents.
     private static func checkCovered(_ rows: [ExposureRow], raster: PopulationRaster) throws {
-        let areas = rows.filter { !$0.geometry.isEmpty }
+        let areas = rows.filter { $0.bounds != nil }
         guard !areas.isEmpty else { return }
         let covered = areas.contains { $0.totals.coveredSquareKilometers > 0 }
         let withData = areas.contains { $0.totals.coveredSquareKilometers > $0.totals.nodataSquareKilometers }
         guard !covered || !withData else { return }
-        let extent = areas.compactMap(\.geometry.bounds).reduce(nil as Bounds?) { $0?.union($1) ?? $1 }
+        let extent = areas.compactMap(\.bounds).reduce(nil as Bounds?) { $0?.union($1) ?? $1 }
         func box(_ bounds: Bounds?) -> String {
             guard let bounds else { return "none" }
             return "\(bounds.minX), \(bounds.minY) to \(bounds.maxX), \(bounds.maxY)"
@@ -161,14 +150,6 @@ extension Exposure {
         throw RasterError(path: raster.path, message: "\(problem), so every figure would be 0 people resting on "
             + "nothing (the raster spans lon/lat \(box(raster.bounds)); the areas \(box(extent))): check that it is "
             + "the raster of this area, and its nodata value")
-    }
-
-    /// The figure of one area: its geodesic area and people.
-    private static func row(key: ExposureKey, geometry: Geometry, raster: PopulationRaster,
-                            threads: Int) throws -> ExposureRow {
-        let area = geometry.isEmpty ? SquareMeters.zero : try geometry.geodesicArea(threads: threads)
-        return ExposureRow(key: key, geometry: geometry, area: area,
-                           totals: try raster.totals(of: geometry, threads: threads))
     }
 
     /// Each hazard's own people inside it and within each distance, hazards in parallel, sorted by id.

@@ -22,6 +22,14 @@ extension PopulationRaster {
     /// when invalid cells are more than `maxInvalidShare` of the covered geodesic area, or when a window cannot be
     /// read (`RasterWindowReader.read`); `PROJError` when the transform fails.
     public func totals(of geometry: Geometry, threads: Int = 1) throws -> ZonalTotals {
+        let totals = try uncheckedTotals(of: geometry, threads: threads)
+        try checkInvalid(totals)
+        return totals
+    }
+
+    /// `totals(of:threads:)` without the check of invalid cells, for parts of an area whose sum is checked
+    /// (`checkInvalid`).
+    func uncheckedTotals(of geometry: Geometry, threads: Int) throws -> ZonalTotals {
         guard !geometry.isEmpty else { return ZonalTotals() }
         let coverages = try coverages(of: geometry)
         let windows = coverages.compactMap(\.window)
@@ -49,7 +57,6 @@ extension PopulationRaster {
         }
         var totals = perGroup.reduce(ZonalTotals(), +)
         totals.extendsBeyondRaster = coverages.contains { $0.extendsBeyondGrid }
-        try checkInvalid(totals)
         return totals
     }
 
@@ -67,7 +74,7 @@ extension PopulationRaster {
 
     /// Refuses totals whose invalid cells take more than `maxInvalidShare` of the covered geodesic area, unless
     /// they are only slivers of float noise (`InvalidCells.isNoise`).
-    private func checkInvalid(_ totals: ZonalTotals) throws {
+    func checkInvalid(_ totals: ZonalTotals) throws {
         guard let first = totals.invalid.first, !totals.invalid.isNoise, totals.invalidShare > Self.maxInvalidShare
         else { return }
         throw RasterError(path: path, message: "\(InvalidCellsText.describe(totals.invalid, totals: totals)) "

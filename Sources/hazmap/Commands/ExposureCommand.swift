@@ -31,7 +31,9 @@ struct ExposureCommand: ParsableCommand {
         --density reads people per km² and multiplies by each cell's geodesic area. --per-hazard adds each \
         hazard's own figures, which overlap between hazards. With --releases and several --as-of dates, the \
         people still exposed at the end of each date; the drop between dates is the people no longer living in \
-        or near contamination.
+        or near contamination. The dates are computed in one run, each reusing what no event changed since the \
+        date before (the same figures as separate runs, to the last digit). --classes all computes only the \
+        figures of both classes together, about three times faster than all three classes.
 
         \(OutputHelp.files)
 
@@ -40,7 +42,8 @@ struct ExposureCommand: ParsableCommand {
           hazmap exposure hazards.gpkg population.tif --mapping mapping.toml --distances 500m,1km,5km --regions regions.gpkg -o exposure.csv
           hazmap exposure hazards.gpkg density.tif --density --per-hazard --json
           hazmap exposure hazards.gpkg worldpop.tif --nodata -99999
-          hazmap exposure hazards.gpkg population.tif --releases releases.gpkg --as-of 2020-12-31 --as-of 2023-12-31
+          hazmap exposure hazards.gpkg population.tif --classes all --distances 500m,1km
+          hazmap exposure hazards.gpkg population.tif --releases releases.gpkg --as-of 2020-12-31 2023-12-31
         """
     )
 
@@ -53,9 +56,14 @@ struct ExposureCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Release events (polygons).", valueName: "file"))
     var releases: String?
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp(
-        "Remaining contamination as of this day (repeat for several dates).", valueName: "YYYY-MM-DD"))
+    @Option(name: .customLong("as-of"), parsing: .upToNextOption, help: ArgumentHelp(
+        "Remaining contamination as of these days, one table per day (--as-of D1 D2 …, or repeated).",
+        valueName: "YYYY-MM-DD"))
     var asOf: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Classes to compute: all (CHA and SHA together), cha, sha, comma-separated.", valueName: "classes"))
+    var classes: String = "all,cha,sha"
 
     @Option(name: .long, help: ArgumentHelp("Buffer distances: metres or km, comma-separated.",
                                             valueName: "distances"))
@@ -87,6 +95,9 @@ struct ExposureCommand: ParsableCommand {
 
     func validate() throws {
         _ = try parseDistances(distances)
+        if ExposureClass.list(classes) == nil {
+            throw ValidationError("--classes: '\(classes)' is not a comma-separated list of all, cha, sha")
+        }
         if band < 1 { throw ValidationError("--band must be at least 1") }
         if let output, !output.lowercased().hasSuffix(".json"), !output.lowercased().hasSuffix(".csv") {
             _ = try VectorFormat(path: output)
@@ -103,9 +114,11 @@ struct ExposureCommand: ParsableCommand {
                                           nodata: nodata.value)
         let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
                                      quiet: reporting.quiet)
+        let vectorOutput = output.map { !$0.lowercased().hasSuffix(".json") && !$0.lowercased().hasSuffix(".csv") }
         let request = ExposureRequest(distances: try parseDistances(distances), asOf: days.isEmpty ? [nil] : days,
+                                      classes: ExposureClass.list(classes) ?? Set(ExposureClass.allCases),
                                       regions: inputs.regions?.records ?? [], perHazard: perHazard,
-                                      threads: threadOptions.count)
+                                      geometries: vectorOutput == true ? .every : .none, threads: threadOptions.count)
         let quiet = reporting.quiet
         let exposure = try Exposure(hazards: inputs.hazards.records, releases: inputs.releases?.records ?? [],
                                     raster: raster, request: request) { step in

@@ -140,7 +140,7 @@ enum ExposureOutput {
         }
         let writer = try FeatureWriter(path: path, layer: "exposure", fields: fields, geometryKind: .multiPolygon)
         for row in exposure.rows {
-            try writer.write(geometry: row.geometry, properties: [
+            try writer.write(geometry: try row.geometry ?? Geometry.emptyPolygon(), properties: [
                 "as_of": row.key.asOf.map { .string($0.description) } ?? .null,
                 "distance_m": row.key.distance.map { .real($0.value) } ?? .null,
                 "class": .string(row.key.hazardClass?.rawValue ?? "all"),
