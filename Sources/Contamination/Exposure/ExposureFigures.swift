@@ -35,6 +35,17 @@ struct ExposureSums {
         }
     }
 
+    /// The sums as one area's figures, scope by scope (geometries as collections of the areas' parts).
+    var figures: ExposureFigures {
+        get throws {
+            try scopes.compactMap { scope in
+                guard let sum = sums[scope] else { return nil }
+                let geometry = sum.parts.isEmpty ? nil : try Geometry.collection(sum.parts)
+                return (scope, ExposureFigure(totals: sum.totals, area: sum.area, bounds: sum.bounds, geometry: geometry))
+            }
+        }
+    }
+
     /// One row per scope met (the total always), with the collection of the areas' geometries when `keep`.
     ///
     /// Throws `RasterError` when a row's invalid cells are more than `PopulationRaster.maxInvalidShare` of its

@@ -25,6 +25,8 @@ struct ExposureTimeline {
     /// The last date computed (days since 1970-01-01, `Int.max` for every event), and how many dates were.
     private var lastDay: Int?
     private var computed = 0
+    /// How many components the last date recomputed (the others kept their land and figures).
+    private(set) var recomputed = 0
 
     init(hazards: [Hazard], releases: [ReleaseEvent], raster: PopulationRaster, request: ExposureRequest) throws {
         let units = try ExtentComponents(hazards: hazards, releases: releases, dimensions: [.hazardClass],
@@ -50,6 +52,7 @@ struct ExposureTimeline {
             try work.state(of: stale[index], asOf: asOf, version: version)
         }
         for (index, component) in stale.enumerated() { states[component] = fresh[index] }
+        recomputed = stale.count
         lastDay = day
         computed += 1
         let classes = work.request.classes.sorted()
@@ -65,28 +68,53 @@ struct ExposureTimeline {
     }
 
     /// The rows of every distance and class: each buffer group's figures reused or computed, then added up.
+    ///
+    /// For each distance, the groups of each class (`.all`: both classes' land) lie inside the groups of the
+    /// land of every class asked for, whose grown boxes hold theirs; the groups to compute are gathered by such
+    /// an outer group, so that each polygon is buffered once for its class and for `.all`.
     private mutating func bufferRows(asOf: CalendarDate?, classes: [ExposureClass], keep: Bool) throws
         -> [ExposureRow] {
         var areas: [(area: BufferArea, keys: [GroupKey])] = []
-        var jobs: [(area: BufferArea, members: [Int])] = []
+        var jobs: [GroupJob] = []
+        let bases = ExposureWork.bases(of: Set(classes))
         for distance in work.request.distances.indices {
+            let reach = work.request.distances[distance]
+            let outerBoxes = states.map { state in
+                bases.compactMap { state?.land[$0]?.bounds }.reduce(nil as Bounds?) { $0?.union($1) ?? $1 }
+                    .map { Self.reach($0, reach) }
+            }
+            let outer = try Geometry.connectedComponents(of: outerBoxes).filter { outerBoxes[$0[0]] != nil }
+            var outerOf: [Int: Int] = [:]
+            for (index, members) in outer.enumerated() { for member in members { outerOf[member] = index } }
+            var needs: [Int: [(area: BufferArea, members: [Int])]] = [:]
             for exposureClass in classes {
                 let area = BufferArea(distance: distance, exposureClass: exposureClass)
-                let reach = work.request.distances[distance]
-                let boxes = states.map { state in state?.land[exposureClass]?.bounds.map { Self.reach($0, reach) } }
+                let own = ExposureWork.bases(of: [exposureClass])
+                let boxes = states.map { state in
+                    own.compactMap { state?.land[$0]?.bounds }.reduce(nil as Bounds?) { $0?.union($1) ?? $1 }
+                        .map { Self.reach($0, reach) }
+                }
                 let members = try Geometry.connectedComponents(of: boxes).filter { boxes[$0[0]] != nil }
                 let keys = members.map { GroupKey(members: $0, versions: $0.map { states[$0]?.version ?? -1 }) }
                 for (index, key) in keys.enumerated() where groups[area]?[key] == nil {
-                    jobs.append((area, members[index]))
+                    guard let container = outerOf[members[index][0]] else {
+                        preconditionFailure("a group's land is part of the land of every class asked for")
+                    }
+                    needs[container, default: []].append((area, members[index]))
                 }
                 areas.append((area, keys))
+            }
+            for container in needs.keys.sorted() {
+                jobs.append(GroupJob(distance: distance, members: outer[container], needs: needs[container] ?? []))
             }
         }
         let figures = try computeGroups(jobs)
         var fresh: [BufferArea: [GroupKey: ExposureFigures]] = [:]
         for (index, job) in jobs.enumerated() {
-            let key = GroupKey(members: job.members, versions: job.members.map { states[$0]?.version ?? -1 })
-            fresh[job.area, default: [:]][key] = figures[index]
+            for (need, result) in zip(job.needs, figures[index]) {
+                let key = GroupKey(members: need.members, versions: need.members.map { states[$0]?.version ?? -1 })
+                fresh[need.area, default: [:]][key] = result
+            }
         }
         var rows: [ExposureRow] = []
         for (area, keys) in areas {
@@ -107,28 +135,30 @@ struct ExposureTimeline {
         return rows
     }
 
-    /// The figures of each buffer group to compute. The groups holding more than a quarter of all the land's
-    /// vertices are computed one after the other, each on every thread; the others side by side, one per
-    /// thread. The same results for any number of threads.
-    private func computeGroups(_ jobs: [(area: BufferArea, members: [Int])]) throws -> [ExposureFigures] {
+    /// The figures of each job's groups. The jobs holding more than a quarter of all the land's vertices are
+    /// computed one after the other, each on every thread; the others side by side, one per thread. The same
+    /// results for any number of threads.
+    private func computeGroups(_ jobs: [GroupJob]) throws -> [[ExposureFigures]] {
         let states = self.states, work = self.work
-        let lands = jobs.map { job in job.members.compactMap { states[$0]?.land[job.area.exposureClass] } }
-        let costs = lands.map { $0.reduce(0) { $0 + $1.coordinateCount } }
+        let costs = jobs.map { job in
+            job.members.reduce(0) { total, member in
+                total + (states[member]?.land.values.reduce(0) { $0 + $1.coordinateCount } ?? 0)
+            }
+        }
         let total = costs.reduce(0, +)
         let large = jobs.indices.filter { 4 * costs[$0] > total }
-        var results = [ExposureFigures?](repeating: nil, count: jobs.count)
+        var results = [[ExposureFigures]?](repeating: nil, count: jobs.count)
         for index in large {
-            results[index] = try work.bufferFigures(lands[index], distance: jobs[index].area.distance,
-                                                    threads: work.request.threads)
+            results[index] = try work.groupFigures(jobs[index], states: states, threads: work.request.threads)
         }
         let rest = jobs.indices.filter { 4 * costs[$0] <= total }
         let computed = try parallelMap(count: rest.count, threads: work.request.threads,
                                        order: largestFirst(sizes: rest.map { costs[$0] })) { index in
-            try work.bufferFigures(lands[rest[index]], distance: jobs[rest[index]].area.distance, threads: 1)
+            try work.groupFigures(jobs[rest[index]], states: states, threads: 1)
         }
         for (index, job) in rest.enumerated() { results[job] = computed[index] }
         return results.map { figures in
-            guard let figures else { preconditionFailure("every group is computed, large or not") }
+            guard let figures else { preconditionFailure("every job is computed, large or not") }
             return figures
         }
     }
@@ -153,7 +183,7 @@ struct ExposureTimeline {
 struct ComponentState: Sendable {
     /// The number of dates computed before the one this state was computed for.
     var version: Int
-    /// The land of each class asked for that has any (`.all`: both classes' land dissolved together).
+    /// The land of each class (`.cha`, `.sha`) needed that has any.
     var land: [ExposureClass: Geometry]
     /// The figures of the land itself, by class.
     var inside: [ExposureClass: ExposureFigures]
@@ -163,6 +193,15 @@ struct ComponentState: Sendable {
 struct BufferArea: Hashable, Sendable {
     var distance: Int
     var exposureClass: ExposureClass
+}
+
+/// The buffer groups to compute inside one group of the land of every class asked for, at one distance.
+struct GroupJob: Sendable {
+    var distance: Int
+    /// The outer group's components.
+    var members: [Int]
+    /// The groups to compute, each of one class, their components among `members`.
+    var needs: [(area: BufferArea, members: [Int])]
 }
 
 /// A buffer group: its components, each with the version of its land; equal keys have equal figures.

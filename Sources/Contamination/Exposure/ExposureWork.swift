@@ -10,39 +10,68 @@ struct ExposureWork: Sendable {
     let request: ExposureRequest
     let regionSplit: RegionSplit?
 
-    /// The remaining land of one component as of `asOf` (`ExtentComponents.pieces`, CHA precedence) by class
-    /// asked for, `.all` being both classes' land dissolved (`Geometry.union(disjoint:)`), and its figures.
+    /// The classes whose land makes up the land of `classes`: CHA and SHA for `.all`.
+    static func bases(of classes: Set<ExposureClass>) -> [ExposureClass] {
+        [ExposureClass.cha, .sha].filter { classes.contains($0) || classes.contains(.all) }
+    }
+
+    /// The remaining land of one component as of `asOf` (`ExtentComponents.pieces`, CHA precedence) by class,
+    /// and its figures; those of `.all` are the sums of both classes' (their land never overlaps).
     func state(of component: Int, asOf: CalendarDate?, version: Int) throws -> ComponentState {
+        let bases = Self.bases(of: request.classes)
         var land: [ExposureClass: Geometry] = [:]
-        var area: [ExposureClass: SquareMeters] = [:]
+        var inside: [ExposureClass: ExposureFigures] = [:]
         for piece in try units.pieces(of: component, asOf: asOf) {
             let exposureClass: ExposureClass = piece.key.hazardClass == .cha ? .cha : .sha
+            guard bases.contains(exposureClass) else { continue }
             land[exposureClass] = piece.geometry
-            area[exposureClass] = (area[exposureClass] ?? .zero) + piece.area
+            inside[exposureClass] = try figures(of: piece.geometry, area: piece.area, threads: 1)
         }
-        let both = [land[.cha], land[.sha]].compactMap { $0 }
-        if request.classes.contains(.all), !both.isEmpty {
-            land[.all] = both.count == 1 ? both[0] : try Geometry.union(disjoint: both)
-            area[.all] = (area[.cha] ?? .zero) + (area[.sha] ?? .zero)
-        }
-        land = land.filter { request.classes.contains($0.key) }
-        var inside: [ExposureClass: ExposureFigures] = [:]
-        for (exposureClass, geometry) in land {
-            inside[exposureClass] = try figures(of: geometry, area: area[exposureClass], threads: 1)
+        if request.classes.contains(.all) {
+            var both = ExposureSums()
+            for exposureClass in bases { if let figures = inside[exposureClass] { both.add(figures) } }
+            if !land.isEmpty { inside[.all] = try both.figures }
         }
         return ComponentState(version: version, land: land, inside: inside)
     }
 
-    /// The figures of the union of the buffers at the request's `distance`-th distance of every polygon of
-    /// `land` (`buffer(meters:)` part by part, then `Geometry.parallelUnion`). The buffers are let go once
-    /// united.
+    /// The figures of the groups a job needs: for each, the union of the buffers at the job's distance of every
+    /// polygon of its components' land of its class (`.all`: both), each polygon buffered once
+    /// (`buffer(meters:)`) and the union made component by component (`Geometry.parallelUnion`). The buffers
+    /// are let go once the job is done.
+    func groupFigures(_ job: GroupJob, states: [ComponentState?], threads: Int) throws -> [ExposureFigures] {
+        var wanted: [(member: Int, base: ExposureClass)] = []
+        var seen: [ExposureClass: Set<Int>] = [:]
+        for need in job.needs {
+            for member in need.members {
+                for base in Self.bases(of: [need.area.exposureClass]) where states[member]?.land[base] != nil {
+                    guard seen[base, default: []].insert(member).inserted else { continue }
+                    wanted.append((member, base))
+                }
+            }
+        }
+        let parts = try wanted.map { try states[$0.member]?.land[$0.base]?.parts() ?? [] }
+        let flat = parts.flatMap { $0 }
+        let grown = try buffers(flat, distance: request.distances[job.distance], threads: threads)
+        var buffers: [Int: [ExposureClass: [Geometry]]] = [:]
+        var next = 0
+        for (index, item) in wanted.enumerated() {
+            buffers[item.member, default: [:]][item.base] = Array(grown[next..<(next + parts[index].count)])
+            next += parts[index].count
+        }
+        return try job.needs.map { need in
+            let bases = Self.bases(of: [need.area.exposureClass])
+            let pieces = need.members.flatMap { member in bases.flatMap { buffers[member]?[$0] ?? [] } }
+            return try figures(of: try Geometry.parallelUnion(pieces, threads: threads), area: nil, threads: threads)
+        }
+    }
+
+    /// The buffers of `parts` at `meters`, on up to `threads` threads.
     ///
     /// Throws `PROJError` when a buffer passes the box `ExposureTimeline.reach` promised for it: its group
     /// could then miss a neighbour, and people would be counted twice.
-    func bufferFigures(_ land: [Geometry], distance: Int, threads: Int) throws -> ExposureFigures {
-        let meters = request.distances[distance]
-        let parts = try land.flatMap { try $0.parts() }
-        let grown = try parallelMap(count: parts.count, threads: threads) { index in
+    private func buffers(_ parts: [Geometry], distance meters: Meters, threads: Int) throws -> [Geometry] {
+        try parallelMap(count: parts.count, threads: threads) { index in
             let buffer = try parts[index].buffer(meters: meters, quadrantSegments: request.quadrantSegments)
             if let box = buffer.bounds, let land = parts[index].bounds {
                 let reach = ExposureTimeline.reach(land, meters)
@@ -54,7 +83,6 @@ struct ExposureWork: Sendable {
             }
             return buffer
         }
-        return try figures(of: try Geometry.parallelUnion(grown, threads: threads), area: nil, threads: threads)
     }
 
     /// The figures of one area: its people (not yet checked for invalid cells: the row's sum is,

@@ -1,0 +1,143 @@
+import Foundation
+import GeoIO
+import GeometryCore
+import Testing
+@testable import Contamination
+
+/// Exposure over time, computed incrementally (`ExposureTimeline`), against each date computed alone: the same
+/// figures to the last bit, on the shipped sample and on components whose buffers come to meet and part again.
+@Suite("Exposure over time")
+struct ExposureTimelineTests {
+    static func day(_ year: Int, _ month: Int, _ day: Int) throws -> CalendarDate {
+        try #require(CalendarDate(year: year, month: month, day: day))
+    }
+
+    /// The rows of `exposure` as of `date`, in order, as (key, totals, area) to compare exactly.
+    static func figures(_ exposure: Exposure, asOf date: CalendarDate?) -> [(ExposureKey, ZonalTotals, Double)] {
+        exposure.rows.filter { $0.key.asOf == date }.map { ($0.key, $0.totals, $0.area.value) }
+    }
+
+    /// Expects the incremental run's rows of each date to be exactly those of the date computed alone.
+    static func expectEqualToAlone(_ together: Exposure, hazards: [Hazard], releases: [ReleaseEvent],
+                                   raster: PopulationRaster, request: ExposureRequest) throws {
+        for date in request.asOf {
+            var alone = request
+            alone.asOf = [date]
+            alone.threads = 1
+            let expected = figures(try Exposure(hazards: hazards, releases: releases, raster: raster, request: alone),
+                                   asOf: date)
+            let actual = figures(together, asOf: date)
+            #expect(actual.count == expected.count, "\(date.map(\.description) ?? "every event")")
+            for (got, want) in zip(actual, expected) {
+                #expect(got.0 == want.0)
+                #expect(got.1 == want.1, "\(got.0)")
+                #expect(got.2 == want.2, "\(got.0)")
+            }
+        }
+    }
+
+    @Test("sample: the year-ends 2012-2025 in one run equal each year-end alone, with regions",
+          .enabled(if: LedgerSampleTests.available))
+    func sample() throws {
+        let (hazards, releases) = try LedgerSampleTests.load()
+        let folder = LedgerSampleTests.sample
+        let mapping = try SchemaMapping(contentsOfFile: folder.appendingPathComponent("mapping.toml").path)
+        let regions = try LayerLoader.regions(from: folder.appendingPathComponent("regions.geojson").path,
+                                              options: LoadOptions(mapping: mapping)).records
+        let raster = try PopulationRaster(path: folder.appendingPathComponent("population.tif").path)
+        let dates: [CalendarDate?] = try (2012...2025).map { try Self.day($0, 12, 31) }
+        let request = ExposureRequest(distances: [Meters(500), Meters(2_000)], asOf: dates, regions: regions,
+                                      threads: 2)
+        let together = try Exposure(hazards: hazards, releases: releases, raster: raster, request: request)
+        try Self.expectEqualToAlone(together, hazards: hazards, releases: releases, raster: raster, request: request)
+        // Fewer people remain exposed at the end than at the start, as land is released.
+        let inside = dates.map { date in
+            together.rows.first { $0.key == ExposureKey(asOf: date, distance: nil, hazardClass: nil) }?.totals.people
+        }
+        #expect((inside.first ?? 0) ?? 0 > (inside.last ?? 0) ?? 0)
+    }
+
+    @Test("sample: a component is recomputed only in the periods with one of its events")
+    func reuse() throws {
+        let (hazards, releases) = try LedgerSampleTests.load()
+        let raster = try PopulationRaster(path: LedgerSampleTests.sample.appendingPathComponent("population.tif").path)
+        let dates = try (2012...2025).map { try Self.day($0, 12, 31) }
+        let request = ExposureRequest(distances: [Meters(500)], asOf: dates, classes: [.all])
+        var timeline = try ExposureTimeline(hazards: hazards, releases: releases, raster: raster, request: request)
+        let units = try ExtentComponents(hazards: hazards, releases: releases, dimensions: [.hazardClass],
+                                         regionFromAttribute: true, threads: 1)
+        var previous: Int?
+        var reused = 0
+        for date in dates {
+            _ = try timeline.rows(asOf: date, keep: false)
+            let day = date.daysSinceEpoch
+            let changed = units.components.indices.filter { component in
+                previous.map { units.changes(component, between: $0, and: day) } ?? true
+            }
+            #expect(timeline.recomputed == changed.count, "\(date)")
+            reused += units.components.count - timeline.recomputed
+            previous = day
+        }
+        #expect(reused > 0)
+    }
+
+    /// Two square hazards 1.2 km apart (so their 1 km buffers meet) on a uniform raster: the second is
+    /// recorded in 2019, and a release takes the whole first away in 2021.
+    static func meetingScenario() throws -> (hazards: [Hazard], releases: [ReleaseEvent], raster: PopulationRaster) {
+        let transform = GeoTransform(originX: 29.9, originY: 10.1, cellWidth: 0.002, cellHeight: 0.002)
+        let path = try ExposureTests.writeRaster(transform: transform, width: 200, height: 100) { _, _ in 1 }
+        func square(_ west: Double) throws -> Geometry {
+            try Geometry.polygon(PolygonRings(shell: [west, 10, west + 0.01, 10, west + 0.01, 10.01, west, 10.01,
+                                                      west, 10]))
+        }
+        // 1.2 km east of the first square at 10° N: 0.01096° of longitude.
+        let source = SourceRef(file: "test", featureIndex: 0)
+        let hazards = [
+            Hazard(id: "a", hazardClass: .cha, recorded: try Self.day(2018, 1, 1),
+                   geometry: try square(30), source: source),
+            Hazard(id: "b", hazardClass: .sha, recorded: try Self.day(2019, 6, 1),
+                   geometry: try square(30.02096), source: source),
+        ]
+        let cut = try Geometry.polygon(PolygonRings(shell: [29.999, 9.999, 30.011, 9.999, 30.011, 10.011, 29.999,
+                                                            10.011, 29.999, 9.999]))
+        let releases = [ReleaseEvent(id: "r", method: .cleared, date: try Self.day(2021, 3, 1),
+                                     geometry: cut, source: source)]
+        return (hazards, releases, try PopulationRaster(path: path))
+    }
+
+    @Test("buffers that come to meet are united, and part again when land is released; each date as alone")
+    func meetingBuffers() throws {
+        let (hazards, releases, raster) = try Self.meetingScenario()
+        let dates: [CalendarDate?] = [try Self.day(2018, 12, 31),
+                                      try Self.day(2020, 12, 31),
+                                      try Self.day(2022, 12, 31)]
+        let request = ExposureRequest(distances: [Meters(1_000)], asOf: dates, threads: 2)
+        let together = try Exposure(hazards: hazards, releases: releases, raster: raster, request: request)
+        try Self.expectEqualToAlone(together, hazards: hazards, releases: releases, raster: raster, request: request)
+        func people(_ date: CalendarDate?, _ exposureClass: ExposureClass) -> Double {
+            together.rows.first {
+                $0.key == ExposureKey(asOf: date, distance: Meters(1_000), hazardClass: exposureClass.hazardClass)
+            }?.totals.people ?? .nan
+        }
+        // 2018: the first alone; 2020: both, whose buffers overlap, so the union counts fewer than the two
+        // classes' buffers apart; 2022: the second alone, a square of the same size as the first.
+        let first = people(dates[0], .all), both = people(dates[1], .all), second = people(dates[2], .all)
+        #expect(both < people(dates[1], .cha) + people(dates[1], .sha))
+        #expect(both > first + 0.5 * second)
+        #expect(abs(first - second) < 1e-6 * first)
+    }
+
+    @Test("the box a group is found by holds every buffer, at the equator and at 80° N",
+          arguments: [0.0, 45.0, 80.0])
+    func reach(latitude: Double) throws {
+        let land = try Geometry.polygon(PolygonRings(shell: [10, latitude, 10.05, latitude, 10.05, latitude + 0.05,
+                                                             10, latitude + 0.05, 10, latitude]))
+        for meters in [100.0, 5_000, 50_000] {
+            let buffer = try land.buffer(meters: Meters(meters))
+            let box = try #require(buffer.bounds), reach = ExposureTimeline.reach(try #require(land.bounds), Meters(meters))
+            #expect(box.minX >= reach.minX && box.maxX <= reach.maxX && box.minY >= reach.minY && box.maxY <= reach.maxY)
+            // And it is no more than 10% wider than the buffer, grown by the distance on each side.
+            #expect(reach.maxY - reach.minY < 1.1 * (box.maxY - box.minY))
+        }
+    }
+}
