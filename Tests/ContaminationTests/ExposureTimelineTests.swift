@@ -1,6 +1,8 @@
 import Foundation
 import GeoIO
 import GeometryCore
+import HazmapValues
+import Loading
 import Testing
 @testable import Contamination
 
@@ -57,26 +59,21 @@ struct ExposureTimelineTests {
         #expect((inside.first ?? 0) ?? 0 > (inside.last ?? 0) ?? 0)
     }
 
-    @Test("sample: a component is recomputed only in the periods with one of its events")
+    @Test("sample: a component is recomputed only at the dates its land changed", .enabled(if: LedgerSampleTests.available))
     func reuse() throws {
         let (hazards, releases) = try LedgerSampleTests.load()
         let raster = try PopulationRaster(path: LedgerSampleTests.sample.appendingPathComponent("population.tif").path)
         let dates = try (2012...2025).map { try Self.day($0, 12, 31) }
         let request = ExposureRequest(distances: [Meters(500)], asOf: dates, classes: [.all])
-        var timeline = try ExposureTimeline(hazards: hazards, releases: releases, raster: raster, request: request)
-        let units = try ExtentComponents(hazards: hazards, releases: releases, dimensions: [.hazardClass],
-                                         regionFromAttribute: true, threads: 1)
-        var previous: Int?
+        var timeline = try ExposureTimeline(hazards: hazards, releases: releases, dates: dates, raster: raster,
+                                            request: request)
+        let land = try RemainingLand(hazards: hazards, releases: releases, dates: dates)
         var reused = 0
-        for date in dates {
-            _ = try timeline.rows(asOf: date, keep: false)
-            let day = date.daysSinceEpoch
-            let changed = units.components.indices.filter { component in
-                previous.map { units.changes(component, between: $0, and: day) } ?? true
-            }
-            #expect(timeline.recomputed == changed.count, "\(date)")
-            reused += units.components.count - timeline.recomputed
-            previous = day
+        for (index, date) in dates.enumerated() {
+            _ = try timeline.rows(asOf: [date], keep: false)
+            let changed = land.components.filter { index == 0 || !$0.land[index].unchanged }.count
+            #expect(timeline.recomputed == changed, "\(date)")
+            reused += land.components.count - timeline.recomputed
         }
         #expect(reused > 0)
     }

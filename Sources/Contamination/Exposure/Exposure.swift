@@ -105,13 +105,18 @@ extension Exposure {
     /// - Parameter progress: a short description of each step as it starts.
     public init(hazards: [Hazard], releases: [ReleaseEvent], raster: PopulationRaster, request: ExposureRequest,
                 progress: ((String) -> Void)? = nil) throws {
-        var timeline = try ExposureTimeline(hazards: hazards, releases: releases, raster: raster, request: request)
+        // "After every event" is the land on the day of the last event (hazards with no date come first).
+        let last = (hazards.compactMap(\.recorded) + releases.map(\.date)).max() ?? CalendarDate(daysSinceEpoch: 0)
+        let days = Dictionary(grouping: request.asOf) { $0 ?? last }
+        var timeline = try ExposureTimeline(hazards: hazards, releases: releases, dates: Array(days.keys),
+                                            raster: raster, request: request)
         var rows: [ExposureRow] = []
-        for (index, asOf) in request.asOf.enumerated() {
-            let date = asOf.map { "as of \($0)" } ?? "after every event"
+        for (index, day) in timeline.dates.enumerated() {
+            let keys = days[day] ?? []
+            let date = keys.compactMap { $0 }.first.map { "as of \($0)" } ?? "after every event"
             progress?("dissolving, buffering and summing \(date)"
-                + (request.asOf.count > 1 ? " (date \(index + 1) of \(request.asOf.count))" : ""))
-            rows += try timeline.rows(asOf: asOf, keep: request.geometries.keeps(asOf))
+                + (days.count > 1 ? " (date \(index + 1) of \(days.count))" : ""))
+            rows += try timeline.rows(asOf: keys, keep: keys.contains { request.geometries.keeps($0) })
         }
         self.rows = rows.sorted { $0.key < $1.key }
         let threads = request.threads

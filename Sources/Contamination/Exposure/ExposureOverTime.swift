@@ -1,4 +1,4 @@
-import GeoIO
+import HazmapValues
 import GeometryCore
 
 /// What exposure over time to compute: the people inside and near the remaining contamination (both classes

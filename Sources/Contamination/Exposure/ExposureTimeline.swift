@@ -1,69 +1,98 @@
 import Foundation
-import GeoIO
+import HazmapValues
 import GeometryCore
 
 /// Exposure at one date after another, recomputing only what an event changed (methodology.md "Exposure over
 /// time").
 ///
-/// The hazards are grouped into connected components once (`ExtentComponents`). At each date, a component
-/// keeps its remaining land, and that land's people, from the date before unless one of its own events (a
-/// hazard recorded, a release made) falls between the two dates. For each distance and class, components whose
-/// buffers may meet (their land's boxes grown by the distance, `reach`) form a buffer group, whose buffers are
-/// united and summed together; a group whose components all kept their land keeps its figures. Figures are
-/// added component by component and group by group in the order of their smallest hazard index, so every date
-/// gets exactly, to the last bit, what computing it alone would give: a date computed alone is the same
-/// computation with nothing to reuse.
+/// The remaining land of every connected component at every date comes from one replay per component
+/// (`RemainingLand`, the land `extent --as-of` gives). At each date, a component whose land no event changed
+/// since the date before keeps that land's figures. For each distance and class, components whose buffers
+/// may meet (their land's boxes grown by the distance, `reach`) form a buffer group, whose buffers are united
+/// and summed together; a group whose components all kept their land keeps its figures. Figures are added
+/// component by component and group by group in component order, so every date gets exactly, to the last bit,
+/// what computing it alone gives: a date computed alone is the same computation with nothing to reuse.
 ///
-/// Buffers live only while their group is summed, and geometries are kept only when asked for
-/// (`ExposureRequest.geometries`), so memory holds the remaining land and the figures, not the exposure areas.
+/// Buffers live only while their group is summed, each date's land is let go once its figures are made, and
+/// geometries are kept only when asked for (`ExposureRequest.geometries`), so memory holds the remaining land
+/// and the figures, not the exposure areas.
 struct ExposureTimeline {
     private let work: ExposureWork
+    /// The land of each component at each date; a date's land is let go once used.
+    private var remaining: RemainingLand
     /// Each component's land and figures as of the last date computed.
     private var states: [ComponentState?]
     /// Each buffer area's groups as of the last date computed, with their figures.
     private var groups: [BufferArea: [GroupKey: ExposureFigures]] = [:]
-    /// The last date computed (days since 1970-01-01, `Int.max` for every event), and how many dates were.
-    private var lastDay: Int?
+    /// How many of `remaining.dates` were computed.
     private var computed = 0
     /// How many components the last date recomputed (the others kept their land and figures).
     private(set) var recomputed = 0
 
-    init(hazards: [Hazard], releases: [ReleaseEvent], raster: PopulationRaster, request: ExposureRequest) throws {
-        let units = try ExtentComponents(hazards: hazards, releases: releases, dimensions: [.hazardClass],
-                                         regionFromAttribute: true, threads: request.threads)
+    /// The remaining land of `hazards` at each of `dates`, ready to be summed date by date (`rows`).
+    init(hazards: [Hazard], releases: [ReleaseEvent], dates: [CalendarDate], raster: PopulationRaster,
+         request: ExposureRequest) throws {
+        remaining = try RemainingLand(hazards: hazards, releases: releases, dates: dates, threads: request.threads)
         let regionSplit = request.regions.isEmpty ? nil : try RegionSplit(request.regions)
-        work = ExposureWork(units: units, raster: raster, request: request, regionSplit: regionSplit)
-        states = Array(repeating: nil, count: units.components.count)
+        work = ExposureWork(raster: raster, request: request, regionSplit: regionSplit)
+        states = Array(repeating: nil, count: remaining.components.count)
     }
 
-    /// The rows of `asOf` (every event for `nil`): inside, then each distance, for each class asked for, with
-    /// the areas' geometries when `keep`. Dates may come in any order; reuse is greatest when they ascend.
-    mutating func rows(asOf: CalendarDate?, keep: Bool) throws -> [ExposureRow] {
-        let day = asOf?.daysSinceEpoch ?? Int.max
-        let version = computed
-        let units = work.units
-        let stale = units.components.indices.filter { component in
-            guard states[component] != nil, let lastDay else { return true }
-            return units.changes(component, between: lastDay, and: day)
+    /// The dates, ascending, in the order `rows` computes them.
+    var dates: [CalendarDate] { remaining.dates }
+
+    /// The rows of the next of `dates`, keyed as of `asOf` (`nil` for every event): inside, then each distance,
+    /// for each class asked for, with the areas' geometries when `keep`.
+    mutating func rows(asOf: [CalendarDate?], keep: Bool) throws -> [ExposureRow] {
+        let index = computed
+        let lands = remaining.components.map { $0.land[index] }
+        let stale = states.indices.filter { component in
+            guard let state = states[component], state.date == index - 1 else { return true }
+            return !lands[component].unchanged
         }
+        for component in states.indices { states[component]?.date = index }
         let work = self.work
-        let fresh = try parallelMap(count: stale.count, threads: work.request.threads,
-                                    order: largestFirst(sizes: stale.map { units.components[$0].count })) { index in
-            try work.state(of: stale[index], asOf: asOf, version: version)
+        let sizes = stale.map { remaining.components[$0].hazards.count }
+        let fresh = try parallelMap(count: stale.count, threads: work.request.threads, order: largestFirst(sizes: sizes)) {
+            try work.state(of: lands[stale[$0]], date: index)
         }
-        for (index, component) in stale.enumerated() { states[component] = fresh[index] }
+        for (position, component) in stale.enumerated() { states[component] = fresh[position] }
         recomputed = stale.count
-        lastDay = day
         computed += 1
-        let classes = work.request.classes.sorted()
+        letGo(index)
         var rows: [ExposureRow] = []
-        for exposureClass in classes {
+        for date in asOf {
+            rows += try insideRows(asOf: date, keep: keep)
+            rows += try bufferRows(asOf: date, keep: keep)
+        }
+        return rows
+    }
+
+    /// Lets the land of date `index` go: the states hold what is still needed.
+    private mutating func letGo(_ index: Int) {
+        guard let empty = try? Geometry.emptyPolygon() else { return }
+        for component in remaining.components.indices {
+            remaining.components[component].land[index] = RemainingLand.ClassLand(
+                cha: empty, sha: empty, area: .zero, unchanged: true)
+        }
+    }
+
+    /// The rows of the land itself, each class's total area being the extent's (`Extent.byClass`: each class's
+    /// areas summed in component order, `.all` the sum of both classes').
+    private func insideRows(asOf: CalendarDate?, keep: Bool) throws -> [ExposureRow] {
+        var rows: [ExposureRow] = []
+        var byClass = ClassAreas.zero
+        for state in states { byClass = byClass + (state?.areas ?? .zero) }
+        for exposureClass in work.request.classes.sorted() {
             var sums = ExposureSums()
             for state in states { if let figures = state?.inside[exposureClass] { sums.add(figures) } }
-            rows += try sums.rows(ExposureKey(asOf: asOf, distance: nil, hazardClass: exposureClass.hazardClass),
-                                  raster: work.raster, keep: keep)
+            var classRows = try sums.rows(ExposureKey(asOf: asOf, distance: nil, hazardClass: exposureClass.hazardClass),
+                                          raster: work.raster, keep: keep)
+            for row in classRows.indices where classRows[row].key.region == .total {
+                classRows[row].area = exposureClass.hazardClass.map { byClass[$0] } ?? byClass.total
+            }
+            rows += classRows
         }
-        rows += try bufferRows(asOf: asOf, classes: classes, keep: keep)
         return rows
     }
 
@@ -72,8 +101,8 @@ struct ExposureTimeline {
     /// For each distance, the groups of each class (`.all`: both classes' land) lie inside the groups of the
     /// land of every class asked for, whose grown boxes hold theirs; the groups to compute are gathered by such
     /// an outer group, so that each polygon is buffered once for its class and for `.all`.
-    private mutating func bufferRows(asOf: CalendarDate?, classes: [ExposureClass], keep: Bool) throws
-        -> [ExposureRow] {
+    private mutating func bufferRows(asOf: CalendarDate?, keep: Bool) throws -> [ExposureRow] {
+        let classes = work.request.classes.sorted()
         var areas: [(area: BufferArea, keys: [GroupKey])] = []
         var jobs: [GroupJob] = []
         let bases = ExposureWork.bases(of: Set(classes))
@@ -181,8 +210,12 @@ struct ExposureTimeline {
 
 /// One component's remaining land as of the last date it changed, and the figures of that land.
 struct ComponentState: Sendable {
-    /// The number of dates computed before the one this state was computed for.
+    /// The index of the date the land was computed for (its version: equal versions, equal land).
     var version: Int
+    /// The index of the last date it serves.
+    var date: Int
+    /// The areas of its land by class (`RemainingLand.ClassLand.area`).
+    var areas: ClassAreas
     /// The land of each class (`.cha`, `.sha`) needed that has any.
     var land: [ExposureClass: Geometry]
     /// The figures of the land itself, by class.

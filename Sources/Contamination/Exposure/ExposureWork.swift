@@ -1,11 +1,10 @@
-import GeoIO
+import HazmapValues
 import GeometryCore
 
 /// The computations `ExposureTimeline` runs on its threads: a component's land and its figures, and a buffer
 /// group's union and its figures. Each is a function of its inputs alone, so a result computed at one date
 /// serves every date whose inputs are the same.
 struct ExposureWork: Sendable {
-    let units: ExtentComponents
     let raster: PopulationRaster
     let request: ExposureRequest
     let regionSplit: RegionSplit?
@@ -15,24 +14,23 @@ struct ExposureWork: Sendable {
         [ExposureClass.cha, .sha].filter { classes.contains($0) || classes.contains(.all) }
     }
 
-    /// The remaining land of one component as of `asOf` (`ExtentComponents.pieces`, CHA precedence) by class,
-    /// and its figures; those of `.all` are the sums of both classes' (their land never overlaps).
-    func state(of component: Int, asOf: CalendarDate?, version: Int) throws -> ComponentState {
+    /// A component's state for its land on date `date`: the land of each class needed and its figures (those
+    /// of `.all` are the sums of both classes', whose land never overlaps).
+    func state(of land: RemainingLand.ClassLand, date: Int) throws -> ComponentState {
         let bases = Self.bases(of: request.classes)
-        var land: [ExposureClass: Geometry] = [:]
+        var kept: [ExposureClass: Geometry] = [:]
         var inside: [ExposureClass: ExposureFigures] = [:]
-        for piece in try units.pieces(of: component, asOf: asOf) {
-            let exposureClass: ExposureClass = piece.key.hazardClass == .cha ? .cha : .sha
-            guard bases.contains(exposureClass) else { continue }
-            land[exposureClass] = piece.geometry
-            inside[exposureClass] = try figures(of: piece.geometry, area: piece.area, threads: 1)
+        for (exposureClass, geometry, area) in [(ExposureClass.cha, land.cha, land.area.cha), (.sha, land.sha, land.area.sha)]
+        where bases.contains(exposureClass) && !geometry.isEmpty {
+            kept[exposureClass] = geometry
+            inside[exposureClass] = try figures(of: geometry, area: area, threads: 1)
         }
-        if request.classes.contains(.all) {
+        if request.classes.contains(.all), !kept.isEmpty {
             var both = ExposureSums()
             for exposureClass in bases { if let figures = inside[exposureClass] { both.add(figures) } }
-            if !land.isEmpty { inside[.all] = try both.figures }
+            inside[.all] = try both.figures
         }
-        return ComponentState(version: version, land: land, inside: inside)
+        return ComponentState(version: date, date: date, areas: land.area, land: kept, inside: inside)
     }
 
     /// The figures of the groups a job needs: for each, the union of the buffers at the job's distance of every
