@@ -1,7 +1,7 @@
 /// Whose land an exposure figure is of: both classes together (each person counted once), or one class.
 ///
-/// Asking only for the classes needed saves their work: `all` alone buffers and sums the dissolved land of
-/// both classes once per distance, where the three together take about three times as long.
+/// Asking only for the classes needed saves their work: `all` alone unites and sums one set of buffers per
+/// distance instead of three (each polygon is buffered once either way), with the same figures.
 public enum ExposureClass: String, CaseIterable, Sendable, Hashable, Comparable {
     /// CHA and SHA land together.
     case all
