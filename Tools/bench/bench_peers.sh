@@ -9,7 +9,9 @@
 # LAYOUT is hazmap-generate's --layout (scattered, frontline, longedges). The scenario is generated into
 # $DATA/<layout>-<hazards>-<seed>/ when missing (DATA default Tools/bench/results/data; GENERATOR default
 # hazmap-generate beside HAZMAP_BINARY). TASKS (default "extent ledger exposure exposure_all") picks tasks,
-# REPEAT (default 1) the rounds; the best wall time of each command is kept, with its CPU and peak.
+# REPEAT (default 1) the rounds; the best wall time of each command is kept, with its CPU and peak; ONE_THREAD=0
+# leaves out the 1-thread runs. Without a hazmap option for the all-class figures alone, exposure_all runs
+# only the peer and compares it with hazmap's full exposure run.
 # Every run is under /usr/bin/time -v (wall, user + sys CPU, peak RSS) and, when the CPU exposes the counter,
 # `perf stat -e instructions`. Peers: bench_extent_geopandas.py (Shapely make_valid + union_all per class +
 # pyproj Geod), peer_ledger.py (per-year overlay), peer_exposure.py (Shapely buffers per part in one
@@ -30,6 +32,7 @@ GENERATOR="${GENERATOR:-$(dirname "$HAZMAP")/hazmap-generate}"
 DATA="${DATA:-$HERE/results/data}"
 REPEAT="${REPEAT:-1}"
 TASKS="${TASKS:-extent ledger exposure exposure_all}"
+ONE_THREAD="${ONE_THREAD:-1}"
 
 [ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)" >&2; exit 1; }
 [ -x "$PY" ] || { echo "no venv at $PY: run Tools/bench/setup.sh first" >&2; exit 1; }
@@ -87,9 +90,11 @@ run() {
 : >"$OUT/runs.txt"
 for ((round = 1; round <= REPEAT; round++)); do
     for task in $TASKS; do
-        run "${task}_hazmap2" "$(hazmap_cmd "$task" 2)"
+        hazmap_too=1
+        [ "$task" = "exposure_all" ] && [ -z "$ALL_ONLY" ] && hazmap_too=""
+        [ -n "$hazmap_too" ] && run "${task}_hazmap2" "$(hazmap_cmd "$task" 2)"
         run "${task}_peer" "$(peer_cmd "$task")"
-        run "${task}_hazmap1" "$(hazmap_cmd "$task" 1)"
+        [ -n "$hazmap_too" ] && [ "$ONE_THREAD" = "1" ] && run "${task}_hazmap1" "$(hazmap_cmd "$task" 1)"
     done
 done
 
@@ -103,12 +108,14 @@ echo
 echo "| task | hazmap 2 threads: wall s / CPU s / peak MB | hazmap 1 thread: wall s / CPU s | peer: wall s / CPU s / peak MB | peer ÷ hazmap (wall / CPU) | 2nd thread | instructions (hazmap 2 thr / peer) |"
 echo "|---|---|---|---|---|---|---|"
 for task in $TASKS; do
-    read -r w2 c2 m2 i2 <<<"$(best "${task}_hazmap2")"
-    read -r w1 c1 m1 i1 <<<"$(best "${task}_hazmap1")"
+    measured="$task"
+    [ "$task" = "exposure_all" ] && [ -z "$ALL_ONLY" ] && measured="exposure"
+    read -r w2 c2 m2 i2 <<<"$(best "${measured}_hazmap2")"
+    read -r w1 c1 m1 i1 <<<"$(best "${measured}_hazmap1")"
     read -r wp cp mp ip <<<"$(best "${task}_peer")"
     label="$task"
-    [ "$task" = "exposure_all" ] && [ -z "$ALL_ONLY" ] && label="exposure_all (hazmap: no option, full command)"
-    echo "| $label | ${w2:-failed} / ${c2:-} / ${m2:-} | ${w1:-failed} / ${c1:-} | ${wp:-failed} / ${cp:-} / ${mp:-}" \
+    [ "$task" = "exposure_all" ] && [ -z "$ALL_ONLY" ] && label="exposure_all (hazmap: no option; its full run)"
+    echo "| $label | ${w2:-failed} / ${c2:-} / ${m2:-} | ${w1:-–} / ${c1:-} | ${wp:-failed} / ${cp:-} / ${mp:-}" \
          "| $(ratio "$wp" "$w2") / $(ratio "$cp" "$c2") | $(ratio "$w1" "$w2") | ${i2:--} / ${ip:--} |"
 done
 echo

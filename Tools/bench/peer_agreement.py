@@ -58,7 +58,8 @@ def main():
     out = Path(sys.argv[1])
     for task, compare in (("extent", extent), ("ledger", ledger), ("exposure", exposure),
                           ("exposure_all", exposure)):
-        h, p = load(out / f"{task}_hazmap2.out"), load(out / f"{task}_peer.out")
+        h = load(out / f"{task}_hazmap2.out") or (load(out / "exposure_hazmap2.out") if task == "exposure_all" else None)
+        p = load(out / f"{task}_peer.out")
         if h is None or p is None:
             continue
         try:
