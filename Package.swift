@@ -3,7 +3,8 @@ import PackageDescription
 
 /// hazmap: an open geospatial engine for humanitarian mine action.
 ///
-/// Data flows one way: files → GeoIO → Loading → Contamination (using GeometryCore) → Reports/GeoIO → files.
+/// Data flows one way: files → GeoIO → Loading → Contamination (using GeometryCore) → Analyses → Reports/GeoIO
+/// → files.
 ///
 /// The module graph (each target lists what it imports; Tests/ContaminationTests/LayeringTests.swift checks the
 /// engine's imports and the C modules' importers on the sources):
@@ -13,6 +14,8 @@ import PackageDescription
 /// - Contamination: the engine's algorithms (validation, extent, ledger, exposure, priorities, plans, routes) on
 ///   values; it imports neither GeoIO nor CGDAL nor TOMLKit, and reads rasters through its `RasterSource` protocol.
 /// - Loading: layers, schema mapping, settings files (TOML) and rasters read through GeoIO into the engine's values.
+/// - Analyses: one function per analysis, from a typed request (sources, dates, periods, distances) to a typed
+///   result, with the writers and JSON views of each result; what the CLI, the batch runner and the report call.
 /// - Reports, Batch, hazmap: outputs, batch runs, the command line, over all of the above.
 let package = Package(
     name: "hazmap",
@@ -59,16 +62,20 @@ let package = Package(
         ),
         .target(name: "Reports", dependencies: ["Contamination", "GeometryCore", "GeoIO", "HazmapValues"]),
         .target(
+            name: "Analyses",
+            dependencies: ["Contamination", "Loading", "Reports", "GeometryCore", "GeoIO", "HazmapValues"]
+        ),
+        .target(
             name: "Batch",
             dependencies: [
-                "Contamination", "Loading", "Reports", "GeoIO", "HazmapValues",
+                "Analyses", "Contamination", "Loading", "Reports", "GeoIO", "HazmapValues",
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .executableTarget(
             name: "hazmap",
             dependencies: [
-                "GeometryCore", "HazmapValues", "GeoIO", "Contamination", "Loading", "Reports", "Batch",
+                "GeometryCore", "HazmapValues", "GeoIO", "Contamination", "Loading", "Reports", "Analyses", "Batch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,6 +98,9 @@ let package = Package(
             exclude: ["ExposureSaoMiguelReference.json"]
         ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Contamination", "GeometryCore", "GeoIO"]),
+        .testTarget(
+            name: "AnalysesTests", dependencies: ["Analyses", "Contamination", "GeometryCore", "HazmapValues"]
+        ),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "HazmapValues"]),
         .testTarget(
             name: "HazmapCLITests",

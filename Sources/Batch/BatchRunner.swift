@@ -38,8 +38,8 @@ public struct BatchRunner: Sendable {
     /// Runs every job and returns their outcomes in the jobs' order.
     /// - Throws: when the output folder cannot be created, holds an input, or is not empty and was not
     ///   written by hazmap (without `overwrite`).
-    public func run(_ jobs: [JobConfiguration], progress: BatchProgress, cancellation: Cancellation,
-                    work: @escaping JobWork) throws -> [JobOutcome] {
+    public func run(_ jobs: [JobConfiguration], progress: BatchProgress,
+                    cancellation: Cancellation) throws -> [JobOutcome] {
         for job in jobs {
             for file in job.inputFiles { OutputGuard.recordInput(file) }
         }
@@ -51,8 +51,8 @@ public struct BatchRunner: Sendable {
             group.enter()
             let thread = Thread {
                 while let index = queue.next() {
-                    queue.store(runOne(jobs[index], folders: folders, progress: progress, cancellation: cancellation,
-                                       work: work), at: index)
+                    queue.store(runOne(jobs[index], folders: folders, progress: progress, cancellation: cancellation),
+                                at: index)
                 }
                 group.leave()
             }
@@ -66,8 +66,8 @@ public struct BatchRunner: Sendable {
     }
 
     private func runOne(_ job: JobConfiguration, folders: JobFolders, progress: BatchProgress,
-                        cancellation: Cancellation, work: JobWork) -> JobOutcome {
-        let outcome = attempt(job, folders: folders, progress: progress, cancellation: cancellation, work: work)
+                        cancellation: Cancellation) -> JobOutcome {
+        let outcome = attempt(job, folders: folders, progress: progress, cancellation: cancellation)
         if outcome.status == .failed, failFast {
             cancellation.cancel(reason: "--fail-fast: job '\(job.name)' failed")
         }
@@ -76,7 +76,7 @@ public struct BatchRunner: Sendable {
     }
 
     private func attempt(_ job: JobConfiguration, folders: JobFolders, progress: BatchProgress,
-                         cancellation: Cancellation, work: JobWork) -> JobOutcome {
+                         cancellation: Cancellation) -> JobOutcome {
         if let reason = cancellation.cancelledReason {
             return JobOutcome(name: job.name, status: .cancelled, error: "not started: \(reason)")
         }
@@ -100,7 +100,7 @@ public struct BatchRunner: Sendable {
             output = folder
             let context = JobContext(job: job, folder: folder.temporaryPath, threads: threadsPerJob,
                                      cancellation: cancellation, progress: progress)
-            let summary = try work(context)
+            let summary = try JobAnalyses.run(context)
             let seconds = elapsed()
             try JobRecord(job: job.name, fingerprint: fingerprint, summary: summary, durationSeconds: seconds)
                 .write(in: folder.temporaryPath)

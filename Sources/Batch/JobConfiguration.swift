@@ -1,6 +1,9 @@
+import Analyses
+import Contamination
 import Foundation
 import GeoIO
 import HazmapValues
+import Loading
 
 /// One job of a batch, resolved: the defaults laid under the job's own settings, paths made absolute
 /// (relative paths in a jobs file are relative to the jobs file's folder).
@@ -17,20 +20,20 @@ public struct JobConfiguration: Sendable, Hashable, Codable {
     public var regions: String?
     /// Schema mapping TOML.
     public var mapping: String?
-    /// Remaining contamination as of this day (`YYYY-MM-DD`); default: after every event.
-    public var asOf: String?
+    /// Remaining contamination as of this day; default: after every event.
+    public var asOf: CalendarDate?
     /// The analyses to run, in run order.
     public var analyses: [Analysis]
     /// Exposure buffer distances, such as `500m,1km,5km`.
-    public var distances: String
-    /// Ledger period length: year, quarter or month.
-    public var period: String
+    public var distances: DistanceList
+    /// Ledger period length.
+    public var period: LedgerPeriodLength
     /// The population raster holds people per km².
     public var density: Bool
     /// A fill value of the population raster to treat as nodata (`nodata = -99999`); `nil` keeps the band's.
     public var nodata: Double?
-    /// The day dates are validated against (`YYYY-MM-DD`); default: `asOf`, else the run's day.
-    public var today: String?
+    /// The day dates are validated against; default: `asOf`, else the run's day.
+    public var today: CalendarDate?
     /// The Article 5 deadline: the report gets its outlook section (`deadline = 2028-03-01`).
     public var deadline: CalendarDate?
 
@@ -39,8 +42,8 @@ public struct JobConfiguration: Sendable, Hashable, Codable {
         self.name = name
         self.hazards = hazards
         analyses = Analysis.allCases
-        distances = "500m,1km,5km"
-        period = "year"
+        distances = .standard
+        period = .year
         density = false
     }
 
@@ -67,9 +70,9 @@ public struct JobConfiguration: Sendable, Hashable, Codable {
         let lines: [(String, String?)] = [
             ("name", name), ("hazards", source(hazards)), ("releases", source(releases)),
             ("population", source(population)), ("regions", source(regions)), ("mapping", source(mapping)),
-            ("as_of", asOf),
-            ("analyses", analyses.map(\.rawValue).joined(separator: ",")), ("distances", distances),
-            ("period", period), ("density", String(density)), ("today", today),
+            ("as_of", asOf?.description),
+            ("analyses", analyses.map(\.rawValue).joined(separator: ",")), ("distances", distances.text),
+            ("period", period.rawValue), ("density", String(density)), ("today", today?.description),
             ("nodata", nodata.map { "\($0)" }),
         ] + (deadline.map { [("deadline", $0.description)] } ?? [])
         return lines.map { "\($0.0) = \($0.1 ?? "")" }.joined(separator: "\n")

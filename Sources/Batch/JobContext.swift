@@ -22,6 +22,3 @@ public struct JobContext: Sendable {
         try cancellation.check()
     }
 }
-
-/// A job's work: runs its analyses, writing into `context.folder`, and returns its figures.
-public typealias JobWork = @Sendable (JobContext) throws -> JobSummary

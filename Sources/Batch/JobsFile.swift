@@ -1,3 +1,4 @@
+import Analyses
 import Contamination
 import Foundation
 import GeoIO
@@ -171,7 +172,7 @@ private struct JobsTableReader {
     private mutating func readSettings(_ table: TOMLTable, path: [String], into job: inout JobConfiguration) {
         if let value = day(table, "as_of", path: path) { job.asOf = value }
         if let value = day(table, "today", path: path) { job.today = value }
-        if let value = day(table, "deadline", path: path) { job.deadline = CalendarDate(parsing: value) }
+        if let value = day(table, "deadline", path: path) { job.deadline = value }
         if let value = table["analyses"] {
             var analyses: Set<Analysis> = []
             for item in value.array.map(Array.init) ?? [value] {
@@ -191,12 +192,21 @@ private struct JobsTableReader {
                 report(path + ["distances"], "distances must be a list such as [\"500m\", \"1km\"] or a string "
                     + "such as \"500m,1km,5km\"")
             } else {
-                job.distances = texts.compactMap { $0 }.joined(separator: ",")
+                do {
+                    let list = try DistanceList(parsing: texts.compactMap { $0 }.joined(separator: ","))
+                    if list.includesZero {
+                        report(path + ["distances"], "distances: 0m is not a buffer distance")
+                    } else {
+                        job.distances = list
+                    }
+                } catch {
+                    report(path + ["distances"], "distances: \(error)")
+                }
             }
         }
         if let value = string(table, "period", path: path) {
-            if ["year", "quarter", "month"].contains(value) {
-                job.period = value
+            if let length = LedgerPeriodLength(rawValue: value) {
+                job.period = length
             } else {
                 report(path + ["period"], "period '\(value)' is not one of: year, quarter, month")
             }
@@ -223,15 +233,15 @@ private struct JobsTableReader {
         return text
     }
 
-    /// A `YYYY-MM-DD` string or a TOML date, as `YYYY-MM-DD`.
-    private mutating func day(_ table: TOMLTable, _ key: String, path: [String]) -> String? {
+    /// A `YYYY-MM-DD` string or a TOML date.
+    private mutating func day(_ table: TOMLTable, _ key: String, path: [String]) -> CalendarDate? {
         guard let value = table[key] else { return nil }
         let text = value.date.map { String(format: "%04d-%02d-%02d", $0.year, $0.month, $0.day) } ?? value.string
         guard let text, let date = CalendarDate(parsing: text) else {
             report(path + [key], "'\(key)' must be a date such as 2024-12-31")
             return nil
         }
-        return date.description
+        return date
     }
 
     /// An absolute path; a database source (`PG:…`, `postgresql://…`) as written.

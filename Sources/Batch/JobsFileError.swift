@@ -1,4 +1,6 @@
 import Contamination
+import HazmapValues
+import Loading
 
 /// A jobs file that cannot be used: unreadable, not TOML, or a key or value that is wrong; it names the
 /// file and the 1-based line of the key at fault, when known.

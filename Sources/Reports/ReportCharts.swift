@@ -1,3 +1,4 @@
+import HazmapValues
 import Contamination
 import GeoIO
 import HazmapValues

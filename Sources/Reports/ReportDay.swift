@@ -1,8 +1,9 @@
+import HazmapValues
 import Contamination
 import GeoIO
 import HazmapValues
 
-extension ReportRequest {
+extension ReportData {
     /// The one day every figure of a report is as of (remaining contamination, people, routes, priorities,
     /// the Article 5 outlook), stated at the top of the page: `asOf` when given; else the end of the last
     /// year with a dated event (hazard recorded, release, route event, accident), after which nothing

@@ -3,37 +3,6 @@ import GeoIO
 import GeometryCore
 import HazmapValues
 
-/// The optional inputs of a report beyond hazards, releases and regions.
-public struct ReportExtras: Sendable {
-    /// Population raster: the people exposed at each year end.
-    public var population: PopulationRaster?
-    /// Distances around remaining contamination for exposure and route figures (defaults 500 m, 1 km, 5 km).
-    public var distances: [Meters]
-    /// Hazards ranked by the caller (`Priorities`); the page lists the top ones.
-    public var priorities: Priorities?
-    /// Routes, for km by status at each year end and km near remaining contamination; `nil` without routes.
-    public var routes: [Route]?
-    /// Route events (verified, cleared) with their dates.
-    public var routeEvents: [RouteEvent]
-    /// Accidents, counted per year.
-    public var accidents: [Accident]?
-    /// The Article 5 deadline (and capacity) the report's outlook is computed for; `nil`: no such section.
-    public var article5: Article5Request?
-
-    public init(population: PopulationRaster? = nil,
-                distances: [Meters] = [Meters(500), Meters(1_000), Meters(5_000)], priorities: Priorities? = nil,
-                routes: [Route]? = nil, routeEvents: [RouteEvent] = [], accidents: [Accident]? = nil,
-                article5: Article5Request? = nil) {
-        self.population = population
-        self.distances = distances
-        self.priorities = priorities
-        self.routes = routes
-        self.routeEvents = routeEvents
-        self.accidents = accidents
-        self.article5 = article5
-    }
-}
-
 /// The people in one exposure area (inside contamination, or within a distance of it) at one year end.
 public struct ExposurePoint: Sendable, Equatable {
     public var label: String
@@ -41,6 +10,12 @@ public struct ExposurePoint: Sendable, Equatable {
     /// People inside the remaining contamination, then within each distance (`ExposureSection.distances`),
     /// both classes together, each person counted once per area.
     public var people: [Double]
+
+    public init(label: String, date: CalendarDate, people: [Double]) {
+        self.label = label
+        self.date = date
+        self.people = people
+    }
 }
 
 /// People living in or near the remaining contamination at each year end (`Exposure`).
@@ -59,6 +34,17 @@ public struct ExposureSection: Sendable {
     /// Findings about the raster's cells (`Exposure.rasterWarnings`), such as invalid cells left out.
     public var rasterWarnings: [String] = []
 
+    public init(population: String, distances: [Meters], points: [ExposurePoint], noLongerExposed: [Double],
+                newlyExposed: [Double], hazardsOutsideRaster: [String], rasterWarnings: [String]) {
+        self.population = population
+        self.distances = distances
+        self.points = points
+        self.noLongerExposed = noLongerExposed
+        self.newlyExposed = newlyExposed
+        self.hazardsOutsideRaster = hazardsOutsideRaster
+        self.rasterWarnings = rasterWarnings
+    }
+
     /// `inside`, `within 500 m`, `within 1 km`, …
     public var areaLabels: [String] {
         ["inside"] + distances.map { "within " + ReportData.distanceLabel($0) }
@@ -70,6 +56,11 @@ public struct RoutesSection: Sendable {
     public var analysis: RouteAnalysis
     /// The route lines, drawn on the map.
     public var routes: [Route]
+
+    public init(analysis: RouteAnalysis, routes: [Route]) {
+        self.analysis = analysis
+        self.routes = routes
+    }
 }
 
 /// Accidents and casualties per year.

@@ -1,3 +1,4 @@
+import HazmapValues
 import Foundation
 import GeoIO
 import HazmapValues

@@ -1,3 +1,4 @@
+import Analyses
 import ArgumentParser
 import Batch
 import Dispatch
@@ -78,9 +79,7 @@ struct BatchCommand: ParsableCommand {
             Terminal.note("batch: \(file.jobs.count) jobs from \(jobsFile), \(split.parallelJobs) at a time with "
                 + "\(split.threadsPerJob) thread(s) each, into \(out)")
         }
-        let outcomes = try runner.run(file.jobs, progress: progress, cancellation: cancellation) {
-            try BatchAnalyses.run($0)
-        }
+        let outcomes = try runner.run(file.jobs, progress: progress, cancellation: cancellation)
         interrupt.cancel()
         progress.finish()
         let title = "hazmap batch: " + URL(fileURLWithPath: jobsFile).lastPathComponent

@@ -1,7 +1,9 @@
+import Analyses
 import ArgumentParser
 import Contamination
 import Foundation
 import GeoIO
+import HazmapValues
 import GeometryCore
 import Loading
 
@@ -48,19 +50,17 @@ struct ExposureCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Hazard polygons (any vector format GDAL reads).")
-    var hazards: String
+    @OptionGroup var hazards: HazardsArgument
 
     @Argument(help: "Population raster: people per cell (or per km² with --density), any CRS.")
     var population: String
 
-    @Option(name: .long, help: ArgumentHelp("Release events (polygons).", valueName: "file"))
-    var releases: String?
+    @OptionGroup var releases: ReleasesOption
 
     @Option(name: .customLong("as-of"), parsing: .upToNextOption, help: ArgumentHelp(
         "Remaining contamination as of these days, one table per day (--as-of D1 D2 …, or repeated).",
         valueName: "YYYY-MM-DD"))
-    var asOf: [String] = []
+    var asOf: [CalendarDate] = []
 
     @Option(name: .long, help: ArgumentHelp(
         "Classes to compute: all (CHA and SHA together), cha, sha, comma-separated.", valueName: "classes"))
@@ -68,11 +68,9 @@ struct ExposureCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Buffer distances: metres or km, comma-separated.",
                                             valueName: "distances"))
-    var distances: String = "500m,1km,5km"
+    var distances = DistanceList.standard
 
-    @Option(name: .long, help: ArgumentHelp("Admin polygons to split the figures by (fields code, name).",
-                                            valueName: "file"))
-    var regions: String?
+    @OptionGroup var regions: RegionsOption
 
     @Flag(name: .customLong("per-hazard"), help: "Add each hazard's own figures (they overlap between hazards).")
     var perHazard = false
@@ -95,7 +93,7 @@ struct ExposureCommand: ParsableCommand {
     @OptionGroup var reporting: ReportingOptions
 
     func validate() throws {
-        _ = try parseDistances(distances)
+        if distances.includesZero { throw ValidationError("--distances: 0m is not a buffer; the 'inside' rows are always there") }
         if ExposureClass.list(classes) == nil {
             throw ValidationError("--classes: '\(classes)' is not a comma-separated list of all, cha, sha")
         }
@@ -106,25 +104,21 @@ struct ExposureCommand: ParsableCommand {
     }
 
     func run() throws {
-        let mapping = try mappingOptions.resolve(primary: .hazards)
-        let days = try asOf.map { try parseDay($0, option: "--as-of") }.sorted()
+        let monitor = TerminalMonitor(quiet: reporting.quiet)
+        let days = asOf.sorted()
+        let sources = InputSources(hazards: hazards.source, releases: releases.source, regions: regions.source,
+                                   mapping: try mappingOptions.resolve(primary: .hazards))
         // Without dates, exposure uses no hazard id or date: a plain polygon file with a class will do.
-        let unused: Set<String> = releases == nil && days.isEmpty && !perHazard ? ["id", "recorded"] : []
-        let options = LoadOptions(mapping: mapping, threads: threadOptions.count, unusedFields: [.hazards: unused])
-        let raster = try PopulationRaster(path: population, band: band, isDensity: density,
-                                          nodata: nodata.value)
-        let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
-                                     quiet: reporting.quiet)
+        let unused: Set<String> = releases.releases == nil && days.isEmpty && !perHazard ? ["id", "recorded"] : []
+        let raster = try PopulationRaster(path: population, band: band, isDensity: density, nodata: nodata.value)
+        let inputs = try Inputs.load(sources, threads: threadOptions.count, unusedFields: [.hazards: unused],
+                                     monitor: monitor)
         let vectorOutput = output.map { !$0.lowercased().hasSuffix(".json") && !$0.lowercased().hasSuffix(".csv") }
-        let request = ExposureRequest(distances: try parseDistances(distances), asOf: days.isEmpty ? [nil] : days,
-                                      classes: ExposureClass.list(classes) ?? Set(ExposureClass.allCases),
-                                      regions: inputs.regions?.records ?? [], perHazard: perHazard,
-                                      geometries: vectorOutput == true ? .every : .none, threads: threadOptions.count)
-        let quiet = reporting.quiet
-        let exposure = try Exposure(hazards: inputs.hazards.records, releases: inputs.releases?.records ?? [],
-                                    raster: raster, request: request) { step in
-            if !quiet { Terminal.note(step) }
-        }
+        let analysis = ExposureAnalysis(population: raster, distances: distances, asOf: days,
+                                        classes: ExposureClass.list(classes) ?? Set(ExposureClass.allCases),
+                                        perHazard: perHazard, geometries: vectorOutput == true ? .every : .none,
+                                        threads: threadOptions.count)
+        let exposure = try analysis.run(inputs, monitor: monitor)
         if !exposure.hazardsOutsideRaster.isEmpty {
             let ids = exposure.hazardsOutsideRaster
             Terminal.warning("\(ids.count) hazard(s) lie partly or wholly outside the raster \(population); "
@@ -132,10 +126,10 @@ struct ExposureCommand: ParsableCommand {
         }
         for warning in exposure.rasterWarnings { Terminal.warning(warning) }
         let report = ExposureReport(exposure: exposure, inputs: inputs, raster: raster, perHazard: perHazard,
-                                    regionNames: RegionNames(inputs.regions?.records ?? []))
+                                    regionNames: inputs.regionNames)
         if let output {
             try ExposureOutput.write(exposure, report: report, to: output)
-            if !quiet { Terminal.note("wrote exposure to \(output)") }
+            monitor.note("wrote exposure to \(output)")
         }
         try Terminal.output(reporting.json ? try JSONText.encode(report) : report.text)
     }

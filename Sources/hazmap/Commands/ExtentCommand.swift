@@ -1,3 +1,4 @@
+import Analyses
 import ArgumentParser
 import Contamination
 import Foundation
@@ -38,23 +39,18 @@ struct ExtentCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Hazard polygons (any vector format GDAL reads).")
-    var hazards: String
-
-    @Option(name: .long, help: ArgumentHelp("Release events (polygons).", valueName: "file"))
-    var releases: String?
+    @OptionGroup var hazards: HazardsArgument
+    @OptionGroup var releases: ReleasesOption
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Remaining contamination as of this day.",
                                                           valueName: "YYYY-MM-DD"))
-    var asOf: String?
+    var asOf: CalendarDate?
 
-    @Option(name: .long, help: ArgumentHelp("Split by: class, hazard_type, region (comma-separated).",
-                                            valueName: "dimensions"))
-    var by: String = "class"
+    @Option(name: .long, help: ArgumentHelp("Split by: class, hazard_type, region (comma-separated; region "
+                                            + "whenever --regions is given).", valueName: "dimensions"))
+    var by = ExtentGrouping()
 
-    @Option(name: .long, help: ArgumentHelp("Admin polygons to split the extent by (fields code, name).",
-                                            valueName: "file"))
-    var regions: String?
+    @OptionGroup var regions: RegionsOption
 
     @Option(name: .shortAndLong, help: ArgumentHelp(
         "Write the extent polygons (.geojson, .geojsonl, .gpkg, .fgb, .shp, .csv).", valueName: "file"))
@@ -65,44 +61,27 @@ struct ExtentCommand: ParsableCommand {
     @OptionGroup var reporting: ReportingOptions
 
     func validate() throws {
-        _ = try dimensions()
         if let output { _ = try VectorFormat(path: output) }
     }
 
-    private func dimensions() throws -> Set<ExtentDimension> {
-        var result: Set<ExtentDimension> = [.hazardClass]
-        for name in by.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
-            guard let dimension = ExtentDimension(rawValue: name) else {
-                throw ValidationError("--by '\(name)' is not one of: class, hazard_type, region")
-            }
-            result.insert(dimension)
-        }
-        return result
-    }
-
     func run() throws {
-        let mapping = try mappingOptions.resolve(primary: .hazards)
+        let monitor = TerminalMonitor(quiet: reporting.quiet)
+        let sources = InputSources(hazards: hazards.source, releases: releases.source, regions: regions.source,
+                                   mapping: try mappingOptions.resolve(primary: .hazards))
         // Without --releases or --as-of, no date enters the figures: a file without dates will do.
-        let unused: Set<String> = releases == nil && asOf == nil ? ["recorded"] : []
-        let options = LoadOptions(mapping: mapping, threads: threadOptions.count, unusedFields: [.hazards: unused])
-        let asOfDay = try asOf.map { try parseDay($0, option: "--as-of") }
-        let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
-                                     quiet: reporting.quiet)
+        let unused: Set<String> = releases.releases == nil && asOf == nil ? ["recorded"] : []
+        let inputs = try Inputs.load(sources, threads: threadOptions.count, unusedFields: [.hazards: unused],
+                                     monitor: monitor)
         try refuseInputsAsOutputs(output)
-        var dimensions = try dimensions()
-        if regions != nil { dimensions.insert(.region) }
-        let request = ExtentRequest(dimensions: dimensions, asOf: asOfDay, regions: inputs.regions?.records ?? [],
-                                    threads: threadOptions.count)
-        let bar = ProgressBar("dissolving", total: inputs.hazards.records.count, quiet: reporting.quiet)
-        let extent = try Extent(hazards: inputs.hazards.records, releases: inputs.releases?.records ?? [],
-                                request: request) { bar.advance(by: $0) }
-        bar.finish()
-        let validation = try inputs.validation(today: CalendarDate.today, threads: threadOptions.count)
+        let analysis = ExtentAnalysis(asOf: asOf, grouping: by, threads: threadOptions.count)
+        let extent = try analysis.run(inputs, monitor: monitor)
+        let validation = try ValidateAnalysis(today: .today, threads: threadOptions.count).run(inputs, monitor: monitor)
         if let output {
-            try ExtentOutput.write(extent, to: output, regionNames: RegionNames(inputs.regions?.records ?? []))
-            if !reporting.quiet { Terminal.note("wrote \(extent.pieces.count) extent features to \(output)") }
+            try ExtentOutput.write(extent, to: output, regionNames: inputs.regionNames)
+            monitor.note("wrote \(extent.pieces.count) extent features to \(output)")
         }
-        let report = ExtentReport(extent: extent, inputs: inputs, findings: validation.summary, asOf: asOfDay, dimensions: dimensions)
+        let report = ExtentReport(extent: extent, inputs: inputs, findings: validation.summary, asOf: asOf,
+                                  dimensions: analysis.dimensions(for: inputs))
         try Terminal.output(reporting.json ? try JSONText.encode(report) : report.text)
     }
 }

@@ -1,3 +1,4 @@
+import Analyses
 import ArgumentParser
 import Contamination
 import Foundation
@@ -47,8 +48,7 @@ struct PlanCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Hazard polygons (any vector format GDAL reads).")
-    var hazards: String
+    @OptionGroup var hazards: HazardsArgument
 
     @Option(name: .long, help: ArgumentHelp("Ranked hazards (fields id, rank).", valueName: "file"))
     var priorities: String
@@ -57,21 +57,20 @@ struct PlanCommand: ParsableCommand {
     var capacity: String
 
     @Option(name: .long, help: ArgumentHelp("First day of work (default: today).", valueName: "YYYY-MM-DD"))
-    var start: String?
+    var start: CalendarDate?
 
     @Option(name: .long, help: ArgumentHelp("Day the work must be finished by.", valueName: "YYYY-MM-DD"))
-    var deadline: String?
+    var deadline: CalendarDate?
 
     @Option(name: .customLong("survey-shares"), help: ArgumentHelp(
         "Shares of SHA land survey cancels and reduces, e.g. cancel=0.5,reduce=0.3.", valueName: "shares"))
-    var surveyShares: String?
+    var surveyShares: SurveyShares?
 
     @Option(name: .long, help: ArgumentHelp(
         "Survey shares from a ledger written by 'hazmap release -o ledger.json'.", valueName: "file"))
     var ledger: String?
 
-    @Option(name: .long, help: ArgumentHelp("Release events: remaining area and survey shares.", valueName: "file"))
-    var releases: String?
+    @OptionGroup var releases: ReleasesOption
 
     @Option(name: .shortAndLong, help: ArgumentHelp(
         "Write the schedule (.csv, .geojson, .gpkg, …).", valueName: "file"))
@@ -83,78 +82,52 @@ struct PlanCommand: ParsableCommand {
 
     func validate() throws {
         if let output { _ = try VectorFormat(path: output) }
-        if let surveyShares { _ = try Self.parseShares(surveyShares) }
         if surveyShares != nil, ledger != nil {
             throw ValidationError("give survey shares either by hand (--survey-shares) or from --ledger, not both")
         }
     }
 
-    /// `cancel=0.5,reduce=0.3` → shares; each in [0, 1], their sum at most 1.
-    static func parseShares(_ text: String) throws -> SurveyShares {
-        var cancel = 0.0, reduce = 0.0
-        for item in text.split(separator: ",") {
-            let pair = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard pair.count == 2, let value = Double(pair[1]), (0...1).contains(value) else {
-                throw ValidationError("--survey-shares '\(item)': write cancel=SHARE,reduce=SHARE with shares in 0…1")
-            }
-            switch pair[0] {
-            case "cancel", "cancelled": cancel = value
-            case "reduce", "reduced": reduce = value
-            default: throw ValidationError("--survey-shares: unknown share '\(pair[0])'; use cancel and reduce")
-            }
-        }
-        guard cancel + reduce <= 1 + 1e-12 else {
-            throw ValidationError("--survey-shares: cancel + reduce is \(cancel + reduce), more than 1")
-        }
-        return SurveyShares(cancelled: cancel, reduced: reduce)
-    }
-
     func run() throws {
+        let monitor = TerminalMonitor(quiet: reporting.quiet)
         let capacityFile = try Capacity(contentsOfFile: capacity)
-        let mapping = try mappingOptions.resolve(primary: .hazards)
-        let options = LoadOptions(mapping: mapping, threads: threadOptions.count)
-        let startDay = try start.map { try parseDay($0, option: "--start") } ?? CalendarDate.today
-        let deadlineDay = try deadline.map { try parseDay($0, option: "--deadline") }
-        let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: nil, options: options,
-                                     quiet: reporting.quiet)
-        let releaseEvents = inputs.releases?.records ?? []
-        let shares = try surveyShares.map(Self.parseShares) ?? ledger.map { path throws(PlanError) in
+        let sources = InputSources(hazards: hazards.source, releases: releases.source,
+                                   mapping: try mappingOptions.resolve(primary: .hazards))
+        let startDay = start ?? .today
+        let inputs = try Inputs.load(sources, threads: threadOptions.count, monitor: monitor)
+        let shares = try surveyShares ?? ledger.map { path throws(PlanError) in
             try SurveyShares(ledgerFile: path)
-        } ?? SurveyShares(releases: releaseEvents) ?? SurveyShares(cancelled: 0, reduced: 0)
-        if releases == nil, let ledger {
+        } ?? SurveyShares(releases: inputs.releaseRecords) ?? SurveyShares(cancelled: 0, reduced: 0)
+        if releases.releases == nil, let ledger {
             let released = try SurveyShares.releasedArea(ledgerFile: ledger)
             if released > 0 {
                 throw InputError("\(ledger) records \(fixed(released / 1_000_000, 6)) km² released; give the "
                     + "same releases with --releases so that the plan does not schedule released land")
             }
         }
-        let planned = try PlanItems(hazards: inputs.hazards.records, releases: releaseEvents, start: startDay,
-                                    ranks: PlanInputs.ranks(from: priorities), threads: threadOptions.count)
-        let items = planned.items
-        let unlisted = Set(items.compactMap(\.terrain).filter { !capacityFile.lists(terrain: $0) })
-        if !unlisted.isEmpty, !capacityFile.terrainProductivity.isEmpty, !reporting.quiet {
-            Terminal.note("terrain classes not in \(capacity) use the type's or default productivity: "
+        let analysis = PlanAnalysis(capacity: capacityFile, ranks: try PlanRanks.read(from: priorities), shares: shares,
+                                    start: startDay, deadline: deadline, threads: threadOptions.count)
+        let plan = try analysis.run(inputs, monitor: monitor)
+        let planned = plan.planned
+        let unlisted = Set(planned.items.compactMap(\.terrain).filter { !capacityFile.lists(terrain: $0) })
+        if !unlisted.isEmpty, !capacityFile.terrainProductivity.isEmpty {
+            monitor.note("terrain classes not in \(capacity) use the type's or default productivity: "
                 + unlisted.sorted().joined(separator: ", "))
         }
-        if !reporting.quiet {
-            if planned.unranked > 0 {
-                Terminal.note("\(planned.unranked) hazards are not in \(priorities); they are planned last, by id")
-            }
-            if planned.unclassified > 0 {
-                Terminal.note("\(planned.unclassified) hazards have no class (CHA or SHA) and are not planned")
-            }
-            if planned.withoutLand > 0 {
-                Terminal.note("\(planned.withoutLand) hazards have no land of their own left on \(startDay) "
-                    + "(released, recorded later, or under hazards that take precedence) and are not planned")
-            }
+        if planned.unranked > 0 {
+            monitor.note("\(planned.unranked) hazards are not in \(priorities); they are planned last, by id")
         }
-        let schedule = try Schedule(items: items, capacity: capacityFile, shares: shares, start: startDay)
-        let check = try deadlineDay.map { try DeadlineCheck(schedule, items: items, deadline: $0) }
+        if planned.unclassified > 0 {
+            monitor.note("\(planned.unclassified) hazards have no class (CHA or SHA) and are not planned")
+        }
+        if planned.withoutLand > 0 {
+            monitor.note("\(planned.withoutLand) hazards have no land of their own left on \(startDay) "
+                + "(released, recorded later, or under hazards that take precedence) and are not planned")
+        }
         if let output {
-            try PlanOutput.write(schedule, hazards: inputs.hazards.records, to: output)
-            if !reporting.quiet { Terminal.note("wrote \(schedule.hazards.count) scheduled hazards to \(output)") }
+            try PlanOutput.write(plan.schedule, hazards: inputs.hazards.records, to: output)
+            monitor.note("wrote \(plan.schedule.hazards.count) scheduled hazards to \(output)")
         }
-        let report = PlanReport(schedule: schedule, remaining: planned.remaining, check: check)
+        let report = PlanReport(schedule: plan.schedule, remaining: planned.remaining, check: plan.check)
         try Terminal.output(reporting.json ? try JSONText.encode(report) : report.text)
     }
 }

@@ -1,3 +1,4 @@
+import Analyses
 import ArgumentParser
 import Contamination
 import Foundation
@@ -36,8 +37,7 @@ struct PrioritizeCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Hazard polygons (any vector format GDAL reads).")
-    var hazards: String
+    @OptionGroup var hazards: HazardsArgument
 
     @Option(name: .long, help: ArgumentHelp("Criteria and weights (TOML).", valueName: "file"))
     var criteria: String
@@ -49,25 +49,13 @@ struct PrioritizeCommand: ParsableCommand {
     var density = false
 
     @OptionGroup var nodata: NodataOption
-
-    @Option(name: .long, help: ArgumentHelp("Accident points (id, date, casualties).", valueName: "file"))
-    var accidents: String?
-
-    @Option(name: .long, help: ArgumentHelp("Facilities (id, kind: school|health|water|settlement).", valueName: "file"))
-    var facilities: String?
-
-    @Option(name: .long, help: ArgumentHelp("Road lines (id, kind: main|access).", valueName: "file"))
-    var roads: String?
-
-    @Option(name: .long, help: ArgumentHelp("Admin polygons (code, name): each hazard goes to the region holding its largest part.", valueName: "file"))
-    var regions: String?
-
-    @Option(name: .long, help: ArgumentHelp("Release events (polygons), for remaining area.", valueName: "file"))
-    var releases: String?
+    @OptionGroup var context: ContextOptions
+    @OptionGroup var regions: RegionsOption
+    @OptionGroup var releases: ReleasesOption
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Day accidents are counted back from and releases up to.",
                                                           valueName: "YYYY-MM-DD"))
-    var asOf: String?
+    var asOf: CalendarDate?
 
     @Flag(name: .long, help: "Report how the top N changes when each weight moves ±20%.")
     var sensitivity = false
@@ -89,25 +77,23 @@ struct PrioritizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let criteriaFile = try PriorityLayers.criteria(criteria, accidents: accidents, facilities: facilities,
-                                                       roads: roads)
-        let mapping = try mappingOptions.resolve(primary: .hazards)
-        let options = LoadOptions(mapping: mapping, threads: threadOptions.count)
-        let day = try asOf.map { try parseDay($0, option: "--as-of") } ?? CalendarDate.today
-        let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
-                                     quiet: reporting.quiet)
-        let context = try PriorityLayers.load(accidents: accidents, facilities: facilities, roads: roads,
-                                              options: options, quiet: reporting.quiet)
+        let monitor = TerminalMonitor(quiet: reporting.quiet)
+        let criteriaFile = try PriorityAnalysis.criteria(criteria, accidents: context.accidents != nil,
+                                                         facilities: context.facilities != nil, roads: context.roads != nil)
+        let sources = InputSources(hazards: hazards.source, releases: releases.source, regions: regions.source,
+                                   mapping: try mappingOptions.resolve(primary: .hazards))
+        let day = asOf ?? .today
+        let inputs = try Inputs.load(sources, threads: threadOptions.count, monitor: monitor)
+        let contextInputs = try context.load(sources.options(threads: threadOptions.count), monitor: monitor)
         let raster = try population.map { try PopulationRaster(path: $0, isDensity: density, nodata: nodata.value) }
-        let priorities = try PriorityLayers.rank(
-            criteriaFile, inputs: inputs, hazardsFile: hazards, context: context, population: raster, asOf: day,
-            mapping: mapping, options: options, quiet: reporting.quiet)
+        let analysis = PriorityAnalysis(criteria: criteriaFile, asOf: day, population: raster,
+                                        hazardsSource: hazards.source, threads: threadOptions.count)
+        let priorities = try analysis.run(inputs, context: contextInputs, mapping: sources.mapping, monitor: monitor)
         let ranking = priorities.ranking, ranked = priorities.hazards
         let cases = sensitivity ? ranking.sensitivity(top: top) : nil
         if let output {
-            try PriorityOutput.write(ranking, hazards: ranked, regionNames: RegionNames(inputs.regions?.records ?? []),
-                                     to: output)
-            if !reporting.quiet { Terminal.note("wrote \(ranking.entries.count) ranked hazards to \(output)") }
+            try PriorityOutput.write(ranking, hazards: ranked, regionNames: inputs.regionNames, to: output)
+            monitor.note("wrote \(ranking.entries.count) ranked hazards to \(output)")
         }
         let report = PriorityReport(ranking: ranking, hazards: ranked, asOf: day, top: top, sensitivity: cases)
         try Terminal.output(reporting.json ? try JSONText.encode(report) : report.text)

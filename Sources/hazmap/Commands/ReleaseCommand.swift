@@ -1,3 +1,4 @@
+import Analyses
 import ArgumentParser
 import Contamination
 import Foundation
@@ -32,15 +33,12 @@ struct ReleaseCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Hazard polygons (any vector format GDAL reads).")
-    var hazards: String
+    @OptionGroup var hazards: HazardsArgument
 
     @Argument(help: "Release event polygons.")
     var releases: String
 
-    @Option(name: .long, help: ArgumentHelp("Admin polygons to split by (fields code, name); default: the "
-                                            + "hazards' region attribute.", valueName: "file"))
-    var regions: String?
+    @OptionGroup var regions: RegionsOption
 
     @Option(name: .long, help: ArgumentHelp("First year of the ledger (default: the first event's).",
                                             valueName: "year"))
@@ -51,12 +49,12 @@ struct ReleaseCommand: ParsableCommand {
     var to: Int?
 
     @Option(name: .long, help: "Period length: year, quarter or month.")
-    var period: String = "year"
+    var period = LedgerPeriodLength.year
 
     @Option(name: .customLong("as-of"), parsing: .upToNextOption,
             help: ArgumentHelp("Also report (and snapshot) the remaining contamination on these days.",
                                valueName: "YYYY-MM-DD"))
-    var asOf: [String] = []
+    var asOf: [CalendarDate] = []
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the ledger: .csv (rows) or .json (everything).",
                                                     valueName: "file"))
@@ -81,7 +79,7 @@ struct ReleaseCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Article 5 deadline to compare the forecast with.",
                                             valueName: "YYYY-MM-DD"))
-    var deadline: String?
+    var deadline: CalendarDate?
 
     @OptionGroup var mappingOptions: MappingOptions
     @OptionGroup var threadOptions: ThreadOptions
@@ -89,9 +87,6 @@ struct ReleaseCommand: ParsableCommand {
     @OptionGroup var overwriteOptions: OverwriteOptions
 
     func validate() throws {
-        guard LedgerPeriodLength(rawValue: period) != nil else {
-            throw ValidationError("--period '\(period)' is not one of: year, quarter, month")
-        }
         if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
         if forecastPeriods < 1 { throw ValidationError("--forecast-periods must be at least 1") }
         if let output, !(output.lowercased().hasSuffix(".csv") || output.lowercased().hasSuffix(".json")) {
@@ -102,64 +97,39 @@ struct ReleaseCommand: ParsableCommand {
 
     func run() throws {
         if let snapshots { try FolderOutput.check(snapshots, overwrite: overwriteOptions.overwrite) }
-        let mapping = try mappingOptions.resolve(primary: .hazards)
-        let options = LoadOptions(mapping: mapping, threads: threadOptions.count)
-        let asOfDays = try asOf.map { try parseDay($0, option: "--as-of") }
-        let deadlineDay = try deadline.map { try parseDay($0, option: "--deadline") }
-        let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
-                                     quiet: reporting.quiet)
+        let monitor = TerminalMonitor(quiet: reporting.quiet)
+        let sources = InputSources(hazards: hazards.source, releases: LayerSource(releases), regions: regions.source,
+                                   mapping: try mappingOptions.resolve(primary: .hazards))
+        let inputs = try Inputs.load(sources, threads: threadOptions.count, monitor: monitor)
         try refuseInputsAsOutputs(output, releasedFeatures, perHazard)
-        let hazardRecords = inputs.hazards.records, releaseRecords = inputs.releases?.records ?? []
-        let length = LedgerPeriodLength(rawValue: period) ?? .year
-        let request = LedgerRequest(
-            periods: try Self.periods(inputs, from: from, to: to, length: length), asOf: asOfDays,
-            regions: inputs.regions?.records ?? [], snapshots: snapshots != nil, releasedLand: releasedFeatures != nil,
-            perHazard: perHazard != nil, threads: threadOptions.count)
-        let bar = ProgressBar("event history", total: hazardRecords.count, quiet: reporting.quiet)
-        let ledger = try Ledger(hazards: hazardRecords, releases: releaseRecords, request: request) {
-            bar.advance(by: $0)
-        }
-        bar.finish()
-        let validation = try inputs.validation(today: CalendarDate.today, threads: threadOptions.count)
+        let analysis = LedgerAnalysis(
+            span: LedgerSpan(fromYear: from, toYear: to, length: period), asOf: asOf, snapshots: snapshots != nil,
+            releasedLand: releasedFeatures != nil, perHazard: perHazard != nil, threads: threadOptions.count)
+        let ledger = try analysis.run(inputs, monitor: monitor)
+        let validation = try ValidateAnalysis(today: .today, threads: threadOptions.count).run(inputs, monitor: monitor)
         let report = LedgerReport(ledger: ledger, inputs: inputs, findings: validation.summary,
-                                  forecast: ledger.forecast(lastPeriods: forecastPeriods, deadline: deadlineDay))
-        try writeFiles(ledger: ledger, report: report)
+                                  forecast: ledger.forecast(lastPeriods: forecastPeriods, deadline: deadline))
+        try writeFiles(ledger: ledger, report: report, monitor: monitor)
         try Terminal.output(reporting.json ? try JSONText.encode(report) : report.text)
     }
 
-    /// The ledger's periods from `from` (default: the first event's year) to `to` (default: the last
-    /// event's year). Shared with `hazmap batch`.
-    static func periods(_ inputs: Inputs, from: Int?, to: Int?, length: LedgerPeriodLength) throws -> [LedgerPeriod] {
-        let years = inputs.hazards.records.compactMap { $0.recorded?.year }
-            + (inputs.releases?.records ?? []).map(\.date.year)
-        guard let firstYear = from ?? years.min(), let lastYear = to ?? years.max() else {
-            throw InputError("no dated hazard or release: give --from and --to")
-        }
-        guard firstYear <= lastYear else { throw InputError("--from \(firstYear) is after --to \(lastYear)") }
-        return LedgerPeriod.periods(fromYear: firstYear, toYear: lastYear, length: length)
-    }
-
-    private func writeFiles(ledger: Ledger, report: LedgerReport) throws {
+    private func writeFiles(ledger: Ledger, report: LedgerReport, monitor: TerminalMonitor) throws {
         if let output {
             try LedgerFiles.writeTable(report, to: output)
-            note("wrote \(report.rows.count) ledger rows to \(output)")
+            monitor.note("wrote \(report.rows.count) ledger rows to \(output)")
         }
         if let snapshots {
             let paths = try LedgerFiles.writeSnapshots(ledger.snapshots, to: snapshots,
                                                        overwrite: overwriteOptions.overwrite)
-            note("wrote \(paths.count) snapshots to \(snapshots)")
+            monitor.note("wrote \(paths.count) snapshots to \(snapshots)")
         }
         if let releasedFeatures {
             try LedgerFiles.writeReleasedLand(ledger.releasedLand, to: releasedFeatures)
-            note("wrote \(ledger.releasedLand.count) released-land features to \(releasedFeatures)")
+            monitor.note("wrote \(ledger.releasedLand.count) released-land features to \(releasedFeatures)")
         }
         if let perHazard {
             try LedgerFiles.writePerHazard(ledger.hazards, to: perHazard)
-            note("wrote \(ledger.hazards.count) hazard balances to \(perHazard) (hazards may overlap)")
+            monitor.note("wrote \(ledger.hazards.count) hazard balances to \(perHazard) (hazards may overlap)")
         }
-    }
-
-    private func note(_ text: String) {
-        if !reporting.quiet { Terminal.note(text) }
     }
 }

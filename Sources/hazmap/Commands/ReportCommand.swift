@@ -1,3 +1,4 @@
+import Analyses
 import ArgumentParser
 import Contamination
 import Foundation
@@ -62,14 +63,9 @@ struct ReportCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: ArgumentHelp("Hazard polygons (any vector format GDAL reads).", valueName: "file"))
-    var hazards: String
-
-    @Option(name: .long, help: ArgumentHelp("Release events (polygons).", valueName: "file"))
-    var releases: String?
-
-    @Option(name: .long, help: ArgumentHelp("Admin polygons (fields code, name).", valueName: "file"))
-    var regions: String?
+    @OptionGroup var hazards: HazardsOption
+    @OptionGroup var releases: ReleasesOption
+    @OptionGroup var regions: RegionsOption
 
     @Option(name: .long, help: ArgumentHelp("Population raster (people per cell): people exposed at each year end.",
                                             valueName: "file"))
@@ -82,16 +78,9 @@ struct ReportCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp(
         "Distances around remaining contamination for people exposed and route km.", valueName: "distances"))
-    var distances = "500m,1km,5km"
+    var distances = DistanceList.standard
 
-    @Option(name: .long, help: ArgumentHelp("Accident points (id, date, casualties).", valueName: "file"))
-    var accidents: String?
-
-    @Option(name: .long, help: ArgumentHelp("Facilities (id, kind), for priority criteria.", valueName: "file"))
-    var facilities: String?
-
-    @Option(name: .long, help: ArgumentHelp("Road lines (id, kind), for priority criteria.", valueName: "file"))
-    var roads: String?
+    @OptionGroup var context: ContextOptions
 
     @Option(name: .long, help: ArgumentHelp("Route lines (id, name): km by status at each year end.",
                                             valueName: "file"))
@@ -107,10 +96,10 @@ struct ReportCommand: ParsableCommand {
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Report the contamination as of this day.",
                                                           valueName: "YYYY-MM-DD"))
-    var asOf: String?
+    var asOf: CalendarDate?
 
     @Option(name: .long, help: ArgumentHelp("Article 5 deadline: adds the outlook section.", valueName: "YYYY-MM-DD"))
-    var deadline: String?
+    var deadline: CalendarDate?
 
     @Option(name: .long, help: ArgumentHelp("Teams, productivity and working days (TOML): the plan in the Article 5 "
                                             + "section.", valueName: "file"))
@@ -118,7 +107,7 @@ struct ReportCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The day dates are checked against (default: today).",
                                             valueName: "YYYY-MM-DD"))
-    var today: String?
+    var today: CalendarDate?
 
     @Option(name: .long, help: ArgumentHelp("The report's title.", valueName: "text"))
     var title = "Mine action contamination report"
@@ -126,60 +115,93 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("The report folder to write.", valueName: "folder"))
     var output: String
 
+    @Flag(name: .long, help: ArgumentHelp("Print the time of each phase (load, validate, extent, ledger, exposure "
+                                          + "over time, priorities, routes, render) and its share; --json always "
+                                          + "has them."))
+    var timings = false
+
     @OptionGroup var mappingOptions: MappingOptions
     @OptionGroup var threadOptions: ThreadOptions
     @OptionGroup var reporting: ReportingOptions
     @OptionGroup var overwriteOptions: OverwriteOptions
 
     func validate() throws {
-        _ = try parseDistances(distances)
+        if distances.includesZero { throw ValidationError("--distances: 0m is not a buffer distance") }
         if routeEvents != nil, routes == nil { throw ValidationError("--route-events needs --routes") }
         if capacity != nil, deadline == nil { throw ValidationError("--capacity needs --deadline") }
     }
 
     func run() throws {
         try FolderOutput.check(output, overwrite: overwriteOptions.overwrite)
+        let monitor = TerminalMonitor(quiet: reporting.quiet)
+        let clock = PhaseClock()
         let criteriaFile = try criteria.map {
-            try PriorityLayers.criteria($0, accidents: accidents, facilities: facilities, roads: roads)
+            try PriorityAnalysis.criteria($0, accidents: context.accidents != nil,
+                                          facilities: context.facilities != nil, roads: context.roads != nil)
         }
-        let mapping = try mappingOptions.resolve(primary: .hazards)
-        let options = LoadOptions(mapping: mapping, threads: threadOptions.count)
-        let deadlineDay = try deadline.map { try parseDay($0, option: "--deadline") }
-        let capacityFile = try capacity.map { try Capacity(contentsOfFile: $0) }
-        let todayDay = try today.map { try parseDay($0, option: "--today") } ?? CalendarDate.today
-        let loaded = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
-                                     quiet: reporting.quiet)
-        let context = try PriorityLayers.load(accidents: accidents, facilities: facilities, roads: roads,
-                                              options: options, quiet: reporting.quiet)
-        let routeInputs = try routes.map {
-            try RouteInputs.load(routes: $0, events: routeEvents, options: options, quiet: reporting.quiet)
+        let sources = InputSources(hazards: hazards.source, releases: releases.source, regions: regions.source,
+                                   mapping: try mappingOptions.resolve(primary: .hazards))
+        let threads = threadOptions.count
+        let layers = try clock.time("load") {
+            let options = sources.options(threads: threads)
+            return ReportLayers(
+                inputs: try Inputs.load(sources, threads: threads, monitor: monitor),
+                context: try context.load(options, monitor: monitor), hasAccidents: context.accidents != nil,
+                routes: try routes.map {
+                    try RouteInputs.load(routes: LayerSource($0), events: routeEvents.map(LayerSource.init),
+                                         options: options, monitor: monitor)
+                })
         }
-        let day = ReportRequest.reportDay(
-            asOf: try asOf.map { try parseDay($0, option: "--as-of") }, hazards: loaded.hazards.records,
-            releases: loaded.releases?.records ?? [], routeEvents: routeInputs?.events?.records ?? [],
-            accidents: accidents == nil ? [] : context.accidents, today: todayDay)
-        let request = ReportRequest(title: title, hazmapVersion: Hazmap.version, asOf: day, today: todayDay,
-                                    threads: threadOptions.count)
         let raster = try population.map { try PopulationRaster(path: $0, isDensity: density, nodata: nodata.value) }
-        let priorities = try criteriaFile.map {
-            try PriorityLayers.rank($0, inputs: loaded, hazardsFile: hazards, context: context, population: raster,
-                                    asOf: day, mapping: mapping, options: options,
-                                    quiet: reporting.quiet)
-        }
-        let extras = ReportExtras(population: raster, distances: try parseDistances(distances), priorities: priorities,
-                                  routes: routeInputs?.routes.records, routeEvents: routeInputs?.events?.records ?? [],
-                                  accidents: accidents == nil ? nil : context.accidents,
-                                  article5: deadlineDay.map { Article5Request(deadline: $0, capacity: capacityFile,
-                                                                              capacityFile: capacity) })
-        let summaries = loaded.summaries + context.summaries + (routeInputs?.summaries ?? [])
-        let bar = ProgressBar("analysing", total: loaded.hazards.records.count, quiet: reporting.quiet)
-        let data = try ReportData(hazards: loaded.hazards, releases: loaded.releases, regions: loaded.regions,
-                                  extras: extras, inputs: try ReportInputs.checksums(self, summaries: summaries),
-                                  notes: ReportInputs.notes(self), request: request) { bar.advance(by: $0) }
-        bar.finish()
+        let todayDay = today ?? .today
+        let day = ReportAnalysis.reportDay(asOf: asOf, layers: layers, today: todayDay)
+        let capacityFile = try capacity.map { try Capacity(contentsOfFile: $0) }
+        let analysis = ReportAnalysis(
+            asOf: day, today: todayDay, distances: distances, population: raster,
+            priorities: criteriaFile.map {
+                PriorityAnalysis(criteria: $0, asOf: day, population: raster, hazardsSource: hazards.source,
+                                 threads: threads)
+            },
+            article5: deadline.map { Article5Request(deadline: $0, capacity: capacityFile, capacityFile: capacity) },
+            threads: threads)
+        let results = try analysis.run(layers, mapping: sources.mapping, clock: clock, monitor: monitor)
+        let files = try ReportInputs.checksums([
+            ("hazards", hazards.hazards), ("releases", releases.releases), ("regions", regions.regions),
+            ("mapping", mappingOptions.mapping), ("population", population), ("accidents", context.accidents),
+            ("facilities", context.facilities), ("roads", context.roads), ("routes", routes),
+            ("route events", routeEvents), ("criteria", criteria),
+        ], summaries: layers.summaries)
+        let data = ReportData(results: results, regions: layers.inputs.regionRecords, title: title,
+                              hazmapVersion: Hazmap.version, asOf: day, inputs: files, notes: notes,
+                              hasPopulation: raster != nil)
         for warning in data.exposure?.rasterWarnings ?? [] { Terminal.warning(warning) }
-        let files = try data.write(to: output, overwrite: overwriteOptions.overwrite)
-        let summary = ReportSummary(folder: output, files: files, data: data)
-        try Terminal.output(reporting.json ? try JSONText.encode(summary) : summary.text)
+        let written = try clock.time("render") {
+            try monitor.phase("writing the report", total: 1) {
+                try data.write(to: output, overwrite: overwriteOptions.overwrite)
+            }
+        }
+        let summary = ReportSummary(folder: output, files: written, data: data, timings: clock.phases)
+        if reporting.json {
+            try Terminal.output(try JSONText.encode(summary))
+        } else {
+            try Terminal.output(summary.text + (timings ? "\n" + clock.table : ""))
+        }
+    }
+
+    /// Why the sections that need a population raster, a criteria file or routes are left out.
+    private var notes: [SectionNote] {
+        var notes: [SectionNote] = []
+        if population == nil {
+            notes.append(SectionNote(section: ReportData.exposureHeading,
+                                     reason: "no population raster was given (--population)"))
+        }
+        if criteria == nil {
+            notes.append(SectionNote(section: ReportData.prioritiesHeading,
+                                     reason: "no criteria file was given (--criteria)"))
+        }
+        if routes == nil {
+            notes.append(SectionNote(section: ReportData.routesHeading, reason: "no route lines were given (--routes)"))
+        }
+        return notes
     }
 }

@@ -1,3 +1,4 @@
+import Analyses
 import ArgumentParser
 import Contamination
 import Foundation
@@ -41,21 +42,18 @@ struct RoutesCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Route events (lines: id, route_id, status, date).", valueName: "file"))
     var events: String?
 
-    @Option(name: .long, help: ArgumentHelp("Hazard polygons.", valueName: "file"))
-    var hazards: String
-
-    @Option(name: .long, help: ArgumentHelp("Release events (polygons).", valueName: "file"))
-    var releases: String?
+    @OptionGroup var hazards: HazardsOption
+    @OptionGroup var releases: ReleasesOption
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("Last day counted.", valueName: "YYYY-MM-DD"))
-    var asOf: String?
+    var asOf: CalendarDate?
 
     @Option(name: .long, help: ArgumentHelp("Distances from contamination, e.g. 0m,100m,1km (0m: inside).",
                                             valueName: "distances"))
-    var distances = "100m,500m"
+    var distances = DistanceList([Meters(100), Meters(500)], text: "100m,500m")
 
     @Option(name: .long, help: ArgumentHelp("Period: year, quarter or month.", valueName: "period"))
-    var period = "year"
+    var period = RoutePeriod.year
 
     @Option(name: .shortAndLong, help: ArgumentHelp(
         "Write per-route rows (.csv) or the segments near contamination (.geojson, .gpkg, …).", valueName: "file"))
@@ -66,34 +64,25 @@ struct RoutesCommand: ParsableCommand {
     @OptionGroup var reporting: ReportingOptions
 
     func validate() throws {
-        _ = try parseDistances(distances, allowsZero: true)
-        guard RoutePeriod(rawValue: period) != nil else {
-            throw ValidationError("--period '\(period)' is not one of: year, quarter, month")
-        }
         if let output { _ = try VectorFormat(path: output) }
     }
 
     func run() throws {
-        let mapping = try mappingOptions.resolve(primary: .routes)
-        let options = LoadOptions(mapping: mapping, threads: threadOptions.count)
-        let routeInputs = try RouteInputs.load(routes: routes, events: events, options: options,
-                                               quiet: reporting.quiet)
-        let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: nil, options: options,
-                                     quiet: reporting.quiet)
-        let eventRecords = routeInputs.events?.records ?? []
-        let last = try asOf.map { try parseDay($0, option: "--as-of") } ?? eventRecords.map(\.date).max()
-            ?? CalendarDate.today
-        let ends = (RoutePeriod(rawValue: period) ?? .year).ends(events: eventRecords, through: last)
-        let extent = try Extent(hazards: inputs.hazards.records, releases: inputs.releases?.records ?? [],
-                                request: ExtentRequest(asOf: last, threads: threadOptions.count))
-        let analysis = try RouteAnalysis(
-            routes: routeInputs.routes.records, events: eventRecords, contamination: extent.pieces.map(\.geometry),
-            distances: try parseDistances(distances, allowsZero: true), periodEnds: ends, threads: threadOptions.count)
+        let monitor = TerminalMonitor(quiet: reporting.quiet)
+        let sources = InputSources(hazards: hazards.source, releases: releases.source,
+                                   mapping: try mappingOptions.resolve(primary: .routes))
+        let options = sources.options(threads: threadOptions.count)
+        let routeInputs = try RouteInputs.load(routes: LayerSource(routes), events: events.map(LayerSource.init),
+                                               options: options, monitor: monitor)
+        let inputs = try Inputs.load(sources, threads: threadOptions.count, monitor: monitor)
+        let analysis = RoutesAnalysis(asOf: asOf, today: .today, period: period, distances: distances,
+                                      threads: threadOptions.count)
+        let routeAnalysis = try analysis.run(routeInputs, inputs: inputs, monitor: monitor)
         if let output {
-            try RoutesOutput.write(analysis, to: output)
-            if !reporting.quiet { Terminal.note("wrote \(output)") }
+            try RoutesOutput.write(routeAnalysis, to: output)
+            monitor.note("wrote \(output)")
         }
-        let report = RoutesReport(analysis)
+        let report = RoutesReport(routeAnalysis)
         try Terminal.output(reporting.json ? try JSONText.encode(report) : report.text)
     }
 }

@@ -1,3 +1,4 @@
+import Analyses
 import ArgumentParser
 import Contamination
 import Foundation
@@ -37,14 +38,9 @@ struct ValidateCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "Hazard polygons (any vector format GDAL reads).")
-    var hazards: String
-
-    @Option(name: .long, help: ArgumentHelp("Release events (polygons).", valueName: "file"))
-    var releases: String?
-
-    @Option(name: .long, help: ArgumentHelp("Admin polygons (fields code, name).", valueName: "file"))
-    var regions: String?
+    @OptionGroup var hazards: HazardsArgument
+    @OptionGroup var releases: ReleasesOption
+    @OptionGroup var regions: RegionsOption
 
     @Option(name: .shortAndLong, help: ArgumentHelp(
         "Write the findings (.geojson, .csv, .gpkg …), or with --fix the repaired hazards.", valueName: "file"))
@@ -55,7 +51,7 @@ struct ValidateCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The day dates are checked against (default: today).",
                                             valueName: "YYYY-MM-DD"))
-    var today: String?
+    var today: CalendarDate?
 
     @OptionGroup var mappingOptions: MappingOptions
     @OptionGroup var threadOptions: ThreadOptions
@@ -67,21 +63,22 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
+        let monitor = TerminalMonitor(quiet: reporting.quiet)
         let mapping = try mappingOptions.resolve(primary: .hazards)
-        let options = LoadOptions(mapping: mapping, threads: threadOptions.count)
-        let day = try today.map { try parseDay($0, option: "--today") } ?? CalendarDate.today
-        let inputs = try Inputs.load(hazards: hazards, releases: releases, regions: regions, options: options,
-                                     quiet: reporting.quiet)
+        let sources = InputSources(hazards: hazards.source, releases: releases.source, regions: regions.source,
+                                   mapping: mapping)
+        let inputs = try Inputs.load(sources, threads: threadOptions.count, monitor: monitor)
         try refuseInputsAsOutputs(output)
-        let validation = try inputs.validation(today: day, threads: threadOptions.count)
+        let validation = try ValidateAnalysis(today: today ?? .today, threads: threadOptions.count)
+            .run(inputs, monitor: monitor)
         var repair: Repair.Report?
         if let output {
             if fix {
-                repair = try Repair.copy(from: hazards, to: output, filter: mapping[.hazards].layerFilter)
+                repair = try Repair.copy(from: hazards.hazards, to: output, filter: mapping[.hazards].layerFilter)
             } else {
                 try FindingsOutput.write(validation.findings, to: output)
             }
-            if !reporting.quiet { Terminal.note("wrote \(output)") }
+            monitor.note("wrote \(output)")
         }
         let report = ValidationReport(validation, inputs: inputs.summaries, repair: repair)
         if reporting.json {

@@ -1,6 +1,7 @@
-import Foundation
 import ArgumentParser
 import Contamination
+import Foundation
+import HazmapValues
 import Loading
 
 extension PartialDateRule: ExpressibleByArgument {}

@@ -36,10 +36,15 @@ enum Binary {
     }
 
     /// Runs a program to the end, capturing standard output and standard error.
-    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> Outcome {
+    /// `environment` adds variables to the test's own.
+    static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         if let directory { process.currentDirectoryURL = directory }
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("hazmap-run-\(UUID().uuidString)")
         let errors = output.appendingPathExtension("err")

@@ -15,9 +15,10 @@ enum CLI {
     }
 
     /// Runs `hazmap` with the arguments.
-    static func hazmap(_ arguments: [String], in directory: URL? = nil) throws -> Binary.Outcome {
+    static func hazmap(_ arguments: [String], in directory: URL? = nil,
+                       environment: [String: String] = [:]) throws -> Binary.Outcome {
         guard let executable = Binary.path("hazmap") else { throw CLITestError("hazmap is not built; run `swift build`") }
-        return try Binary.run(executable, arguments, in: directory)
+        return try Binary.run(executable, arguments, in: directory, environment: environment)
     }
 
     /// A fresh temporary folder; the caller removes it.
