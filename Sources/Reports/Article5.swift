@@ -2,7 +2,6 @@ import HazmapValues
 import Contamination
 import GeoIO
 import GeometryCore
-import HazmapValues
 
 /// What the Article 5 section of a report is computed for: the deadline, and optionally the capacity
 /// whose plan is drawn beside the forecast.

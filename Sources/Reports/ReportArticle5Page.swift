@@ -2,7 +2,6 @@ import HazmapValues
 import Contamination
 import GeoIO
 import GeometryCore
-import HazmapValues
 
 /// The Article 5 section of the page: remaining area by year (recorded, at the current rate, by the plan)
 /// against the deadline, the outlook sentence with its basis, and the capacity the deadline needs.

@@ -1,7 +1,6 @@
 import HazmapValues
 import Contamination
 import GeoIO
-import HazmapValues
 
 /// The charts of the report's optional sections: people no longer exposed, route km by status, the top
 /// priorities and the findings by code. Each is an SVG with a title (`<title>`, `aria-label`), axis labels

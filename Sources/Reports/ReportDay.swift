@@ -1,7 +1,6 @@
 import HazmapValues
 import Contamination
 import GeoIO
-import HazmapValues
 
 extension ReportData {
     /// The one day every figure of a report is as of (remaining contamination, people, routes, priorities,

@@ -1,7 +1,6 @@
 import HazmapValues
 import Foundation
 import GeoIO
-import HazmapValues
 import Testing
 @testable import Batch
 
