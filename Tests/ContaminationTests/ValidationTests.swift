@@ -39,4 +39,30 @@ struct ValidationTests {
         let extent = try Extent(hazards: hazards, releases: [half, away], request: ExtentRequest())
         #expect(Fixture.close(extent.total.value, ClosedForm.rectangleArea(Box(18.00, 44.00, 18.005, 44.01))))
     }
+
+    @Test("a release inside a hazard it does not name is partly outside its hazard, not outside every hazard")
+    func releaseInsideAnotherHazard() throws {
+        let hazards = [
+            try Fixture.hazard("h", .sha, Box(18.00, 44.00, 18.01, 44.01).wkt, index: 0),
+            try Fixture.hazard("g", .sha, Box(18.05, 44.00, 18.06, 44.01).wkt, index: 1),
+        ]
+        // Named h, drawn wholly inside g: the named hazard covers nothing, so the test of every nearby
+        // hazard decides; g holds it, so only "outside its hazard" (the whole release) is reported.
+        var elsewhere = try Fixture.release("elsewhere", Box(18.052, 44.002, 18.054, 44.004).wkt,
+                                            date: "2019-01-01", index: 0)
+        elsewhere.hazardId = "h"
+        // Named h, inside no hazard at all.
+        var nowhere = try Fixture.release("nowhere", Box(18.10, 44.00, 18.11, 44.01).wkt, date: "2019-01-01", index: 1)
+        nowhere.hazardId = "h"
+        // Named h, wholly inside it: nothing to report.
+        var within = try Fixture.release("within", Box(18.002, 44.002, 18.004, 44.004).wkt, date: "2019-01-01", index: 2)
+        within.hazardId = "h"
+        let findings = try Validator().releasesOutside([elsewhere, nowhere, within], hazards: hazards)
+        #expect(findings.map(\.id) == ["elsewhere", "nowhere"])
+        #expect(findings.map(\.code) == [.releaseOutsideHazard, .releaseOutsideAllHazards])
+        let outside = try #require(findings.first?.area)
+        #expect(Fixture.close(outside.value, ClosedForm.rectangleArea(Box(18.052, 44.002, 18.054, 44.004))))
+        let all = try #require(findings.last?.area)
+        #expect(Fixture.close(all.value, ClosedForm.rectangleArea(Box(18.10, 44.00, 18.11, 44.01))))
+    }
 }
