@@ -39,6 +39,9 @@ public struct ExtentRequest: Sendable {
     public var regions: [Region]
     /// Worker threads; 1 runs serially. The result is identical for any number.
     public var threads: Int
+    /// Components of at least twice this many hazards and releases are cut into tiles of about this many
+    /// (`ComponentWork`).
+    var membersPerTile = ComponentWork.membersPerTile
 
     public init(dimensions: Set<ExtentDimension> = [.hazardClass], asOf: CalendarDate? = nil,
                 regions: [Region] = [], threads: Int = 1) {
@@ -54,30 +57,31 @@ extension Extent {
     ///
     /// Hazards without a class or a polygon are left out (validation reports them). Hazards and releases are
     /// grouped into the replay's connected components (`ReplayComponents`), and each component's history is
-    /// replayed on its own thread (`Replay`) up to the as-of day; components are disjoint, so their pieces are
-    /// gathered with no overlay, in component order. Each piece's area is the sum of its fragments' geodesic
+    /// replayed on its own thread (`Replay`) up to the as-of day, a giant one tile by tile
+    /// (`ComponentWork`); components are disjoint, so their pieces are gathered with no overlay, in component
+    /// order. Each piece's area is the sum of its fragments' geodesic
     /// areas, the very figure the ledger measures, so `release` and `extent --as-of` show the same numbers.
     ///
-    /// - Parameter progress: called once per finished component with its number of hazards, from any thread.
+    /// - Parameter progress: called once per finished component or tile with its number of hazards (those whose
+    ///   box centre lies in the tile), from any thread.
     public init(hazards: [Hazard], releases: [ReleaseEvent], request: ExtentRequest,
                 progress: (@Sendable (Int) -> Void)? = nil) throws {
         let regionFromAttribute = request.regions.isEmpty
-        let input = try ReplayComponents(hazards: hazards, releases: releases, threads: request.threads)
+        let input = try ReplayComponents(hazards: hazards, releases: releases, threads: request.threads,
+                                         membersPerTile: request.membersPerTile)
         let regionSplit = try request.dimensions.contains(.region) && !request.regions.isEmpty
             ? RegionSplit(request.regions) : nil
         let horizon = request.asOf?.daysSinceEpoch ?? Int.max
-        let order = largestFirst(sizes: input.components.map(\.count))
-        var perComponent = try parallelMap(count: input.components.count, threads: request.threads,
-                                           order: order) { index in
-            let own = input.hazards(of: index, in: hazards) { hazard, hazardClass in
+        var perComponent = try input.replay(threads: request.threads, unit: { unit in
+            let own = try input.hazards(of: unit, in: hazards) { hazard, hazardClass in
                 ExtentKey(hazard, hazardClass: hazardClass, dimensions: request.dimensions,
                           regionFromAttribute: regionFromAttribute)
             }
-            let land = try ComponentExtent.land(hazards: own, releases: input.releases(of: index, in: releases),
+            let land = try ComponentExtent.land(hazards: own, releases: input.releases(of: unit, in: releases),
                                                 regions: regionSplit, horizon: horizon)
-            progress?(own.count)
+            progress?(unit.share)
             return land
-        }
+        }, gather: { _, units, grid in try Extent.joined(units, grid: grid) })
         var grouped: [ExtentKey: (parts: [Geometry?], area: SquareMeters)] = [:]
         byClass = perComponent.reduce(ClassAreas.zero) { $0 + $1.byClass }
         for (pieces, _) in perComponent {
@@ -95,5 +99,24 @@ extension Extent {
                                       area: group.area))
         }
         self.pieces = result
+    }
+
+    /// A component's land from its units: as it is for a whole component; for a tiled one, the classes' areas
+    /// and each group's pieces of every tile added in tile order, the groups' land joined across seams.
+    private static func joined(_ units: [(pieces: [ExtentPiece], byClass: ClassAreas)],
+                               grid: TileGrid?) throws -> (pieces: [ExtentPiece], byClass: ClassAreas) {
+        guard let grid, units.count > 1 else { return units.first ?? ([], .zero) }
+        var keys: [ExtentKey] = []
+        var grouped: [ExtentKey: (parts: [Geometry], area: SquareMeters)] = [:]
+        for piece in units.flatMap(\.pieces) {
+            if grouped[piece.key] == nil { keys.append(piece.key) }
+            grouped[piece.key, default: ([], .zero)].parts.append(piece.geometry)
+            grouped[piece.key, default: ([], .zero)].area += piece.area
+        }
+        let pieces = try keys.sorted().compactMap { key -> ExtentPiece? in
+            guard let group = grouped[key] else { return nil }
+            return ExtentPiece(key: key, geometry: try Geometry.joiningSeams(group.parts, grid: grid), area: group.area)
+        }
+        return (pieces, units.reduce(ClassAreas.zero) { $0 + $1.byClass })
     }
 }

@@ -2,7 +2,8 @@ import GeometryCore
 import HazmapValues
 
 /// The remaining contamination on each of several days, connected component by component: the one replay
-/// (`Replay`) of each component read at every day, in a single pass over its events. The base for exposure
+/// (`Replay`) of each component (or of each tile of a giant one, `ComponentWork`) read at every day, in a
+/// single pass over its events. The base for exposure
 /// over time, which can then recount only the components whose land changed between two days.
 ///
 /// The land on a day is what `Extent` with `--as-of` that day gives by class (the same fragments and areas).
@@ -33,21 +34,49 @@ public struct RemainingLand: Sendable {
 
     /// Replays each component once, up to the last day, reading its land at every day.
     ///
-    /// - Parameter progress: called once per finished component with its number of hazards, from any thread.
+    /// - Parameter progress: called once per finished component or tile with its number of hazards, from any
+    ///   thread.
     public init(hazards: [Hazard], releases: [ReleaseEvent], dates: [CalendarDate], threads: Int = 1,
                 progress: (@Sendable (Int) -> Void)? = nil) throws {
+        try self.init(hazards: hazards, releases: releases, dates: dates, threads: threads,
+                      membersPerTile: ComponentWork.membersPerTile, progress: progress)
+    }
+
+    /// The remaining land with giant components cut into tiles of about `membersPerTile` (`ComponentWork`).
+    init(hazards: [Hazard], releases: [ReleaseEvent], dates: [CalendarDate], threads: Int,
+         membersPerTile: Int, progress: (@Sendable (Int) -> Void)?) throws {
         let days = Array(Set(dates)).sorted()
         self.dates = days
-        let input = try ReplayComponents(hazards: hazards, releases: releases, threads: max(1, threads))
+        let input = try ReplayComponents(hazards: hazards, releases: releases, threads: max(1, threads),
+                                         membersPerTile: membersPerTile)
         let checkpoints = days.map(\.daysSinceEpoch)
         let horizon = checkpoints.last ?? Int.min
-        let order = largestFirst(sizes: input.components.map(\.count))
-        components = try parallelMap(count: input.components.count, threads: max(1, threads), order: order) { index in
-            let own = input.hazards(of: index, in: hazards) { _, hazardClass in ExtentKey(hazardClass: hazardClass) }
-            let (_, reader) = try Replay.run(hazards: own, releases: input.releases(of: index, in: releases),
+        components = try input.replay(threads: max(1, threads), unit: { unit in
+            let own = try input.hazards(of: unit, in: hazards) { _, hazardClass in ExtentKey(hazardClass: hazardClass) }
+            let (_, reader) = try Replay.run(hazards: own, releases: input.releases(of: unit, in: releases),
                                              regions: nil, horizon: horizon) { LandReader(checkpoints: checkpoints) }
-            progress?(own.count)
-            return Component(hazards: own.map(\.index).sorted(), land: reader.land)
+            progress?(unit.share)
+            return reader.land
+        }, gather: { component, tiles, grid in
+            Component(hazards: input.hazardIndices(ofComponent: component),
+                      land: try ClassLand.joined(tiles, grid: grid))
+        })
+    }
+}
+
+extension RemainingLand.ClassLand {
+    /// A component's land on each day from its tiles' (in tile order): as it is for a component done whole;
+    /// for a tiled one, each class's land joined across seams (`Geometry.joiningSeams`), areas added in tile
+    /// order from zero (as `Extent` adds them), unchanged when it is in every tile.
+    static func joined(_ tiles: [[RemainingLand.ClassLand]], grid: TileGrid?) throws -> [RemainingLand.ClassLand] {
+        guard let grid, tiles.count > 1, let first = tiles.first else { return tiles.first ?? [] }
+        return try first.indices.map { day in
+            let lands = tiles.map { $0[day] }
+            return RemainingLand.ClassLand(
+                cha: try Geometry.joiningSeams(lands.map(\.cha), grid: grid),
+                sha: try Geometry.joiningSeams(lands.map(\.sha), grid: grid),
+                area: lands.reduce(ClassAreas.zero) { $0 + $1.area },
+                unchanged: lands.allSatisfy(\.unchanged))
         }
     }
 }

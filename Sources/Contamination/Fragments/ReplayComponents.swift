@@ -1,9 +1,11 @@
 import GeometryCore
 
-/// The hazards and releases of one run, held compactly, and the connected components of their polygons
-/// (`Geometry.connectedComponents`): the units the replay runs on, one per thread. Every analysis that
-/// replays (the ledger, the extent, the remaining land by date) uses this one partition, and gathers the
-/// components' results in component order, so their figures are the same sums of the same fragments.
+/// The hazards and releases of one run, held compactly, the connected components of their polygons
+/// (`Geometry.connectedComponents`), and the units of work the replay runs on, one per thread: each component
+/// whole, or each tile of a giant one (`ComponentWork`). Every analysis that replays (the ledger, the extent,
+/// the remaining land by date) goes through `replay(threads:unit:gather:)`, on this one partition and these
+/// tiles, and gathers the results in tile, then component order, so their figures are the same sums of the
+/// same fragments.
 ///
 /// Hazards without a class or a polygon, and releases without a polygon, are left out (validation reports
 /// them).
@@ -16,8 +18,13 @@ struct ReplayComponents: Sendable {
     let components: [[Int]]
     /// The slots of releases that meet no hazard's polygon at all.
     let alone: [Int]
+    /// The units of work: each component whole, or the tiles of a giant one.
+    let work: ComponentWork
 
-    init(hazards: [Hazard], releases: [ReleaseEvent], threads: Int) throws {
+    /// - Parameter membersPerTile: components of at least twice this many hazards and releases are cut into
+    ///   tiles of about this many (`ComponentWork`); from the data alone, never from `threads`.
+    init(hazards: [Hazard], releases: [ReleaseEvent], threads: Int,
+         membersPerTile: Int = ComponentWork.membersPerTile) throws {
         var hazardIndices: [Int] = [], releaseIndices: [Int] = [], shapes: [CompactGeometry] = []
         for (index, hazard) in hazards.enumerated() {
             guard hazard.hazardClass != nil, let shape = hazard.compactGeometry, shape.bounds != nil,
@@ -38,12 +45,52 @@ struct ReplayComponents: Sendable {
         self.hazardIndices = hazardIndices
         self.releaseIndices = releaseIndices
         self.shapes = shapes
+        work = ComponentWork(components: components, bounds: shapes.map(\.bounds), hazardCount: hazardCount,
+                             membersPerTile: membersPerTile)
+    }
+
+    /// Runs `unit` on every unit of work (largest first, on up to `threads` threads), then `gather` on each
+    /// component's units' results, in tile order, with the component's grid (`nil` for a component done
+    /// whole, which has one result); returns the components' results in component order. The results do not
+    /// depend on `threads`.
+    func replay<Part: Sendable, Whole: Sendable>(
+        threads: Int, unit: @Sendable (ComponentWork.Unit) throws -> Part,
+        gather: @Sendable (_ component: Int, _ parts: [Part], _ grid: TileGrid?) throws -> Whole) throws -> [Whole] {
+        let parts = try parallelMap(count: work.units.count, threads: threads, order: work.order) { index in
+            try unit(work.units[index])
+        }
+        let order = largestFirst(sizes: components.map(\.count))
+        return try parallelMap(count: components.count, threads: threads, order: order) { component in
+            try gather(component, work.unitsOfComponent[component].map { parts[$0] }, work.grids[component])
+        }
+    }
+
+    /// The hazards of a unit, with the label their land gets (`key`), GEOS geometries built, clipped to the
+    /// unit's tile (those with no part in it left out).
+    func hazards(of unit: ComponentWork.Unit, in input: [Hazard],
+                 key: (Hazard, HazardClass) -> ExtentKey) throws -> [ReplayHazard] {
+        try hazards(slots: unit.members, in: input, key: key).clipped(to: work.tile(of: unit))
+    }
+
+    /// The releases of a unit, GEOS geometries built, clipped to the unit's tile.
+    func releases(of unit: ComponentWork.Unit, in input: [ReleaseEvent]) throws -> [ReplayRelease] {
+        try releases(slots: unit.members, in: input).clipped(to: work.tile(of: unit))
     }
 
     /// The hazards of component `index`, with the label their land gets (`key`), GEOS geometries built.
-    func hazards(of index: Int, in input: [Hazard],
+    func hazards(ofComponent index: Int, in input: [Hazard],
                  key: (Hazard, HazardClass) -> ExtentKey) -> [ReplayHazard] {
-        components[index].filter { $0 < hazardIndices.count }.compactMap { slot in
+        hazards(slots: components[index], in: input, key: key)
+    }
+
+    /// The input indices of component `index`'s hazards, ascending.
+    func hazardIndices(ofComponent index: Int) -> [Int] {
+        components[index].filter { $0 < hazardIndices.count }.map { hazardIndices[$0] }.sorted()
+    }
+
+    /// The hazards among `slots` (a component's, or those of one of its tiles), GEOS geometries built.
+    func hazards(slots: [Int], in input: [Hazard], key: (Hazard, HazardClass) -> ExtentKey) -> [ReplayHazard] {
+        slots.filter { $0 < hazardIndices.count }.compactMap { slot in
             let hazard = input[hazardIndices[slot]]
             return hazard.hazardClass.map { hazardClass in
                 ReplayHazard(index: hazardIndices[slot], id: hazard.id, key: key(hazard, hazardClass),
@@ -53,8 +100,13 @@ struct ReplayComponents: Sendable {
     }
 
     /// The releases of component `index`, GEOS geometries built.
-    func releases(of index: Int, in input: [ReleaseEvent]) -> [ReplayRelease] {
-        components[index].filter { $0 >= hazardIndices.count }.map { release(slot: $0, in: input) }
+    func releases(ofComponent index: Int, in input: [ReleaseEvent]) -> [ReplayRelease] {
+        releases(slots: components[index], in: input)
+    }
+
+    /// The releases among `slots`, GEOS geometries built.
+    func releases(slots: [Int], in input: [ReleaseEvent]) -> [ReplayRelease] {
+        slots.filter { $0 >= hazardIndices.count }.map { release(slot: $0, in: input) }
     }
 
     /// The release in `slot` (a slot of `alone`, or of a component).

@@ -20,34 +20,48 @@ struct ComponentLedger: Sendable {
     var measuredByRegion: [[String?: ClassAreas]] = []
     /// The dissolved state at the snapshot checkpoints.
     var states: [Int: (cha: Geometry, sha: Geometry)] = [:]
-    var released: [ReleasedLand] = []
+    /// The counted part of each release, with the release's input index.
+    var released: [(release: Int, land: ReleasedLand)] = []
     /// Releases, or parts of them, that released nothing, by period (−1 before the first).
     var releasedNothing: [Int: ReleasedNothing] = [:]
     var hazards: [(index: Int, balance: HazardBalance)] = []
     /// Each hazard's share of the remaining land on the plan's shares day (geodesic m²), by input index.
     var shares: [(index: Int, area: Double)] = []
+    /// For a tile of a giant component (`ComponentWork`), what the per-release and per-hazard figures are
+    /// counted from once the tiles are joined (`init(tiles:grid:hazards:releases:plan:)`): what each release
+    /// released in the tile, and each hazard's part in the tile ∩ the tile's land at the last period's end (with
+    /// per-hazard balances), by input index.
+    var tile: (released: [(release: Int, period: Int?, area: SquareMeters)], remaining: [Int: SquareMeters])?
 
     /// Runs the component's history once (`Replay.run`), booking what each event changes.
-    init(hazards: [ReplayHazard], releases: [ReplayRelease], plan: LedgerPlan) throws {
+    ///
+    /// For a tile of a giant component (`tile`), releases that released nothing, hazard ids of released land
+    /// and per-hazard balances are left to the component's join: they depend on whole polygons.
+    init(hazards: [ReplayHazard], releases: [ReplayRelease], plan: LedgerPlan, tile: Bool = false) throws {
         let (_, books) = try Replay.run(hazards: hazards, releases: releases, regions: plan.regionSplit,
-                                        horizon: plan.horizon) { Books(plan: plan) }
+                                        horizon: plan.horizon) { Books(plan: plan, tile: tile) }
         self = books.result
-        if plan.releasedLand || plan.perHazard {
-            try attribute(hazards: hazards, plan: plan, final: books.final)
+        let remaining = { (hazard: ReplayHazard) in try books.final?.remaining(within: hazard.geometry) ?? .zero }
+        if tile {
+            let measured = plan.perHazard ? try hazards.map { ($0.index, try remaining($0)) } : []
+            self.tile = (books.releasedInTile, Dictionary(measured, uniquingKeysWith: { first, _ in first }))
+        } else if plan.releasedLand || plan.perHazard {
+            try attribute(hazards: hazards, plan: plan, remaining: remaining)
         }
     }
 
-    /// Hazard ids of released land, and each hazard's own balance at the last period's end.
-    private mutating func attribute(hazards: [ReplayHazard], plan: LedgerPlan,
-                                    final: FragmentState<ExtentKey>?) throws {
+    /// Hazard ids of released land, and each hazard's own balance at the last period's end, with its
+    /// `remaining` land then.
+    mutating func attribute(hazards: [ReplayHazard], plan: LedgerPlan,
+                            remaining: (ReplayHazard) throws -> SquareMeters) throws {
         let lastDay = plan.periodEnds.last ?? plan.horizon
-        let landIndex = BoundsIndex(released.map(\.geometry.bounds))
+        let landIndex = BoundsIndex(released.map(\.land.geometry.bounds))
         var ids: [[String]] = Array(repeating: [], count: released.count)
         for hazard in hazards {
             guard let own = hazard.geometry.bounds else { continue }
             var byMethod: [ReleaseMethod: SquareMeters] = [:]
             for slot in landIndex.query(own) {
-                let land = released[slot]
+                let land = released[slot].land
                 let day = land.date.daysSinceEpoch
                 guard day >= hazard.day else { continue }
                 let area = try hazard.geometry.intersection(land.geometry).polygonalParts().geodesicArea()
@@ -56,14 +70,13 @@ struct ComponentLedger: Sendable {
                 if day <= lastDay { byMethod[land.method, default: .zero] = byMethod[land.method, default: .zero] + area }
             }
             guard plan.perHazard else { continue }
-            let remaining = try final?.remaining(within: hazard.geometry) ?? .zero
             let balance = HazardBalance(hazardId: hazard.id, hazardClass: hazard.hazardClass, region: hazard.key.region,
                                         original: try hazard.geometry.geodesicArea(), released: byMethod,
-                                        remaining: remaining)
+                                        remaining: try remaining(hazard))
             self.hazards.append((hazard.index, balance))
         }
         for slot in released.indices where !ids[slot].isEmpty {
-            released[slot].hazardIds = Array(Set(ids[slot])).sorted()
+            released[slot].land.hazardIds = Array(Set(ids[slot])).sorted()
         }
     }
 
@@ -71,15 +84,20 @@ struct ComponentLedger: Sendable {
     /// measure, and measures the state at every checkpoint.
     private struct Books: ReplayObserver {
         let plan: LedgerPlan
+        /// Whether the run is a tile's: releases that released nothing are then left to the join.
+        let tile: Bool
         var checkpoints: [Int] { plan.checkpoints }
         var result = ComponentLedger(empty: ())
         /// The state at the last period's end.
         var final: FragmentState<ExtentKey>?
+        /// What each release released (a tile's run).
+        var releasedInTile: [(release: Int, period: Int?, area: SquareMeters)] = []
         /// The part of the release about to be cut that lies on CHA and on SHA fragments' land (released land).
         private var near: (cha: [Geometry], sha: [Geometry]) = ([], [])
 
-        init(plan: LedgerPlan) {
+        init(plan: LedgerPlan, tile: Bool) {
             self.plan = plan
+            self.tile = tile
         }
 
         mutating func checkpoint(_ index: Int, _ replay: Replay) throws {
@@ -116,10 +134,13 @@ struct ComponentLedger: Sendable {
 
         mutating func released(_ release: ReplayRelease, _ change: FragmentState<ExtentKey>.Changes) throws {
             let period = plan.period(ofDay: release.day)
-            let recorded = try release.geometry.geodesicArea()
             let cha = change.filter { $0.key.hazardClass == .cha }, sha = change.filter { $0.key.hazardClass == .sha }
             let released = ClassAreas(cha: SquareMeters(-Self.sum(cha)), sha: SquareMeters(-Self.sum(sha)))
-            bookNothing(.of(recorded: recorded, released: released.total), period: period)
+            if tile {
+                releasedInTile.append((release.index, period, released.total))
+            } else {
+                bookNothing(.of(recorded: try release.geometry.geodesicArea(), released: released.total), period: period)
+            }
             guard released.cha.value != 0 || released.sha.value != 0 else { return }
             let measure = LedgerMeasure(release.method)
             book(cha.mapValues { -$0 }, measure, period: period)
@@ -127,11 +148,11 @@ struct ComponentLedger: Sendable {
             guard plan.releasedLand || plan.perHazard else { return }
             let land = try [near.cha, near.sha].filter { !$0.isEmpty }
                 .map { try meet(release.geometry, Geometry.union(disjoint: $0)) }
-            result.released.append(ReleasedLand(
+            result.released.append((release.index, ReleasedLand(
                 releaseId: release.id, method: release.method, date: release.date,
                 hazardIds: release.hazardId.map { [$0] } ?? [],
                 geometry: try Geometry.collection(land).polygonalParts()
-                    .droppingPolygons(smallerThan: pinholeArea), area: released))
+                    .droppingPolygons(smallerThan: pinholeArea), area: released)))
         }
 
         /// The changes' sum, in label order (so that it does not depend on the dictionary's order).
@@ -158,7 +179,8 @@ struct ComponentLedger: Sendable {
         }
     }
 
-    private init(empty: ()) {}
+    /// A ledger with nothing booked.
+    init(empty: ()) {}
 }
 
 /// `a ∩ b`, polygonal; empty when their boxes are apart (`GEOSIntersection_r`).

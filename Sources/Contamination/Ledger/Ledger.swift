@@ -6,9 +6,9 @@ import HazmapValues
 ///
 /// Built by event sourcing (DESIGN.md "Semantics"), incrementally: hazards and releases are grouped into
 /// connected components (`Geometry.connectedComponents`), and each component's events are applied once, in
-/// date order, on its own thread (`parallelMap`). Released land is the release ∩ the contamination just
-/// before it, so land is released once, for the earliest event (on one day: cleared, reduced, cancelled),
-/// and never outside the contamination. Results are summed in component order, so they are identical for
+/// date order, on its own thread (`parallelMap`), a giant component tile by tile (`ComponentWork`). Released
+/// land is the release ∩ the contamination just before it, so land is released once, for the earliest event
+/// (on one day: cleared, reduced, cancelled), and never outside the contamination. Results are summed in component order, so they are identical for
 /// any number of threads.
 public struct Ledger: Sendable {
     public var periods: [LedgerPeriod]
@@ -43,14 +43,14 @@ public struct Ledger: Sendable {
     /// Hazards without a class or a polygon, and releases without a polygon, are left out (validation
     /// reports them). Hazards with no recorded date are present from the start.
     ///
-    /// - Parameter progress: called once per finished component with its number of hazards, from any thread.
+    /// - Parameter progress: called once per finished component or tile with its number of hazards, from any
+    ///   thread.
     public init(hazards: [Hazard], releases: [ReleaseEvent], request: LedgerRequest,
                 progress: (@Sendable (Int) -> Void)? = nil) throws {
         let plan = try LedgerPlan(request)
         // Records are held compactly; each component builds the GEOS geometries of its own members only.
-        let input = try ReplayComponents(hazards: hazards, releases: releases, threads: request.threads)
-        let components = input.components
-        let order = largestFirst(sizes: components.map(\.count))
+        let input = try ReplayComponents(hazards: hazards, releases: releases, threads: request.threads,
+                                         membersPerTile: request.membersPerTile)
         // Releases that meet no hazard at all released nothing, wholly.
         let aloneNothing = try parallelMap(count: input.alone.count, threads: request.threads) { position in
             let release = input.release(slot: input.alone[position], in: releases)
@@ -59,14 +59,22 @@ public struct Ledger: Sendable {
             }
             return (period, ReleasedNothing.of(recorded: try release.geometry.geodesicArea(), released: .zero))
         }
-        let parts = try parallelMap(count: components.count, threads: request.threads, order: order) { index in
-            let own = input.hazards(of: index, in: hazards) { hazard, hazardClass in
-                ExtentKey(hazardClass: hazardClass, region: hazard.region)
-            }
-            let part = try ComponentLedger(hazards: own, releases: input.releases(of: index, in: releases), plan: plan)
-            progress?(own.count)
-            return part
+        let key: @Sendable (Hazard, HazardClass) -> ExtentKey = { hazard, hazardClass in
+            ExtentKey(hazardClass: hazardClass, region: hazard.region)
         }
+        let parts = try input.replay(threads: request.threads, unit: { unit in
+            let part = try ComponentLedger(hazards: input.hazards(of: unit, in: hazards, key: key),
+                                           releases: input.releases(of: unit, in: releases), plan: plan,
+                                           tile: unit.tile != nil)
+            progress?(unit.share)
+            return part
+        }, gather: { component, tiles, grid in
+            guard let grid else { return tiles.first ?? ComponentLedger(empty: ()) }
+            let attributed = plan.releasedLand || plan.perHazard
+            return try ComponentLedger(tiles: tiles, grid: grid,
+                                       hazards: attributed ? input.hazards(ofComponent: component, in: hazards, key: key) : [],
+                                       releases: input.releases(ofComponent: component, in: releases), plan: plan)
+        })
         try self.init(parts: parts, plan: plan, request: request)
         for (period, nothing) in aloneNothing where nothing.count > 0 {
             releasedNothing[period] = (releasedNothing[period] ?? .zero) + nothing
@@ -95,7 +103,7 @@ public struct Ledger: Sendable {
                 kept[index, default: ([], [])].cha.append(state.cha)
                 kept[index, default: ([], [])].sha.append(state.sha)
             }
-            released.append(contentsOf: part.released)
+            released.append(contentsOf: part.released.map(\.land))
             for (period, value) in part.releasedNothing.sorted(by: { $0.key < $1.key }) {
                 nothing[period] = (nothing[period] ?? .zero) + value
             }

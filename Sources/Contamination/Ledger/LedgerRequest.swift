@@ -21,6 +21,9 @@ public struct LedgerRequest: Sendable {
     public var sharesAsOf: CalendarDate?
     /// Worker threads; 1 runs serially. The result is identical for any number.
     public var threads: Int
+    /// Components of at least twice this many hazards and releases are cut into tiles of about this many
+    /// (`ComponentWork`).
+    var membersPerTile = ComponentWork.membersPerTile
 
     public init(periods: [LedgerPeriod], asOf: [CalendarDate] = [], regions: [Region] = [],
                 snapshots: Bool = false, releasedLand: Bool = false, perHazard: Bool = false,
