@@ -65,19 +65,7 @@ public enum ConnectionString {
         }
         let hidden = redacted(text)
         guard hidden != text else { return literal }
-        var escaped = ""
-        for scalar in hidden.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            case "\t": escaped += "\\t"
-            case _ where scalar.value < 0x20: escaped += String(format: "\\u%04x", scalar.value)
-            default: escaped.unicodeScalars.append(scalar)
-            }
-        }
-        return escaped
+        return JSONString.escaped(hidden)
     }
 
     /// `password` in UTF-8, lower case.

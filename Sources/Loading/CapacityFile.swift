@@ -3,7 +3,7 @@ import Foundation
 import TOMLKit
 
 extension Capacity {
-    /// Reads a capacity TOML file.
+    /// Parses a capacity file's TOML text.
     ///
     /// ```toml
     /// working_days_per_year = 220
@@ -25,13 +25,8 @@ extension Capacity {
     ///
     /// Every number must be finite and within `CapacityLimits`: teams 0…10,000 per method, productivity
     /// 1…10,000,000 m² per team-day, task_team_days 1…3,650, working_days_per_year 1…366.
+    /// Read with `init(contentsOfFile:)` (`TOMLSettingsFile`); `file` names the text in errors.
     /// - Throws: `CriteriaError` naming the file, line, key and value.
-    public init(contentsOfFile path: String) throws(CriteriaError) {
-        let text = try TOMLSource.text(contentsOfFile: path, kind: "capacity file") { CriteriaError(file: path, $0) }
-        try self.init(toml: text, file: path)
-    }
-
-    /// Parses capacity TOML text; `file` names the text in errors.
     public init(toml text: String, file: String) throws(CriteriaError) {
         let source = try TOMLSource(toml: text, file: file) { CriteriaError(file: file, $0) }
         let root = source.root, locator = source.locator

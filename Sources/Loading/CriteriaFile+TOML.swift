@@ -4,15 +4,8 @@ import GeometryCore
 import TOMLKit
 
 extension CriteriaFile {
-    /// Reads a criteria TOML file.
-    ///
-    /// - Throws: `CriteriaError` naming the file and line.
-    public init(contentsOfFile path: String) throws(CriteriaError) {
-        let text = try TOMLSource.text(contentsOfFile: path, kind: "criteria file") { CriteriaError(file: path, $0) }
-        try self.init(toml: text, file: path)
-    }
-
-    /// Parses criteria TOML text (with TOMLKit); `file` names the text in errors.
+    /// Parses criteria TOML text (with TOMLKit); `file` names the text in errors. Read a file with
+    /// `init(contentsOfFile:)` (`TOMLSettingsFile`).
     ///
     /// - Throws: `CriteriaError`; of several problems, the one on the earliest line.
     public init(toml text: String, file: String) throws(CriteriaError) {

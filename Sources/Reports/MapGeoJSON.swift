@@ -1,5 +1,6 @@
 import Foundation
 import GeometryCore
+import HazmapValues
 
 /// GeoJSON text for the interactive map, built by hand so that it is compact and safe inside an HTML
 /// `<script type="application/json">` element: coordinates rounded to `decimals` digits (7: about 1 cm),
@@ -15,26 +16,7 @@ public struct MapGeoJSON: Sendable {
 
     /// A JSON string literal, escaped as the type's documentation says (control characters as `\uXXXX`).
     public static func string(_ text: String) -> String {
-        var result = "\""
-        result.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "<", ">", "&", "\u{2028}", "\u{2029}": result += unicodeEscape(scalar.value)
-            default:
-                if scalar.value < 0x20 { result += unicodeEscape(scalar.value) } else { result.unicodeScalars.append(scalar) }
-            }
-        }
-        return result + "\""
-    }
-
-    private static func unicodeEscape(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16)
-        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        "\"" + JSONString.escaped(text, htmlSafe: true) + "\""
     }
 
     /// A JSON number: finite values compact (`Markup.number`), others `null`.

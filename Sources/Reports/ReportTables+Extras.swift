@@ -27,16 +27,19 @@ extension ReportData {
         return table
     }
 
-    /// The top `limit` ranked hazards (all when `nil`): rank, id, class, region, score and each criterion's
-    /// raw value (people, accidents and casualties whole on the page).
+    /// The top `limit` ranked hazards (all when `nil`): rank, id, class, region (code, or the land outside
+    /// every region) and its name, score and each criterion's raw value (people, accidents and casualties
+    /// whole on the page).
     public func prioritiesTable(limit: Int?, style: FigureStyle) -> TextTable? {
         guard let priorities else { return nil }
         let ranking = priorities.priorities.ranking
-        var table = TextTable(["rank", "id", "class", "region", "score"]
+        let names = RegionNames(regions)
+        var table = TextTable(["rank", "id", "class", "region", "name", "score"]
             + ranking.criteria.map { criterion in criterion.kind.rawUnit.map { "\(criterion.name) (\($0))" } ?? criterion.name })
         for entry in ranking.entries.prefix(limit ?? Int.max) {
             let hazard = priorities.priorities.hazards[entry.index]
-            table.add([String(entry.rank), entry.id, hazard.hazardClass?.rawValue ?? "", hazard.region ?? "",
+            table.add([String(entry.rank), entry.id, hazard.hazardClass?.rawValue ?? "",
+                       Self.regionLabel(hazard.region, hasRegions: !regions.isEmpty), names.name(hazard.region) ?? "",
                        style.plain(entry.score, 4)]
                 + zip(ranking.criteria, entry.raw).map { criterion, raw in
                     raw.map { Self.wholeUnits.contains(criterion.kind.rawUnit ?? "") ? style.people($0) : style.plain($0, 1) } ?? ""

@@ -1,5 +1,7 @@
 import Analyses
 import Contamination
+import Foundation
+import HazmapValues
 import Testing
 
 /// The typed values the CLI and jobs files parse into: groupings and survey shares, by hand.
@@ -40,5 +42,21 @@ import Testing
         let clock = PhaseClock()
         #expect(throws: InputError.self) { try clock.time("validate") { throw InputError("bad") } }
         #expect(clock.phases.map(\.phase) == ["validate"])
+    }
+}
+
+/// The one JSON string escaper (`JSONString`), checked against Foundation's JSON parser reading it back.
+@Suite struct JSONStringTests {
+    static let text = "id \"7\" \\ a\nb\tc\r\u{1}<script>&\u{2028}é"
+
+    @Test func escapesAsJSONAndReadsBack() throws {
+        let plain = JSONString.escaped(Self.text)
+        #expect(plain == #"id \"7\" \\ a\nb\tc\r\u0001<script>&\#u{2028}é"#)
+        let safe = JSONString.escaped(Self.text, htmlSafe: true)
+        #expect(safe == #"id \"7\" \\ a\nb\tc\r\u0001\u003cscript\u003e\u0026\u2028é"#)
+        for literal in [plain, safe] {
+            let data = Data(("\"" + literal + "\"").utf8)
+            #expect(try JSONSerialization.jsonObject(with: data, options: .fragmentsAllowed) as? String == Self.text)
+        }
     }
 }

@@ -77,6 +77,24 @@ struct PlanCapacityLimitsTests {
                  taskTeamDays: taskTeamDays)
     }
 
+    @Test("a plan beyond the horizon says what capacity is missing: team-days and the teams needed")
+    func beyondTheHorizonNamesTheTeamsNeeded() throws {
+        // 1 km² at 1 m² per team-day: 1,000,000 team-days. From 2025-01-01 to 2200-01-01 are 63,917 days,
+        // 63,917 × 220 / 365 = 38,525.3 working days: ⌈1,000,000 / 38,525.3⌉ = 26 teams end before 2200;
+        // ten years of 220 days are 2,200 working days: ⌈1,000,000 / 2,200⌉ = 455 teams.
+        let items = [PlanItem(id: "a", rank: 1, hazardClass: .cha, hazardType: nil, area: 1_000_000)]
+        #expect {
+            _ = try Schedule(items: items, capacity: Self.capacity(teams: 6, rate: 1),
+                             shares: SurveyShares(cancelled: 0, reduced: 0), start: Self.start)
+        } throws: { error in
+            let text = "\(error)"
+            return text.contains("the clearance work is 1,000,000 team-days")
+                && text.contains("6 clearance teams would end in 2782 or later")
+                && text.contains("at least 26 clearance teams are needed to end before 2200")
+                && text.contains("455 to end within ten years")
+        }
+    }
+
     @Test func aPlanBeyondTheHorizonIsRefusedBeforeAnyTaskIsMade() throws {
         // 1 km² at 1 m² per team-day on one team: 1,000,000 team-days = 4,545 years of 220 days; refused in
         // closed form (it used to loop through 16,667 tasks per hazard and, at 0.01 m², exhaust memory).

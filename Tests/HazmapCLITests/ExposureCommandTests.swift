@@ -46,7 +46,7 @@ struct ExposureCommandTests {
         struct Row: Decodable {
             let distance_m: Double?
             let `class`: String
-            let region: String
+            let scope: String
             let people: Double
         }
         struct HazardRow: Decodable {
@@ -70,7 +70,9 @@ struct ExposureCommandTests {
         #expect(result.status == 0, "\(result.errors)")
         let report = try JSONDecoder().decode(Report.self, from: Data(result.output.utf8))
         func people(_ hazardClass: String) -> Double? {
-            report.rows.first { $0.distance_m == nil && $0.class == hazardClass && $0.region == "total" }?.people
+            report.rows.first { (row: Report.Row) -> Bool in
+                row.distance_m == nil && row.class == hazardClass && row.scope == "total"
+            }?.people
         }
         // The loader cuts the hazards' km-long edges along their geodesics (docs/methodology.md, "Edges"), and an
         // east–west geodesic bulges poleward by L²·tan φ / (8N): 8.4 mm for the CHA's 2.2 km edges at 5° N, a

@@ -39,7 +39,9 @@ struct ExposureNodataCommandTests {
                                                      "--nodata", "-99999"])
         #expect(declared.status == 0, "\(declared.errors)")
         let report = try JSONDecoder().decode(ExposureCommandTests.Report.self, from: Data(declared.output.utf8))
-        let inside = report.rows.first { $0.distance_m == nil && $0.class == "all" && $0.region == "total" }
+        let inside = report.rows.first { (row: ExposureCommandTests.Report.Row) -> Bool in
+            row.distance_m == nil && row.class == "all" && row.scope == "total"
+        }
         // 85.5 less the CHA's geodesic bulge (ExposureCommandTests.insideFiguresMatchHandComputation).
         #expect(abs((inside?.people ?? 0) - (85.5 - 2.02e-4)) < 1e-4)
         #expect(!declared.errors.contains("cannot be people"))

@@ -20,7 +20,7 @@ struct ExposureOverTimeCommandTests {
         return folder
     }
 
-    /// The rows of `hazmap exposure --json` on the scenario, by "as_of|distance|class|region".
+    /// The rows of `hazmap exposure --json` on the scenario, by "as_of|distance|class|region label".
     static func rows(_ folder: URL, _ options: [String]) throws -> [String: [String: Any]] {
         let outcome = try CLI.hazmap(["exposure", folder.appendingPathComponent("hazards.gpkg").path,
                                       folder.appendingPathComponent("population.tif").path,
@@ -30,7 +30,7 @@ struct ExposureOverTimeCommandTests {
         let list = try CLI.object(outcome.stdout)["rows"] as? [[String: Any]] ?? []
         var rows: [String: [String: Any]] = [:]
         for row in list {
-            let key = ["as_of", "distance_m", "class", "region"].map { "\(row[$0] ?? "-")" }.joined(separator: "|")
+            let key = ["as_of", "distance_m", "class", "region_label"].map { "\(row[$0] ?? "-")" }.joined(separator: "|")
             rows[key] = row
         }
         return rows

@@ -1,4 +1,6 @@
 import Foundation
+import GeoIO
+import GeometryCore
 import Testing
 
 /// Regions are shown by name with the code beside it, and land outside every region is a labelled row
@@ -72,5 +74,66 @@ struct RegionLabelTests {
         let rows = try String(contentsOfFile: csv, encoding: .utf8).split(separator: "\n").dropFirst()
             .map { $0.split(separator: ",", omittingEmptySubsequences: false) }
         #expect(Set(rows.filter { $0[4] != "released_nothing" }.map { $0[3] }) == ["D01", "(outside every region)"])
+    }
+
+    @Test("prioritize names each hazard's region, and the land outside every region, in its table and JSON")
+    func prioritizeNamesRegions() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (hazards, regions) = try Self.inputs(in: folder)
+        let criteria = folder.appendingPathComponent("criteria.toml")
+        try """
+        [[criterion]]
+        name = "area"
+        kind = "remaining_area"
+        weight = 1
+        """.write(to: criteria, atomically: true, encoding: .utf8)
+        let arguments = ["prioritize", hazards, "--criteria", criteria.path, "--regions", regions, "-q"]
+        let text = try CLI.hazmap(arguments)
+        #expect(text.status == 0, "\(text.stderr)")
+        let header = try #require(text.stdout.split(separator: "\n").first { $0.hasPrefix("rank") })
+        #expect(header.contains("region"), "\(text.stdout)")
+        #expect(text.stdout.contains("Mali Topolac (D01)") && text.stdout.contains("(outside every region)"),
+                "\(text.stdout)")
+        let json = try CLI.object(try CLI.hazmap(arguments + ["--json"]).stdout)
+        let top = try #require(json["top"] as? [[String: Any]])
+        let inside = try #require(top.first { $0["id"] as? String == "in" })
+        #expect(inside["region"] as? String == "D01" && inside["region_name"] as? String == "Mali Topolac")
+        #expect(inside["region_label"] as? String == "Mali Topolac (D01)")
+        let outside = try #require(top.first { $0["id"] as? String == "out" })
+        #expect(outside.keys.contains("region") && outside["region"] is NSNull)
+        #expect(outside["region_label"] as? String == "(outside every region)")
+    }
+
+    @Test("exposure rows: the region's code and name, the land outside every region with region null")
+    func exposureRowsNameRegions() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (hazards, regions) = try Self.inputs(in: folder)
+        // One person per 0.01° cell over 18°E–19.02°E, 43.99°N–44.02°N.
+        let raster = folder.appendingPathComponent("population.tif").path
+        let writer = try RasterWriter(path: raster, width: 102, height: 3,
+                                      geoTransform: GeoTransform(originX: 18, originY: 44.02, cellWidth: 0.01,
+                                                                 cellHeight: 0.01),
+                                      crs: "EPSG:4326", nodata: -1)
+        for row in 0..<3 { try writer.write(row: row, values: Array(repeating: Float(1), count: 102)) }
+        try writer.commit()
+        let outcome = try CLI.hazmap(["exposure", hazards, raster, "--regions", regions, "--distances", "1km",
+                                      "--json", "-q"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let rows = try #require(try CLI.object(outcome.stdout)["rows"] as? [[String: Any]])
+        let inside = rows.filter { $0["distance_m"] is NSNull || $0["distance_m"] == nil }
+        let named = try #require(inside.first { $0["scope"] as? String == "region" && $0["class"] as? String == "CHA" })
+        #expect(named["region"] as? String == "D01" && named["region_name"] as? String == "Mali Topolac")
+        #expect(named["region_label"] as? String == "Mali Topolac (D01)")
+        let outside = try #require(inside.first { $0["scope"] as? String == "outside" && $0["class"] as? String == "CHA" })
+        #expect(outside.keys.contains("region") && outside["region"] is NSNull, "\(outside)")
+        #expect(outside["region_label"] as? String == "(outside every region)")
+        let total = try #require(inside.first { $0["scope"] as? String == "total" && $0["class"] as? String == "CHA" })
+        #expect(total["region"] is NSNull && total["region_label"] as? String == "total")
+        // The two 0.01° boxes cover one cell each, wholly: one person in each region scope, two in total.
+        // (The geodesic edges bulge a centimetre into the next cell and out of their own: ±1e-5 of a person.)
+        #expect(abs((named["people"] as? Double ?? 0) - 1) < 1e-4 && abs((outside["people"] as? Double ?? 0) - 1) < 1e-4)
+        #expect(abs((total["people"] as? Double ?? 0) - 2) < 1e-4)
     }
 }

@@ -95,7 +95,7 @@ import Testing
         #expect(exposureRun.status == 0, "\(exposureRun.stderr)")
         let rows = try #require(try CLI.object(exposureRun.stdout)["rows"] as? [[String: Any]])
         var compared = 0
-        for row in rows where row["class"] as? String == "all" && row["region"] as? String == "total" {
+        for row in rows where row["class"] as? String == "all" && row["scope"] as? String == "total" {
             let day = try #require(row["as_of"] as? String)
             let distance = row["distance_m"] as? Double
             let match = try #require(people.first {

@@ -12,16 +12,39 @@ public struct ExposureReport: Encodable {
         var asOf: String?
         var distanceM: Double?
         var hazardClass: String
-        var region: String
+        /// What part of the land the row is for: `total`, one `region`, or `outside` every region.
+        var scope: String
+        /// The region's code; null for the total and for the land outside every region.
+        var region: String?
         var regionName: String?
+        /// What tables show: "total", the region's name with its code, or "(outside every region)".
+        var regionLabel: String
         var people: Double
         var areaKm2: Double
         var nodataShare: Double
         var extendsBeyondRaster: Bool
 
         enum CodingKeys: String, CodingKey {
-            case asOf = "as_of", distanceM = "distance_m", hazardClass = "class", region, regionName = "region_name"
+            case asOf = "as_of", distanceM = "distance_m", hazardClass = "class", scope, region
+            case regionName = "region_name", regionLabel = "region_label"
             case people, areaKm2 = "area_km2", nodataShare = "nodata_share", extendsBeyondRaster = "beyond_raster"
+        }
+
+        /// Every key always, `region` and `region_name` null when there is none (as `extent --json` writes
+        /// them); `as_of` and `distance_m` only when set.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encodeIfPresent(asOf, forKey: .asOf)
+            try container.encodeIfPresent(distanceM, forKey: .distanceM)
+            try container.encode(hazardClass, forKey: .hazardClass)
+            try container.encode(scope, forKey: .scope)
+            try container.encode(region, forKey: .region)
+            try container.encode(regionName, forKey: .regionName)
+            try container.encode(regionLabel, forKey: .regionLabel)
+            try container.encode(people, forKey: .people)
+            try container.encode(areaKm2, forKey: .areaKm2)
+            try container.encode(nodataShare, forKey: .nodataShare)
+            try container.encode(extendsBeyondRaster, forKey: .extendsBeyondRaster)
         }
     }
 
@@ -63,8 +86,9 @@ public struct ExposureReport: Encodable {
         self.notes = notes
         rows = exposure.rows.map { row in
             Row(asOf: row.key.asOf?.description, distanceM: row.key.distance?.value,
-                hazardClass: row.key.hazardClass?.rawValue ?? "all", region: Self.label(row.key.region, regionNames),
-                regionName: regionNames.name(row.key.region.code), people: row.totals.people,
+                hazardClass: row.key.hazardClass?.rawValue ?? "all", scope: Self.scope(row.key.region),
+                region: row.key.region.code, regionName: regionNames.name(row.key.region.code),
+                regionLabel: Self.label(row.key.region, regionNames), people: row.totals.people,
                 areaKm2: row.area.squareKilometers, nodataShare: row.totals.nodataShare,
                 extendsBeyondRaster: row.totals.extendsBeyondRaster)
         }
@@ -74,6 +98,15 @@ public struct ExposureReport: Encodable {
         } : nil
         hazardsOutsideRaster = exposure.hazardsOutsideRaster
         warnings = exposure.rasterWarnings
+    }
+
+    /// A row's scope in JSON: `total`, `region` or `outside`.
+    private static func scope(_ scope: RegionScope) -> String {
+        switch scope {
+        case .total: "total"
+        case .region: "region"
+        case .outsideRegions: "outside"
+        }
     }
 
     /// A region row's label: the name with the code for a region, "outside every region", or "total".
@@ -89,7 +122,7 @@ public struct ExposureReport: Encodable {
         var table = TextTable(["as_of", "within", "class", "region", "people", "area_km2", "nodata"])
         for row in rows {
             table.add([row.asOf ?? "", row.distanceM.map { "\(fixed($0, 0)) m" } ?? "inside", row.hazardClass,
-                       row.region, Figures.people(row.people), Figures.km2(row.areaKm2), percent(row.nodataShare)])
+                       row.regionLabel, Figures.people(row.people), Figures.km2(row.areaKm2), percent(row.nodataShare)])
         }
         var lines = ["population: \(population) (\(values))", table.render()]
         if let perHazard {
@@ -109,7 +142,7 @@ public struct ExposureReport: Encodable {
         var lines = ["scope,as_of,distance_m,class,region,region_name,hazard_id,people,area_km2,nodata_share"]
         for row in rows {
             lines.append(["area", row.asOf ?? "", row.distanceM.map { fixed($0, 3) } ?? "", row.hazardClass,
-                          SpreadsheetCell.csvField(row.region), SpreadsheetCell.csvField(row.regionName ?? ""), "", "\(row.people)", "\(row.areaKm2)",
+                          SpreadsheetCell.csvField(row.regionLabel), SpreadsheetCell.csvField(row.regionName ?? ""), "", "\(row.people)", "\(row.areaKm2)",
                           "\(row.nodataShare)"].joined(separator: ","))
         }
         for row in perHazard ?? [] {

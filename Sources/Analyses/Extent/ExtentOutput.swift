@@ -92,19 +92,27 @@ public struct ExtentReport: Encodable {
         total = Area(extent.total)
     }
 
+    /// The table: a column per dimension grouped by (class, then hazard type and region when split by them),
+    /// then the areas; class totals when split further than by class, then the total.
     public var text: String {
-        var table = TextTable(["class", "hazard_type", "region", "area_m2", "area_ha", "area_km2"])
-        for group in groups {
-            table.add([group.hazardClass, group.hazardType ?? "", group.regionLabel, Figures.m2(group.area.m2),
-                       Figures.ha(group.area.ha), Figures.km2(group.area.km2)])
+        let byType = dimensions.contains(ExtentDimension.hazardType.rawValue)
+        let byRegion = dimensions.contains(ExtentDimension.region.rawValue)
+        func keys(_ first: String, _ type: String, _ region: String) -> [String] {
+            [first] + (byType ? [type] : []) + (byRegion ? [region] : [])
         }
-        if dimensions != ["class"] {
+        func areas(_ area: Area) -> [String] { [Figures.m2(area.m2), Figures.ha(area.ha), Figures.km2(area.km2)] }
+        var table = TextTable(keys("class", "hazard_type", "region") + ["area_m2", "area_ha", "area_km2"])
+        for group in groups {
+            table.add(keys(group.hazardClass, group.hazardType ?? "(unspecified)", group.regionLabel)
+                + areas(group.area))
+        }
+        if byType || byRegion {
             for name in ["CHA", "SHA"] {
                 guard let area = byClass[name] else { continue }
-                table.add(["\(name) total", "", "", Figures.m2(area.m2), Figures.ha(area.ha), Figures.km2(area.km2)])
+                table.add(keys("\(name) total", "", "") + areas(area))
             }
         }
-        table.add(["total", "", "", Figures.m2(total.m2), Figures.ha(total.ha), Figures.km2(total.km2)])
+        table.add(keys("total", "", "") + areas(total))
         var lines = [table.render()]
         if let asOf { lines.insert("remaining contamination as of \(asOf)", at: 0) }
         if !findings.isEmpty { lines.append(findings.lineForOtherCommands) }

@@ -10,16 +10,22 @@ public struct PlanAnalysis: Sendable {
     /// Hazard id → priority rank (`PlanRanks`).
     public var ranks: [String: Int]
     public var shares: SurveyShares
+    /// The first day of work.
     public var start: CalendarDate
+    /// The day whose remaining land is planned: releases on or before it are removed, hazards recorded after
+    /// it left out. Never after `start`.
+    public var asOf: CalendarDate
     public var deadline: CalendarDate?
     public var threads: Int
 
+    /// - Parameter asOf: the day of the data (default: `start`).
     public init(capacity: Capacity, ranks: [String: Int], shares: SurveyShares, start: CalendarDate,
-                deadline: CalendarDate?, threads: Int) {
+                asOf: CalendarDate? = nil, deadline: CalendarDate?, threads: Int) {
         self.capacity = capacity
         self.ranks = ranks
         self.shares = shares
         self.start = start
+        self.asOf = min(asOf ?? start, start)
         self.deadline = deadline
         self.threads = max(1, threads)
     }
@@ -31,10 +37,11 @@ public struct PlanAnalysis: Sendable {
         public var check: DeadlineCheck?
     }
 
-    /// Schedules the land each hazard has left on `start`, after every release up to it ("planning").
+    /// Schedules, from `start`, the land each hazard has left on `asOf`, after every release up to it
+    /// ("planning").
     public func run(_ inputs: Inputs, monitor: any AnalysisMonitor) throws -> Result {
         try monitor.phase("planning", total: 1) {
-            let planned = try PlanItems(hazards: inputs.hazards.records, releases: inputs.releaseRecords, start: start,
+            let planned = try PlanItems(hazards: inputs.hazards.records, releases: inputs.releaseRecords, start: asOf,
                                         ranks: ranks, threads: threads)
             let schedule = try Schedule(items: planned.items, capacity: capacity, shares: shares, start: start)
             let check = try deadline.map { try DeadlineCheck(schedule, items: planned.items, deadline: $0) }

@@ -55,12 +55,14 @@ public struct PlanReport: Encodable {
     }
 
     public var start: String
+    /// The day whose remaining land is planned (releases up to it removed).
+    public var asOf: String
     /// The last day worked; `nil` when it is after 2100 (`completionText` says "not at this capacity").
     public var completion: String?
     public var completionText: String
     public var hazards: Int
     public var totalM2: Double
-    /// The dissolved remaining land on the start day, by class (what `release` and `extent --as-of` measure).
+    /// The dissolved remaining land on the as-of day, by class (what `release` and `extent --as-of` measure).
     public var remainingChaM2: Double
     public var remainingShaM2: Double
     public var teams: [String: Int]
@@ -69,13 +71,15 @@ public struct PlanReport: Encodable {
     public var deadline: Deadline?
 
     enum CodingKeys: String, CodingKey {
-        case start, completion, completionText = "completion_text", hazards, totalM2 = "total_m2", remainingChaM2 = "remaining_cha_m2"
+        case start, asOf = "as_of", completion, completionText = "completion_text", hazards, totalM2 = "total_m2", remainingChaM2 = "remaining_cha_m2"
         case remainingShaM2 = "remaining_sha_m2", teams, surveyShares = "survey_shares"
         case remainingByYear = "remaining_by_year", deadline
     }
 
-    public init(schedule: Schedule, remaining: ClassAreas, check: DeadlineCheck?) {
+    /// - Parameter asOf: the day whose remaining land was planned (default: the schedule's start).
+    public init(schedule: Schedule, remaining: ClassAreas, check: DeadlineCheck?, asOf: CalendarDate? = nil) {
         start = schedule.start.description
+        self.asOf = (asOf ?? schedule.start).description
         switch schedule.outlook {
         case .date(let day):
             completion = day.description
@@ -111,8 +115,8 @@ public struct PlanReport: Encodable {
         let teamText = teams.keys.sorted().map { "\(teams[$0] ?? 0) \($0)" }.joined(separator: ", ")
         var lines = [
             "\(hazards) hazards, \(Figures.km2(SquareMeters(totalM2))) km² from \(start) with \(teamText) teams",
-            "remaining on \(start): CHA \(Figures.km2(SquareMeters(remainingChaM2))) km², SHA "
-                + "\(Figures.km2(SquareMeters(remainingShaM2))) km² (dissolved, after releases up to \(start))",
+            "remaining on \(asOf): CHA \(Figures.km2(SquareMeters(remainingChaM2))) km², SHA "
+                + "\(Figures.km2(SquareMeters(remainingShaM2))) km² (dissolved, after releases up to \(asOf))",
             "survey shares: cancelled \(fixed(surveyShares.cancelled, 3)), reduced \(fixed(surveyShares.reduced, 3))",
             "completion: \(completionText)", table.render(),
         ]

@@ -24,9 +24,30 @@ public struct PriorityReport: Encodable {
     public struct Entry: Encodable {
         var rank: Int
         var id: String
+        /// The region holding the hazard's largest part (its code; null outside every region), its name, and
+        /// the label tables show ("Name (CODE)", "(outside every region)").
+        var region: String?
+        var regionName: String?
+        var regionLabel: String
         var score: Double
         var raw: [String: Double?]
         var normalised: [String: Double]
+
+        enum CodingKeys: String, CodingKey {
+            case rank, id, region, regionName = "region_name", regionLabel = "region_label", score, raw, normalised
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(rank, forKey: .rank)
+            try container.encode(id, forKey: .id)
+            try container.encode(region, forKey: .region)
+            try container.encode(regionName, forKey: .regionName)
+            try container.encode(regionLabel, forKey: .regionLabel)
+            try container.encode(score, forKey: .score)
+            try container.encode(raw, forKey: .raw)
+            try container.encode(normalised, forKey: .normalised)
+        }
     }
 
     public struct CriterionInfo: Encodable {
@@ -43,7 +64,9 @@ public struct PriorityReport: Encodable {
     public var top: [Entry]
     public var sensitivity: [SensitivityCase]?
 
-    public init(ranking: Ranking, hazards: [Hazard], asOf: CalendarDate, top: Int, sensitivity: [SensitivityCase]?) {
+    /// - Parameter regionNames: the regions layer's names (`Inputs.regionNames`).
+    public init(ranking: Ranking, hazards: [Hazard], regionNames: RegionNames, asOf: CalendarDate, top: Int,
+                sensitivity: [SensitivityCase]?) {
         self.asOf = asOf.description
         criteria = ranking.criteria.map {
             CriterionInfo(name: $0.name, kind: $0.kind.name, weight: $0.weight,
@@ -52,7 +75,9 @@ public struct PriorityReport: Encodable {
         self.hazards = hazards.count
         let names = ranking.criteria.map(\.name)
         self.top = ranking.entries.prefix(top).map { entry in
-            Entry(rank: entry.rank, id: entry.id, score: entry.score,
+            let region = hazards[entry.index].region
+            return Entry(rank: entry.rank, id: entry.id, region: region, regionName: regionNames.name(region),
+                  regionLabel: regionNames.label(region), score: entry.score,
                   raw: Dictionary(uniqueKeysWithValues: zip(names, entry.raw)),
                   normalised: Dictionary(uniqueKeysWithValues: zip(names, entry.normalised)))
         }
@@ -61,9 +86,11 @@ public struct PriorityReport: Encodable {
 
     public var text: String {
         let names = criteria.map(\.name)
-        var table = TextTable(["rank", "id", "score"] + names)
+        // The region column when hazards have regions (by the regions layer, or their own attribute).
+        let byRegion = top.contains { $0.region != nil || $0.regionLabel == RegionNames.outside }
+        var table = TextTable(["rank", "id"] + (byRegion ? ["region"] : []) + ["score"] + names)
         for entry in top {
-            table.add([String(entry.rank), entry.id, fixed(entry.score, 4)]
+            table.add([String(entry.rank), entry.id] + (byRegion ? [entry.regionLabel] : []) + [fixed(entry.score, 4)]
                 + names.map { name in (entry.raw[name] ?? nil).map { fixed($0, 1) } ?? "" })
         }
         var lines = ["top \(top.count) of \(hazards) hazards (raw values; as of \(asOf))", table.render()]

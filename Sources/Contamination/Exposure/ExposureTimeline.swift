@@ -32,7 +32,8 @@ struct ExposureTimeline {
     /// The remaining land of `hazards` at each of `dates`, ready to be summed date by date (`rows`).
     init(hazards: [Hazard], releases: [ReleaseEvent], dates: [CalendarDate], raster: PopulationRaster,
          request: ExposureRequest) throws {
-        remaining = try RemainingLand(hazards: hazards, releases: releases, dates: dates, threads: request.threads)
+        remaining = try RemainingLand(hazards: hazards, releases: releases, dates: dates, regions: request.regions,
+                                      threads: request.threads)
         let regionSplit = request.regions.isEmpty ? nil : try RegionSplit(request.regions)
         work = ExposureWork(raster: raster, request: request, regionSplit: regionSplit)
         states = Array(repeating: nil, count: remaining.components.count)

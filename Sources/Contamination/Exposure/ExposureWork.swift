@@ -23,7 +23,8 @@ struct ExposureWork: Sendable {
         for (exposureClass, geometry, area) in [(ExposureClass.cha, land.cha, land.area.cha), (.sha, land.sha, land.area.sha)]
         where bases.contains(exposureClass) && !geometry.isEmpty {
             kept[exposureClass] = geometry
-            inside[exposureClass] = try figures(of: geometry, area: area, threads: 1)
+            let regionAreas = land.regionAreas.mapValues { $0[exposureClass == .cha ? .cha : .sha] }
+            inside[exposureClass] = try figures(of: geometry, area: area, regionAreas: regionAreas, threads: 1)
         }
         if request.classes.contains(.all), !kept.isEmpty {
             var both = ExposureSums()
@@ -85,7 +86,13 @@ struct ExposureWork: Sendable {
 
     /// The figures of one area: its people (not yet checked for invalid cells: the row's sum is,
     /// `ExposureSums.rows`), its geodesic area (`area` when known), and each region's part's.
-    private func figures(of geometry: Geometry, area: SquareMeters?, threads: Int) throws -> ExposureFigures {
+    ///
+    /// - Parameter regionAreas: for remaining land, its area by region code as the replay's fragments measure
+    ///   it (`RemainingLand.ClassLand.regionAreas`): each region's part then has that area (a region the
+    ///   fragments hold but the cut finds no part of has it with no people), so the figures are those of
+    ///   `extent --by class,region` and the ledger.
+    private func figures(of geometry: Geometry, area: SquareMeters?, regionAreas: [String?: SquareMeters]? = nil,
+                         threads: Int) throws -> ExposureFigures {
         let keep = request.geometries != .none
         let whole = ExposureFigure(
             totals: try raster.uncheckedTotals(of: geometry, threads: threads),
@@ -93,12 +100,21 @@ struct ExposureWork: Sendable {
             bounds: geometry.bounds, geometry: keep ? geometry : nil)
         var result: ExposureFigures = [(.total, whole)]
         guard let regionSplit else { return result }
+        var measured: Set<String?> = []
         for part in try regionSplit.parts(of: geometry) {
+            let area = try regionAreas.map { $0[part.region] ?? .zero } ?? part.geometry.geodesicArea()
             let figure = ExposureFigure(totals: try raster.uncheckedTotals(of: part.geometry, threads: threads),
-                                        area: try part.geometry.geodesicArea(), bounds: part.geometry.bounds,
-                                        geometry: keep ? part.geometry : nil)
-            result.append((part.region.map { .region($0) } ?? .outsideRegions, figure))
+                                        area: area, bounds: part.geometry.bounds, geometry: keep ? part.geometry : nil)
+            result.append((Self.scope(part.region), figure))
+            measured.insert(part.region)
+        }
+        let unmeasured = (regionAreas ?? [:]).filter { !measured.contains($0.key) && $0.value.value > 0 }
+        for (region, area) in unmeasured.sorted(by: { ($0.key ?? "") < ($1.key ?? "") }) {
+            result.append((Self.scope(region), ExposureFigure(totals: ZonalTotals(), area: area, bounds: nil)))
         }
         return result
     }
+
+    /// The scope of a region part: the region, or the land outside every region (`nil`).
+    private static func scope(_ region: String?) -> RegionScope { region.map { .region($0) } ?? .outsideRegions }
 }

@@ -27,6 +27,11 @@ public struct RemainingLand: Sendable {
         public var sha: Geometry
         /// The sums of the fragments' geodesic areas (as the ledger and the extent measure them).
         public var area: ClassAreas
+        /// With regions: each region's part of the land by code (`nil`: outside every region), measured as
+        /// `extent --by class,region` and the ledger measure it (a replay whose fragments are cut by region
+        /// when recorded, summed by class and region in the same order, tiles in tile order): their figures to
+        /// the last bit. Empty without regions.
+        public var regionAreas: [String?: ClassAreas] = [:]
         /// Whether the land is the same as on the day before it in `dates` (no event of the component in
         /// between changed it): its geometry is then that day's, and its figures need no recount.
         public var unchanged: Bool
@@ -34,16 +39,22 @@ public struct RemainingLand: Sendable {
 
     /// Replays each component once, up to the last day, reading its land at every day.
     ///
-    /// - Parameter progress: called once per finished component or tile with its number of hazards, from any
-    ///   thread.
-    public init(hazards: [Hazard], releases: [ReleaseEvent], dates: [CalendarDate], threads: Int = 1,
-                progress: (@Sendable (Int) -> Void)? = nil) throws {
-        try self.init(hazards: hazards, releases: releases, dates: dates, threads: threads,
+    /// The land's geometry comes from fragments not cut by region, so that buffers and people do not depend on
+    /// whether regions are given (fragments cut by region dissolve to the same land up to the cut's vertices,
+    /// and moved people within 500 m of the sample by 0.2); with regions, a second replay of each unit, cut by
+    /// region as `Extent` cuts it, gives `regionAreas`.
+    ///
+    /// - Parameters:
+    ///   - regions: admin polygons for `regionAreas` (`RegionSplit`).
+    ///   - progress: called once per finished component or tile with its number of hazards, from any thread.
+    public init(hazards: [Hazard], releases: [ReleaseEvent], dates: [CalendarDate], regions: [Region] = [],
+                threads: Int = 1, progress: (@Sendable (Int) -> Void)? = nil) throws {
+        try self.init(hazards: hazards, releases: releases, dates: dates, regions: regions, threads: threads,
                       membersPerTile: ComponentWork.membersPerTile, progress: progress)
     }
 
     /// The remaining land with giant components cut into tiles of about `membersPerTile` (`ComponentWork`).
-    init(hazards: [Hazard], releases: [ReleaseEvent], dates: [CalendarDate], threads: Int,
+    init(hazards: [Hazard], releases: [ReleaseEvent], dates: [CalendarDate], regions: [Region] = [], threads: Int,
          membersPerTile: Int, progress: (@Sendable (Int) -> Void)?) throws {
         let days = Array(Set(dates)).sorted()
         self.dates = days
@@ -51,10 +62,18 @@ public struct RemainingLand: Sendable {
                                          membersPerTile: membersPerTile)
         let checkpoints = days.map(\.daysSinceEpoch)
         let horizon = checkpoints.last ?? Int.min
+        let split = regions.isEmpty ? nil : try RegionSplit(regions)
         components = try input.replay(threads: max(1, threads), unit: { unit in
             let own = try input.hazards(of: unit, in: hazards) { _, hazardClass in ExtentKey(hazardClass: hazardClass) }
-            let (_, reader) = try Replay.run(hazards: own, releases: input.releases(of: unit, in: releases),
-                                             regions: nil, horizon: horizon) { LandReader(checkpoints: checkpoints) }
+            let ownReleases = try input.releases(of: unit, in: releases)
+            var (_, reader) = try Replay.run(hazards: own, releases: ownReleases, regions: nil, horizon: horizon) {
+                LandReader(checkpoints: checkpoints)
+            }
+            if let split {
+                let (_, byRegion) = try Replay.run(hazards: own, releases: ownReleases, regions: split,
+                                                   horizon: horizon) { RegionAreaReader(checkpoints: checkpoints) }
+                for day in reader.land.indices { reader.land[day].regionAreas = byRegion.areas[day] }
+            }
             progress?(unit.share)
             return reader.land
         }, gather: { component, tiles, grid in
@@ -67,7 +86,7 @@ public struct RemainingLand: Sendable {
 extension RemainingLand.ClassLand {
     /// A component's land on each day from its tiles' (in tile order): as it is for a component done whole;
     /// for a tiled one, each class's land joined across seams (`Geometry.joiningSeams`), areas added in tile
-    /// order from zero (as `Extent` adds them), unchanged when it is in every tile.
+    /// order from zero (as `Extent` adds them, region by region too), unchanged when it is in every tile.
     static func joined(_ tiles: [[RemainingLand.ClassLand]], grid: TileGrid?) throws -> [RemainingLand.ClassLand] {
         guard let grid, tiles.count > 1, let first = tiles.first else { return tiles.first ?? [] }
         return try first.indices.map { day in
@@ -76,6 +95,9 @@ extension RemainingLand.ClassLand {
                 cha: try Geometry.joiningSeams(lands.map(\.cha), grid: grid),
                 sha: try Geometry.joiningSeams(lands.map(\.sha), grid: grid),
                 area: lands.reduce(ClassAreas.zero) { $0 + $1.area },
+                regionAreas: lands.reduce(into: [String?: ClassAreas]()) { sums, land in
+                    for (region, area) in land.regionAreas { sums[region] = (sums[region] ?? .zero) + area }
+                },
                 unchanged: lands.allSatisfy(\.unchanged))
         }
     }
@@ -115,5 +137,20 @@ private struct LandReader: ReplayObserver {
 
     mutating func released(_ release: ReplayRelease, _ change: FragmentState<ExtentKey>.Changes) throws {
         if !change.isEmpty { changed = true }
+    }
+}
+
+/// Reads, at every checkpoint of a replay cut by region, the areas by region and class.
+private struct RegionAreaReader: ReplayObserver {
+    let checkpoints: [Int]
+    var areas: [[String?: ClassAreas]] = []
+
+    mutating func checkpoint(_ index: Int, _ replay: Replay) throws {
+        var byRegion: [String?: ClassAreas] = [:]
+        // Keyed by the whole label, as `ComponentExtent.land` sums them: the same additions in the same order.
+        for (key, area) in replay.state.areas(by: { $0 }) {
+            byRegion[key.region, default: .zero][key.hazardClass] = SquareMeters(area)
+        }
+        areas.append(byRegion)
     }
 }

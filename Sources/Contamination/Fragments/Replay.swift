@@ -123,13 +123,27 @@ extension Replay {
             try reach(event.day)
             switch event.action {
             case .record(let hazard):
-                try observer.recorded(hazard, try replay.record(hazard))
+                let recording = try located(hazard.source, hazard.id, "recording hazard") { try replay.record(hazard) }
+                try observer.recorded(hazard, recording)
             case .release(let release):
                 try observer.releasing(release, replay)
-                try observer.released(release, try replay.release(release))
+                let change = try located(release.source, release.id, "applying release") { try replay.release(release) }
+                try observer.released(release, change)
             }
         }
         try reach(Int.max)
         return (replay, observer)
+    }
+
+    /// Runs one event's overlays; a GEOS or PROJ error names the feature (`FeatureGeometryError`).
+    private static func located<Value>(_ source: SourceRef, _ id: String, _ step: String,
+                                       _ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch let error as GEOSError {
+            throw FeatureGeometryError(source: source, id: id, step: step, underlying: error)
+        } catch let error as PROJError {
+            throw FeatureGeometryError(source: source, id: id, step: step, underlying: error)
+        }
     }
 }

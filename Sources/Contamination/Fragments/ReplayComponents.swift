@@ -93,8 +93,9 @@ struct ReplayComponents: Sendable {
         slots.filter { $0 < hazardIndices.count }.compactMap { slot in
             let hazard = input[hazardIndices[slot]]
             return hazard.hazardClass.map { hazardClass in
-                ReplayHazard(index: hazardIndices[slot], id: hazard.id, key: key(hazard, hazardClass),
-                             day: hazard.recorded?.daysSinceEpoch ?? Int.min, geometry: shapes[slot].geometry)
+                ReplayHazard(index: hazardIndices[slot], id: hazard.id, source: hazard.source,
+                             key: key(hazard, hazardClass), day: hazard.recorded?.daysSinceEpoch ?? Int.min,
+                             geometry: shapes[slot].geometry)
             }
         }
     }
@@ -112,7 +113,7 @@ struct ReplayComponents: Sendable {
     /// The release in `slot` (a slot of `alone`, or of a component).
     func release(slot: Int, in input: [ReleaseEvent]) -> ReplayRelease {
         let index = releaseIndices[slot - hazardIndices.count], release = input[index]
-        return ReplayRelease(index: index, id: release.id, method: release.method, date: release.date,
-                             hazardId: release.hazardId, geometry: shapes[slot].geometry)
+        return ReplayRelease(index: index, id: release.id, source: release.source, method: release.method,
+                             date: release.date, hazardId: release.hazardId, geometry: shapes[slot].geometry)
     }
 }

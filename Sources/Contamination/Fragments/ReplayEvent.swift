@@ -6,6 +6,8 @@ struct ReplayHazard: Sendable {
     /// The hazard's index in the caller's input.
     var index: Int
     var id: String
+    /// The hazard's file and feature index, for errors.
+    var source: SourceRef
     /// The class (always), the hazard type and the `region` attribute when the caller splits by them.
     var key: ExtentKey
     /// Days since 1970-01-01; `Int.min` for a hazard with no recorded date (present from the start).
@@ -20,6 +22,8 @@ struct ReplayRelease: Sendable {
     /// The release's index in the caller's input.
     var index: Int
     var id: String
+    /// The release's file and feature index, for errors.
+    var source: SourceRef
     var method: ReleaseMethod
     var date: CalendarDate
     var hazardId: String?

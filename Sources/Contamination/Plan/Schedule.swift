@@ -177,10 +177,28 @@ public struct Schedule: Sendable {
             guard let days = teamDays[method], days > 0 else { continue }
             let teams = Double(capacity.teams[method] ?? 0)
             guard teams > 0, days / teams < horizon else {
-                let years = days / max(teams, 1) / capacity.workingDaysPerYear
-                throw beyondHorizon(start.year + Int(min(years, 1e6)))
+                throw missingCapacity(method, teamDays: days, capacity: capacity, start: start, horizon: horizon)
             }
         }
+    }
+
+    /// The error for work of `method` that its teams would not end before the horizon (`horizon` working days
+    /// from the start), naming the team-days and the teams needed: at least ⌈team-days ÷ working days⌉ to end
+    /// before `CapacityLimits.lastYear`, and to end within ten years (lower bounds: tasks are whole).
+    static func missingCapacity(_ method: TeamMethod, teamDays days: Double, capacity: Capacity, start: CalendarDate,
+                                horizon: Double) -> PlanError {
+        let teams = capacity.teams[method] ?? 0
+        let years = days / Double(max(teams, 1)) / capacity.workingDaysPerYear
+        let count = { (value: Double) in grouped(Int(min(value.rounded(.up), 1e15))) }
+        let needed = count(days / horizon), inTenYears = count(days / (10 * capacity.workingDaysPerYear))
+        return PlanError("not at this capacity: the \(method) work is \(count(days)) team-days, which "
+            + "\(teams) \(method) teams would end in \(start.year + Int(min(years, 1e6))) or later, beyond the schedule "
+            + "horizon (\(CapacityLimits.lastYear)); at least \(needed) \(method) teams are needed to "
+            + "end before \(CapacityLimits.lastYear), \(inTenYears) to end within ten years: "
+            + (days / horizon > Double(CapacityLimits.maxTeams)
+                ? "more than the \(grouped(CapacityLimits.maxTeams)) a capacity file may give; check the productivity, "
+                    + "or plan a part of the hazards"
+                : "raise teams.\(method) under [teams] in the capacity file, or check its productivity"))
     }
 
     /// The error for a plan that would end in or after `CapacityLimits.lastYear`.

@@ -67,8 +67,8 @@ struct ExposureCommand: ParsableCommand {
     var classes: String = "all,cha,sha"
 
     @Option(name: .long, help: ArgumentHelp("Buffer distances: metres or km, comma-separated.",
-                                            valueName: "distances"))
-    var distances = DistanceList.standard
+                                            valueName: "distances"), transform: ValueParsers.distances)
+    var distances: DistanceList = .standard
 
     @OptionGroup var regions: RegionsOption
 

@@ -56,6 +56,7 @@ struct ExtentCommand: ParsableCommand {
         "Write the extent polygons (.geojson, .geojsonl, .gpkg, .fgb, .shp, .csv).", valueName: "file"))
     var output: String?
 
+    @OptionGroup var today: TodayOption
     @OptionGroup var mappingOptions: MappingOptions
     @OptionGroup var threadOptions: ThreadOptions
     @OptionGroup var reporting: ReportingOptions
@@ -75,7 +76,7 @@ struct ExtentCommand: ParsableCommand {
         try refuseInputsAsOutputs(output)
         let analysis = ExtentAnalysis(asOf: asOf, grouping: by, threads: threadOptions.count)
         let extent = try analysis.run(inputs, monitor: monitor)
-        let validation = try ValidateAnalysis(today: .today, threads: threadOptions.count).run(inputs, monitor: monitor)
+        let validation = try ValidateAnalysis(today: today.day, threads: threadOptions.count).run(inputs, monitor: monitor)
         if let output {
             try ExtentOutput.write(extent, to: output, regionNames: inputs.regionNames)
             monitor.note("wrote \(extent.pieces.count) extent features to \(output)")

@@ -17,10 +17,10 @@ struct PlanCommand: ParsableCommand {
         Hazards are taken in priority order (the rank field of --priorities, as 'hazmap prioritize' writes \
         it; hazards it does not list come last, by id). Each goes to the earliest-available team: an SHA is \
         surveyed first, survey releases its cancelled and reduced shares, and clearance teams clear the rest; \
-        a CHA is cleared. A hazard's area is its share of the land remaining on the start date, after every \
-        release in --releases up to and including it: land under several hazards counts once (for a CHA \
+        a CHA is cleared. A hazard's area is its share of the land remaining on --as-of (default: the start \
+        date), after every release in --releases up to and including it: land under several hazards counts once (for a CHA \
         before an SHA, else the first recorded), so the areas add up to the dissolved remaining area that \
-        'hazmap release' and 'hazmap extent --as-of START' report. Hazards without a class, or without land \
+        'hazmap release' and 'hazmap extent --as-of' report for that day. Hazards without a class, or without land \
         of their own left, are not planned. With --ledger, give the same --releases (the ledger's released \
         land would otherwise be scheduled again).
 
@@ -42,6 +42,8 @@ struct PlanCommand: ParsableCommand {
           hazmap plan hazards.gpkg --priorities ranked.gpkg --capacity GeoData/capacity/example.toml -o plan.csv
           hazmap plan hazards.gpkg --mapping mapping.toml --priorities ranked.gpkg --capacity capacity.toml \\
             --start 2025-01-01 --deadline 2030-12-31 --survey-shares cancel=0.5,reduce=0.3 -o plan.geojson
+          hazmap plan hazards.gpkg --priorities ranked.gpkg --capacity capacity.toml --releases releases.gpkg \\
+            --as-of 2024-12-31 --start 2025-03-01
           hazmap release hazards.gpkg releases.gpkg -o ledger.json
           hazmap plan hazards.gpkg --priorities ranked.gpkg --capacity capacity.toml --ledger ledger.json \\
             --releases releases.gpkg
@@ -56,14 +58,21 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Teams, productivity and working days (TOML).", valueName: "file"))
     var capacity: String
 
-    @Option(name: .long, help: ArgumentHelp("First day of work (default: today).", valueName: "YYYY-MM-DD"))
+    @Option(name: .long, help: ArgumentHelp("First day of work (default: --as-of, else today).",
+                                            valueName: "YYYY-MM-DD"))
     var start: CalendarDate?
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Plan the land remaining on this day: releases up to it removed, hazards recorded later left out "
+            + "(default: --start).", valueName: "YYYY-MM-DD"))
+    var asOf: CalendarDate?
 
     @Option(name: .long, help: ArgumentHelp("Day the work must be finished by.", valueName: "YYYY-MM-DD"))
     var deadline: CalendarDate?
 
     @Option(name: .customLong("survey-shares"), help: ArgumentHelp(
-        "Shares of SHA land survey cancels and reduces, e.g. cancel=0.5,reduce=0.3.", valueName: "shares"))
+        "Shares of SHA land survey cancels and reduces, e.g. cancel=0.5,reduce=0.3.", valueName: "shares"),
+            transform: ValueParsers.surveyShares)
     var surveyShares: SurveyShares?
 
     @Option(name: .long, help: ArgumentHelp(
@@ -82,6 +91,10 @@ struct PlanCommand: ParsableCommand {
 
     func validate() throws {
         if let output { _ = try VectorFormat(path: output) }
+        if let asOf, let start, asOf > start {
+            throw ValidationError("--as-of \(asOf) is after --start \(start): the plan can only schedule land "
+                + "known on the first day of work")
+        }
         if surveyShares != nil, ledger != nil {
             throw ValidationError("give survey shares either by hand (--survey-shares) or from --ledger, not both")
         }
@@ -92,7 +105,8 @@ struct PlanCommand: ParsableCommand {
         let capacityFile = try Capacity(contentsOfFile: capacity)
         let sources = InputSources(hazards: hazards.source, releases: releases.source,
                                    mapping: try mappingOptions.resolve(primary: .hazards))
-        let startDay = start ?? .today
+        let startDay = start ?? asOf ?? .today
+        let dataDay = asOf ?? startDay
         let inputs = try Inputs.load(sources, threads: threadOptions.count, monitor: monitor)
         let shares = try surveyShares ?? ledger.map { path throws(PlanError) in
             try SurveyShares(ledgerFile: path)
@@ -105,7 +119,7 @@ struct PlanCommand: ParsableCommand {
             }
         }
         let analysis = PlanAnalysis(capacity: capacityFile, ranks: try PlanRanks.read(from: priorities), shares: shares,
-                                    start: startDay, deadline: deadline, threads: threadOptions.count)
+                                    start: startDay, asOf: dataDay, deadline: deadline, threads: threadOptions.count)
         let plan = try analysis.run(inputs, monitor: monitor)
         let planned = plan.planned
         let unlisted = Set(planned.items.compactMap(\.terrain).filter { !capacityFile.lists(terrain: $0) })
@@ -120,14 +134,15 @@ struct PlanCommand: ParsableCommand {
             monitor.note("\(planned.unclassified) hazards have no class (CHA or SHA) and are not planned")
         }
         if planned.withoutLand > 0 {
-            monitor.note("\(planned.withoutLand) hazards have no land of their own left on \(startDay) "
+            monitor.note("\(planned.withoutLand) hazards have no land of their own left on \(dataDay) "
                 + "(released, recorded later, or under hazards that take precedence) and are not planned")
         }
         if let output {
             try PlanOutput.write(plan.schedule, hazards: inputs.hazards.records, to: output)
             monitor.note("wrote \(plan.schedule.hazards.count) scheduled hazards to \(output)")
         }
-        let report = PlanReport(schedule: plan.schedule, remaining: planned.remaining, check: plan.check)
+        let report = PlanReport(schedule: plan.schedule, remaining: planned.remaining, check: plan.check,
+                                asOf: dataDay)
         try Terminal.output(reporting.json ? try JSONText.encode(report) : report.text)
     }
 }

@@ -95,7 +95,8 @@ struct PrioritizeCommand: ParsableCommand {
             try PriorityOutput.write(ranking, hazards: ranked, regionNames: inputs.regionNames, to: output)
             monitor.note("wrote \(ranking.entries.count) ranked hazards to \(output)")
         }
-        let report = PriorityReport(ranking: ranking, hazards: ranked, asOf: day, top: top, sensitivity: cases)
+        let report = PriorityReport(ranking: ranking, hazards: ranked, regionNames: inputs.regionNames, asOf: day,
+                                    top: top, sensitivity: cases)
         try Terminal.output(reporting.json ? try JSONText.encode(report) : report.text)
     }
 }

@@ -81,6 +81,7 @@ struct ReleaseCommand: ParsableCommand {
                                             valueName: "YYYY-MM-DD"))
     var deadline: CalendarDate?
 
+    @OptionGroup var today: TodayOption
     @OptionGroup var mappingOptions: MappingOptions
     @OptionGroup var threadOptions: ThreadOptions
     @OptionGroup var reporting: ReportingOptions
@@ -106,7 +107,7 @@ struct ReleaseCommand: ParsableCommand {
             span: LedgerSpan(fromYear: from, toYear: to, length: period), asOf: asOf, snapshots: snapshots != nil,
             releasedLand: releasedFeatures != nil, perHazard: perHazard != nil, threads: threadOptions.count)
         let ledger = try analysis.run(inputs, monitor: monitor)
-        let validation = try ValidateAnalysis(today: .today, threads: threadOptions.count).run(inputs, monitor: monitor)
+        let validation = try ValidateAnalysis(today: today.day, threads: threadOptions.count).run(inputs, monitor: monitor)
         let report = LedgerReport(ledger: ledger, inputs: inputs, findings: validation.summary,
                                   forecast: ledger.forecast(lastPeriods: forecastPeriods, deadline: deadline))
         try writeFiles(ledger: ledger, report: report, monitor: monitor)

@@ -77,8 +77,9 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var nodata: NodataOption
 
     @Option(name: .long, help: ArgumentHelp(
-        "Distances around remaining contamination for people exposed and route km.", valueName: "distances"))
-    var distances = DistanceList.standard
+        "Distances around remaining contamination for people exposed and route km.", valueName: "distances"),
+        transform: ValueParsers.distances)
+    var distances: DistanceList = .standard
 
     @OptionGroup var context: ContextOptions
 
@@ -105,9 +106,7 @@ struct ReportCommand: ParsableCommand {
                                             + "section.", valueName: "file"))
     var capacity: String?
 
-    @Option(name: .long, help: ArgumentHelp("The day dates are checked against (default: today).",
-                                            valueName: "YYYY-MM-DD"))
-    var today: CalendarDate?
+    @OptionGroup var today: TodayOption
 
     @Option(name: .long, help: ArgumentHelp("The report's title.", valueName: "text"))
     var title = "Mine action contamination report"
@@ -153,7 +152,7 @@ struct ReportCommand: ParsableCommand {
                 })
         }
         let raster = try population.map { try PopulationRaster(path: $0, isDensity: density, nodata: nodata.value) }
-        let todayDay = today ?? .today
+        let todayDay = today.day
         let day = ReportAnalysis.reportDay(asOf: asOf, layers: layers, today: todayDay)
         let capacityFile = try capacity.map { try Capacity(contentsOfFile: $0) }
         let analysis = ReportAnalysis(

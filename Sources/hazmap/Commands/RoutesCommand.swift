@@ -49,8 +49,8 @@ struct RoutesCommand: ParsableCommand {
     var asOf: CalendarDate?
 
     @Option(name: .long, help: ArgumentHelp("Distances from contamination, e.g. 0m,100m,1km (0m: inside).",
-                                            valueName: "distances"))
-    var distances = DistanceList([Meters(100), Meters(500)], text: "100m,500m")
+                                            valueName: "distances"), transform: ValueParsers.distances)
+    var distances: DistanceList = DistanceList([Meters(100), Meters(500)], text: "100m,500m")
 
     @Option(name: .long, help: ArgumentHelp("Period: year, quarter or month.", valueName: "period"))
     var period = RoutePeriod.year
@@ -59,6 +59,7 @@ struct RoutesCommand: ParsableCommand {
         "Write per-route rows (.csv) or the segments near contamination (.geojson, .gpkg, …).", valueName: "file"))
     var output: String?
 
+    @OptionGroup var today: TodayOption
     @OptionGroup var mappingOptions: MappingOptions
     @OptionGroup var threadOptions: ThreadOptions
     @OptionGroup var reporting: ReportingOptions
@@ -75,7 +76,7 @@ struct RoutesCommand: ParsableCommand {
         let routeInputs = try RouteInputs.load(routes: LayerSource(routes), events: events.map(LayerSource.init),
                                                options: options, monitor: monitor)
         let inputs = try Inputs.load(sources, threads: threadOptions.count, monitor: monitor)
-        let analysis = RoutesAnalysis(asOf: asOf, today: .today, period: period, distances: distances,
+        let analysis = RoutesAnalysis(asOf: asOf, today: today.day, period: period, distances: distances,
                                       threads: threadOptions.count)
         let routeAnalysis = try analysis.run(routeInputs, inputs: inputs, monitor: monitor)
         if let output {

@@ -49,9 +49,7 @@ struct ValidateCommand: ParsableCommand {
     @Flag(name: .long, help: "Write a repaired copy of the hazards to -o.")
     var fix = false
 
-    @Option(name: .long, help: ArgumentHelp("The day dates are checked against (default: today).",
-                                            valueName: "YYYY-MM-DD"))
-    var today: CalendarDate?
+    @OptionGroup var today: TodayOption
 
     @OptionGroup var mappingOptions: MappingOptions
     @OptionGroup var threadOptions: ThreadOptions
@@ -69,7 +67,7 @@ struct ValidateCommand: ParsableCommand {
                                    mapping: mapping)
         let inputs = try Inputs.load(sources, threads: threadOptions.count, monitor: monitor)
         try refuseInputsAsOutputs(output)
-        let validation = try ValidateAnalysis(today: today ?? .today, threads: threadOptions.count)
+        let validation = try ValidateAnalysis(today: today.day, threads: threadOptions.count)
             .run(inputs, monitor: monitor)
         var repair: Repair.Report?
         if let output {

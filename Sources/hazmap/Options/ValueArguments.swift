@@ -6,17 +6,12 @@ import HazmapValues
 import Loading
 
 // Typed option values: a value that does not parse is a usage error (exit 2) naming the option and the
-// value, before any work starts.
+// value, before any work starts. Values whose parsing can say what is wrong with them (distance lists, survey
+// shares) are parsed by `ValueParsers` in the option's `transform`, so the reason follows the option's name.
 
 extension CalendarDate: ExpressibleByArgument {
     /// `YYYY-MM-DD`.
     public init?(argument: String) { self.init(parsing: argument) }
-}
-
-extension DistanceList: ExpressibleByArgument {
-    /// A comma-separated list such as `500m,1km,5km` (a bare number is metres).
-    public init?(argument: String) { try? self.init(parsing: argument) }
-    public var defaultValueDescription: String { text }
 }
 
 extension ExtentGrouping: ExpressibleByArgument {
@@ -30,7 +25,13 @@ extension ExtentGrouping: ExpressibleByArgument {
 extension LedgerPeriodLength: ExpressibleByArgument {}
 extension RoutePeriod: ExpressibleByArgument {}
 
-extension SurveyShares: ExpressibleByArgument {
+/// The `transform` of options whose values can say why they do not parse: ArgumentParser prints the thrown
+/// error after the option and the value ("The value '2000km' is invalid for '--distances <distances>':
+/// '2000km' is more than 1000 km, the largest distance").
+enum ValueParsers {
+    /// A comma-separated list such as `500m,1km,5km` (a bare number is metres).
+    static func distances(_ text: String) throws -> DistanceList { try DistanceList(parsing: text) }
+
     /// `cancel=0.5,reduce=0.3`.
-    public init?(argument: String) { try? self.init(parsing: argument) }
+    static func surveyShares(_ text: String) throws -> SurveyShares { try SurveyShares(parsing: text) }
 }
