@@ -43,7 +43,7 @@ struct GenerateCommand: ParsableCommand {
         "Layout: scattered, frontline or longedges.",
         discussion: """
         scattered: field-surveyed polygons (12-40 vertices, short edges) in many small clusters around front lines, villages and open land, as after a war long ago (the default).
-        frontline: most hazards in a narrow band along three front lines, with chains of minefield strips following them, SHAs over CHAs and repeated surveys, so most hazards fall in a few giant connected components (at 100,000 hazards, over 80% in components of 10,000 or more); releases follow the lines.
+        frontline: most hazards in a band along three front lines (a few hundred metres wide up to 10,000 hazards, widening with the square root of the count beyond, so overlaps per hazard stay the same), with chains of minefield strips following them, SHAs over CHAs and repeated surveys, so most hazards fall in a few giant connected components (at 100,000 hazards, over 80% in components of 10,000 or more); releases follow the lines.
         longedges: as scattered, with 5-8 vertices and edges of 0.3-4 km, hazards and box 16 times as large, like digitised map sheets.
         """))
     var layout: ShapeLayout = .scattered

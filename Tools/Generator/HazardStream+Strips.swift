@@ -15,11 +15,12 @@ struct StripCursor {
 /// that follow a line for 1 to 4 km in a chain, each overlapping the one before, released section by section
 /// over the years.
 extension HazardStream {
-    /// A site near a front line: most within a few hundred metres of it, some further out.
+    /// A site near a front line: most within a few hundred metres of it, some further out (up to 10,000 hazards;
+    /// the band widens with `frontBandScale` beyond).
     mutating func frontSite() -> PlanarPoint {
         let line = random.element(of: layout.frontCourses)
         let station = random.uniform(0, line.length)
-        let spread = random.chance(0.8) ? 250.0 : 700.0
+        let spread = (random.chance(0.8) ? 250.0 : 700.0) * layout.frontBandScale
         return line.point(at: station, offset: random.normal() * spread)
     }
 
@@ -51,7 +52,10 @@ extension HazardStream {
                 end = min(start + random.uniform(1_000, 4_000), line.length - StripCursor.margin)
             }
             let reach = 0.8 * min(halfWidth, previous.halfWidth)
-            offset = (previous.offset + random.uniform(-reach, reach)).clamped(-100, 100)
+            // Strip centre lines keep within ±100 m of the line up to 10,000 hazards; beyond, the belt they
+            // cover (that range plus a mean half-width of 78 m each side) widens with the band.
+            let band = 178 * layout.frontBandScale - 78
+            offset = (previous.offset + random.uniform(-reach, reach)).clamped(-band, band)
             stripCursors[lineIndex] = StripCursor(station: end, offset: offset, halfWidth: halfWidth)
             ring = line.strip(from: start, to: end, offset: offset, halfWidth: halfWidth)
         } while !isUsable(ring)

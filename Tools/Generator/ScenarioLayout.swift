@@ -48,6 +48,11 @@ struct ScenarioLayout {
     let frontLines: [[PlanarPoint]]
     /// The front lines measured along their length (the same lines as `frontLines`).
     let frontCourses: [FrontLine]
+    /// How many times wider the front-line layout's band is than at 10,000 hazards: 1 up to 10,000, then
+    /// √(hazards / 10,000). The lines grow with the box side (√N), so widening the band the same way keeps the
+    /// hazards per km² of band, and so how often they overlap, the same at any size, instead of an ever denser
+    /// band: a larger conflict has deeper belts, not more surveys of the same ground.
+    let frontBandScale: Double
     let villages: [Village]
     let lake: Lake
     let cleanZones: [CleanZone]
@@ -64,6 +69,7 @@ struct ScenarioLayout {
         let area = Double(max(hazardCount, 100)) * ScenarioLayout.squareKilometersPerHazard * 1_000_000 * areaFactor
         let side = area.squareRoot()
         sideMeters = side
+        frontBandScale = max(1, (Double(hazardCount) / 10_000).squareRoot())
         let halfHeight = side / 2 / MetricScale.metersPerDegreeLatitude
         let halfWidth = side / 2 / MetricScale.metersPerDegreeLongitude(atLatitude: ScenarioLayout.center.y)
         box = Bounds(minX: ScenarioLayout.center.x - halfWidth, minY: ScenarioLayout.center.y - halfHeight,
