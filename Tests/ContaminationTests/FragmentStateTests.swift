@@ -92,7 +92,7 @@ struct FragmentStateTests {
         var robust = FragmentState<ExtentKey>(hazardBounds: [Self.box(0, 0.03), Self.box(0.01, 0.02)],
                                                mode: .snapRounded)
         _ = try robust.add([(Self.sha(nil), LedgerTests.strip(0, 0.02))], slot: 0)
-        let new = try robust.uncovered(LedgerTests.strip(0.01, 0.03))
+        let new = try robust.uncovered(PreparedGeometry(LedgerTests.strip(0.01, 0.03)))
         #expect(Self.close(try robust.add([(Self.cha(nil), new)], slot: 1)[Self.cha(nil)], 0.01))
         #expect(try robust.isOverlapFree())
     }

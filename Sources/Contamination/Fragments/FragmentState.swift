@@ -83,14 +83,25 @@ struct FragmentState<Label: Hashable> {
         return true
     }
 
-    /// The part of `polygon` no fragment covers yet (polygonal): `polygon` less the union of the fragments
-    /// near it, that union taken without slivers or pinholes; `polygon` itself when none is near.
-    func uncovered(_ polygon: Geometry) throws -> Geometry {
-        guard let box = polygon.bounds else { return polygon }
-        let land = try Geometry.union(disjoint: near(box)).fillingHoles(smallerThan: pinholeArea)
+    /// The part of the prepared polygon no fragment covers yet (polygonal): the polygon less the union of the
+    /// fragments that meet it, that union taken without slivers or pinholes; the polygon itself when none meets
+    /// it. Only the fragments the polygon meets (`GEOSPreparedIntersects_r`) go into the union: a fragment
+    /// whose box meets the polygon's but that lies apart from it removes nothing, and on dense data most of
+    /// the fragments near a long strip are such.
+    func uncovered(_ polygon: PreparedGeometry) throws -> Geometry {
+        let shape = polygon.geometry
+        guard let box = shape.bounds else { return shape }
+        var meeting: [Geometry] = []
+        for slot in index.query(box) {
+            for fragment in slots[slot] where fragment.bounds.intersects(box) {
+                if try polygon.intersects(fragment.geometry) { meeting.append(fragment.geometry) }
+            }
+        }
+        guard !meeting.isEmpty else { return shape }
+        let land = try Geometry.union(disjoint: meeting).fillingHoles(smallerThan: pinholeArea)
             .droppingPolygons(smallerThan: pinholeArea)
-        guard let landBox = land.bounds, landBox.intersects(box) else { return polygon }
-        return try polygon.difference(checked: land, minimumArea: pinholeArea, mode: mode)
+        guard let landBox = land.bounds, landBox.intersects(box) else { return shape }
+        return try shape.difference(checked: land, minimumArea: pinholeArea, mode: mode)
     }
 
     /// The geometries of the fragments whose label is included and whose box meets `box`, in slot order.

@@ -39,7 +39,8 @@ struct Replay {
     /// Applies a hazard event.
     mutating func record(_ hazard: ReplayHazard) throws -> Recording {
         guard let box = hazard.geometry.bounds, let slot = slots[hazard.index] else { return Recording() }
-        let new = try state.uncovered(hazard.geometry)
+        let polygon = try PreparedGeometry(hazard.geometry)
+        let new = try state.uncovered(polygon)
         let parts = try regions.parts(of: new, hazardRegion: hazard.key.region).map { part in
             var label = hazard.key
             label.region = part.region
@@ -48,7 +49,7 @@ struct Replay {
         var recording = Recording(added: try state.add(parts, slot: slot))
         let key = hazard.key
         guard state.meets(box, where: { key.takesOver($0) }) else { return recording }
-        let taken = try state.cut(PreparedGeometry(hazard.geometry), where: { key.takesOver($0) },
+        let taken = try state.cut(polygon, where: { key.takesOver($0) },
                                   relabel: { key.taking($0) }, into: slot)
         recording.taken = taken.change
         recording.moved = taken.moved
