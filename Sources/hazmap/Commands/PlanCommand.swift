@@ -108,40 +108,16 @@ struct PlanCommand: ParsableCommand {
         let startDay = start ?? asOf ?? .today
         let dataDay = asOf ?? startDay
         let inputs = try Inputs.load(sources, threads: threadOptions.count, monitor: monitor)
-        let shares = try surveyShares ?? ledger.map { path throws(PlanError) in
-            try SurveyShares(ledgerFile: path)
-        } ?? SurveyShares(releases: inputs.releaseRecords) ?? SurveyShares(cancelled: 0, reduced: 0)
-        if releases.releases == nil, let ledger {
-            let released = try SurveyShares.releasedArea(ledgerFile: ledger)
-            if released > 0 {
-                throw InputError("\(ledger) records \(fixed(released / 1_000_000, 6)) km² released; give the "
-                    + "same releases with --releases so that the plan does not schedule released land")
-            }
-        }
+        let shares = try PlanAnalysis.surveyShares(given: surveyShares, ledgerFile: ledger, inputs: inputs)
         let analysis = PlanAnalysis(capacity: capacityFile, ranks: try PlanRanks.read(from: priorities), shares: shares,
                                     start: startDay, asOf: dataDay, deadline: deadline, threads: threadOptions.count)
         let plan = try analysis.run(inputs, monitor: monitor)
-        let planned = plan.planned
-        let unlisted = Set(planned.items.compactMap(\.terrain).filter { !capacityFile.lists(terrain: $0) })
-        if !unlisted.isEmpty, !capacityFile.terrainProductivity.isEmpty {
-            monitor.note("terrain classes not in \(capacity) use the type's or default productivity: "
-                + unlisted.sorted().joined(separator: ", "))
-        }
-        if planned.unranked > 0 {
-            monitor.note("\(planned.unranked) hazards are not in \(priorities); they are planned last, by id")
-        }
-        if planned.unclassified > 0 {
-            monitor.note("\(planned.unclassified) hazards have no class (CHA or SHA) and are not planned")
-        }
-        if planned.withoutLand > 0 {
-            monitor.note("\(planned.withoutLand) hazards have no land of their own left on \(dataDay) "
-                + "(released, recorded later, or under hazards that take precedence) and are not planned")
-        }
+        for note in analysis.notes(plan, capacityFile: capacity, ranksFile: priorities) { monitor.note(note) }
         if let output {
             try PlanOutput.write(plan.schedule, hazards: inputs.hazards.records, to: output)
             monitor.note("wrote \(plan.schedule.hazards.count) scheduled hazards to \(output)")
         }
-        let report = PlanReport(schedule: plan.schedule, remaining: planned.remaining, check: plan.check,
+        let report = PlanReport(schedule: plan.schedule, remaining: plan.planned.remaining, check: plan.check,
                                 asOf: dataDay)
         try Terminal.output(reporting.json ? try JSONText.encode(report) : report.text)
     }
