@@ -132,6 +132,53 @@ struct ExposureTimelineTests {
         #expect(abs(first - second) < 1e-6 * first)
     }
 
+    @Test("a group united again buffers only its new polygons: the others' buffers come from the date before")
+    func bufferReuse() throws {
+        let (hazards, releases, raster) = try Self.meetingScenario()
+        let dates = [try Self.day(2018, 12, 31), try Self.day(2020, 12, 31), try Self.day(2022, 12, 31)]
+        let request = ExposureRequest(distances: [Meters(1_000)], asOf: dates, threads: 2)
+        var timeline = try ExposureTimeline(hazards: hazards, releases: releases, dates: dates, raster: raster,
+                                            request: request)
+        var counts: [[Int]] = []
+        for date in dates {
+            _ = try timeline.rows(asOf: [date], keep: false)
+            counts.append([timeline.buffersMade, timeline.buffersReused])
+        }
+        // 2018: the first square alone, buffered once for CHA and 'all'. 2020: the second square is new; the
+        // 'all' group of both unites the first square's buffer of 2018 with the new one. 2022: the first square
+        // is released; the 'all' group of the second alone takes the second's buffer of 2020.
+        #expect(counts == [[1, 0], [1, 1], [0, 1]])
+        let together = try Exposure(hazards: hazards, releases: releases, raster: raster, request: request)
+        try Self.expectEqualToAlone(together, hazards: hazards, releases: releases, raster: raster, request: request)
+    }
+
+    @Test("sample: each year-end buffers no polygon but those of the components its events changed",
+          .enabled(if: LedgerSampleTests.available))
+    func sampleBufferReuse() throws {
+        let (hazards, releases) = try LedgerSampleTests.load()
+        let raster = try PopulationRaster(path: LedgerSampleTests.sample.appendingPathComponent("population.tif").path)
+        let dates = try (2012...2025).map { try Self.day($0, 12, 31) }
+        let request = ExposureRequest(distances: [Meters(500), Meters(5_000)], asOf: dates, classes: [.all], threads: 2)
+        var timeline = try ExposureTimeline(hazards: hazards, releases: releases, dates: dates, raster: raster,
+                                            request: request)
+        let land = try RemainingLand(hazards: hazards, releases: releases, dates: dates)
+        var reused = 0
+        for (index, date) in dates.enumerated() {
+            _ = try timeline.rows(asOf: [date], keep: false)
+            // The polygons of the land of the components that changed, counted by hand from the replay's land.
+            let changed = try land.components.filter { index == 0 || !$0.land[index].unchanged }.reduce(0) { total, component in
+                let classes = component.land[index]
+                return total + (classes.cha.isEmpty ? 0 : try classes.cha.parts().count)
+                    + (classes.sha.isEmpty ? 0 : try classes.sha.parts().count)
+            }
+            #expect(timeline.buffersMade <= 2 * changed, "\(date): made \(timeline.buffersMade), changed \(changed)")
+            reused += timeline.buffersReused
+        }
+        #expect(reused > 0)
+        let together = try Exposure(hazards: hazards, releases: releases, raster: raster, request: request)
+        try Self.expectEqualToAlone(together, hazards: hazards, releases: releases, raster: raster, request: request)
+    }
+
     @Test("the box a group is found by holds every buffer, at the equator and at 80° N",
           arguments: [0.0, 45.0, 80.0])
     func reach(latitude: Double) throws {

@@ -13,9 +13,14 @@ import GeometryCore
 /// component by component and group by group in component order, so every date gets exactly, to the last bit,
 /// what computing it alone gives: a date computed alone is the same computation with nothing to reuse.
 ///
-/// Buffers live only while their group is summed, each date's land is let go once its figures are made, and
-/// geometries are kept only when asked for (`ExposureRequest.geometries`), so memory holds the remaining land
-/// and the figures, not the exposure areas.
+/// A group that must be united again (one of its components changed, or the group itself) buffers only the
+/// polygons of the land that are new: the buffers of the polygons of the land are kept from date to date
+/// (`BufferCache`, by the polygon's exact coordinates), and every union is made of buffers rebuilt from that
+/// kept form, whether made at this date or before, so a date computed alone unites the same polygons.
+///
+/// Unions live only while their group is summed, each date's land is let go once its figures are made, and
+/// geometries are kept only when asked for (`ExposureRequest.geometries`), so memory holds the remaining land,
+/// its buffers (compactly) and the figures, not the exposure areas.
 struct ExposureTimeline {
     private let work: ExposureWork
     /// The land of each component at each date; a date's land is let go once used.
@@ -28,6 +33,10 @@ struct ExposureTimeline {
     private var computed = 0
     /// How many components the last date recomputed (the others kept their land and figures).
     private(set) var recomputed = 0
+    /// The buffers of the current land's parts, by distance, kept for the groups to unite again.
+    private var cache = BufferCache()
+    /// How many part buffers the last date made, and how many it took from an earlier date.
+    private(set) var buffersMade = 0, buffersReused = 0
 
     /// The remaining land of `hazards` at each of `dates`, ready to be summed date by date (`rows`).
     init(hazards: [Hazard], releases: [ReleaseEvent], dates: [CalendarDate], raster: PopulationRaster,
@@ -66,6 +75,9 @@ struct ExposureTimeline {
             rows += try insideRows(asOf: date, keep: keep)
             rows += try bufferRows(asOf: date, keep: keep)
         }
+        buffersMade = cache.made
+        buffersReused = cache.reused
+        cache.keep(only: Set(states.flatMap { $0?.keys.values.flatMap { $0 } ?? [] }))
         return rows
     }
 
@@ -165,11 +177,11 @@ struct ExposureTimeline {
         return rows
     }
 
-    /// The figures of each job's groups. The jobs holding more than a quarter of all the land's vertices are
-    /// computed one after the other, each on every thread; the others side by side, one per thread. The same
-    /// results for any number of threads.
-    private func computeGroups(_ jobs: [GroupJob]) throws -> [[ExposureFigures]] {
-        let states = self.states, work = self.work
+    /// The figures of each job's groups, the buffers they made kept in `cache`. The jobs holding more than a
+    /// quarter of all the land's vertices are computed one after the other, each on every thread; the others
+    /// side by side, one per thread. The same results for any number of threads.
+    private mutating func computeGroups(_ jobs: [GroupJob]) throws -> [[ExposureFigures]] {
+        let states = self.states, work = self.work, known = self.cache
         let costs = jobs.map { job in
             job.members.reduce(0) { total, member in
                 total + (states[member]?.land.values.reduce(0) { $0 + $1.coordinateCount } ?? 0)
@@ -177,20 +189,26 @@ struct ExposureTimeline {
         }
         let total = costs.reduce(0, +)
         let large = jobs.indices.filter { 4 * costs[$0] > total }
-        var results = [[ExposureFigures]?](repeating: nil, count: jobs.count)
+        var results = [GroupResult?](repeating: nil, count: jobs.count)
         for index in large {
-            results[index] = try work.groupFigures(jobs[index], states: states, threads: work.request.threads)
+            results[index] = try work.groupFigures(jobs[index], states: states,
+                                                   cache: known.buffers(at: jobs[index].distance),
+                                                   threads: work.request.threads)
         }
         let rest = jobs.indices.filter { 4 * costs[$0] <= total }
         let computed = try parallelMap(count: rest.count, threads: work.request.threads,
                                        order: largestFirst(sizes: rest.map { costs[$0] })) { index in
-            try work.groupFigures(jobs[rest[index]], states: states, threads: 1)
+            try work.groupFigures(jobs[rest[index]], states: states, cache: known.buffers(at: jobs[rest[index]].distance),
+                                  threads: 1)
         }
         for (index, job) in rest.enumerated() { results[job] = computed[index] }
-        return results.map { figures in
-            guard let figures else { preconditionFailure("every job is computed, large or not") }
-            return figures
+        var figures: [[ExposureFigures]] = []
+        for (index, result) in results.enumerated() {
+            guard let result else { preconditionFailure("every job is computed, large or not") }
+            cache.add(result.made, reused: result.reused, at: jobs[index].distance)
+            figures.append(result.figures)
         }
+        return figures
     }
 
     /// A box holding the buffer at `distance` of any land inside `bounds` (lon/lat degrees): grown by the
@@ -219,6 +237,8 @@ struct ComponentState: Sendable {
     var areas: ClassAreas
     /// The land of each class (`.cha`, `.sha`) needed that has any.
     var land: [ExposureClass: Geometry]
+    /// The keys of the parts of each class's land, in part order.
+    var keys: [ExposureClass: [PartKey]]
     /// The figures of the land itself, by class.
     var inside: [ExposureClass: ExposureFigures]
 }

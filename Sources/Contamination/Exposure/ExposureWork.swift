@@ -19,10 +19,12 @@ struct ExposureWork: Sendable {
     func state(of land: RemainingLand.ClassLand, date: Int) throws -> ComponentState {
         let bases = Self.bases(of: request.classes)
         var kept: [ExposureClass: Geometry] = [:]
+        var keys: [ExposureClass: [PartKey]] = [:]
         var inside: [ExposureClass: ExposureFigures] = [:]
         for (exposureClass, geometry, area) in [(ExposureClass.cha, land.cha, land.area.cha), (.sha, land.sha, land.area.sha)]
         where bases.contains(exposureClass) && !geometry.isEmpty {
             kept[exposureClass] = geometry
+            keys[exposureClass] = try geometry.parts().map { try PartKey($0) }
             let regionAreas = land.regionAreas.mapValues { $0[exposureClass == .cha ? .cha : .sha] }
             inside[exposureClass] = try figures(of: geometry, area: area, regionAreas: regionAreas, threads: 1)
         }
@@ -31,14 +33,16 @@ struct ExposureWork: Sendable {
             for exposureClass in bases { if let figures = inside[exposureClass] { both.add(figures) } }
             inside[.all] = try both.figures
         }
-        return ComponentState(version: date, date: date, areas: land.area, land: kept, inside: inside)
+        return ComponentState(version: date, date: date, areas: land.area, land: kept, keys: keys, inside: inside)
     }
 
     /// The figures of the groups a job needs: for each, the union of the buffers at the job's distance of every
     /// polygon of its components' land of its class (`.all`: both), each polygon buffered once
-    /// (`buffer(meters:)`) and the union made component by component (`Geometry.parallelUnion`). The buffers
-    /// are let go once the job is done.
-    func groupFigures(_ job: GroupJob, states: [ComponentState?], threads: Int) throws -> [ExposureFigures] {
+    /// (`buffer(meters:)`) or its buffer taken from `cache` (the same polygon's, made at an earlier date), and the
+    /// union made component by component (`Geometry.parallelUnion`) of the buffers as rebuilt from their compact
+    /// form (`BufferCache`). The buffers made are returned with the figures, with the count of those reused.
+    func groupFigures(_ job: GroupJob, states: [ComponentState?], cache: [PartKey: CompactGeometry],
+                      threads: Int) throws -> GroupResult {
         var wanted: [(member: Int, base: ExposureClass)] = []
         var seen: [ExposureClass: Set<Int>] = [:]
         for need in job.needs {
@@ -49,20 +53,40 @@ struct ExposureWork: Sendable {
                 }
             }
         }
-        let parts = try wanted.map { try states[$0.member]?.land[$0.base]?.parts() ?? [] }
-        let flat = parts.flatMap { $0 }
-        let grown = try buffers(flat, distance: request.distances[job.distance], threads: threads)
-        var buffers: [Int: [ExposureClass: [Geometry]]] = [:]
-        var next = 0
-        for (index, item) in wanted.enumerated() {
-            buffers[item.member, default: [:]][item.base] = Array(grown[next..<(next + parts[index].count)])
-            next += parts[index].count
+        var missing: [(key: PartKey, part: Geometry)] = []
+        var missingKeys: Set<PartKey> = []
+        var reused = 0
+        for item in wanted {
+            let keys = states[item.member]?.keys[item.base] ?? []
+            let absent = keys.filter { cache[$0] == nil }
+            reused += keys.count - absent.count
+            guard !absent.isEmpty else { continue }
+            let parts = try states[item.member]?.land[item.base]?.parts() ?? []
+            guard parts.count == keys.count else {
+                preconditionFailure("a component's land has one key per part")
+            }
+            for (key, part) in zip(keys, parts) where cache[key] == nil && missingKeys.insert(key).inserted {
+                missing.append((key, part))
+            }
         }
-        return try job.needs.map { need in
+        let grown = try buffers(missing.map(\.part), distance: request.distances[job.distance], threads: threads)
+        var made: [PartKey: CompactGeometry] = [:]
+        for (index, item) in missing.enumerated() { made[item.key] = CompactGeometry(grown[index]) }
+        var buffers: [Int: [ExposureClass: [Geometry]]] = [:]
+        for item in wanted {
+            buffers[item.member, default: [:]][item.base] = (states[item.member]?.keys[item.base] ?? []).map { key in
+                guard let buffer = made[key] ?? cache[key] else {
+                    preconditionFailure("every part's buffer is either made or reused")
+                }
+                return buffer.geometry
+            }
+        }
+        let unions = try job.needs.map { need in
             let bases = Self.bases(of: [need.area.exposureClass])
             let pieces = need.members.flatMap { member in bases.flatMap { buffers[member]?[$0] ?? [] } }
             return try figures(of: try Geometry.parallelUnion(pieces, threads: threads), area: nil, threads: threads)
         }
+        return GroupResult(figures: unions, made: made, reused: reused)
     }
 
     /// The buffers of `parts` at `meters`, on up to `threads` threads.
@@ -117,4 +141,11 @@ struct ExposureWork: Sendable {
 
     /// The scope of a region part: the region, or the land outside every region (`nil`).
     private static func scope(_ region: String?) -> RegionScope { region.map { .region($0) } ?? .outsideRegions }
+}
+
+/// What one job gave: the figures of its groups, the buffers it made (by part), and how many it reused.
+struct GroupResult: Sendable {
+    var figures: [ExposureFigures]
+    var made: [PartKey: CompactGeometry]
+    var reused: Int
 }
