@@ -139,20 +139,24 @@ struct ExposureTimelineTests {
         let request = ExposureRequest(distances: [Meters(1_000)], asOf: dates, threads: 2)
         var timeline = try ExposureTimeline(hazards: hazards, releases: releases, dates: dates, raster: raster,
                                             request: request)
-        var counts: [[Int]] = []
+        var counts: [[Int]] = [], unions: [[Int]] = []
         for date in dates {
             _ = try timeline.rows(asOf: [date], keep: false)
             counts.append([timeline.buffersMade, timeline.buffersReused])
+            unions.append([timeline.unionsMade, timeline.unionsReused])
         }
         // 2018: the first square alone, buffered once for CHA and 'all'. 2020: the second square is new; the
         // 'all' group of both unites the first square's buffer of 2018 with the new one. 2022: the first square
         // is released; the 'all' group of the second alone takes the second's buffer of 2020.
         #expect(counts == [[1, 0], [1, 1], [0, 1]])
+        // Unions of connected buffers: 2018, the first's, made for 'all' and the same for CHA; 2020, both
+        // (their buffers meet) for 'all' and the second's for SHA; 2022, the second's for 'all' is SHA's of 2020.
+        #expect(unions == [[1, 1], [2, 0], [0, 1]])
         let together = try Exposure(hazards: hazards, releases: releases, raster: raster, request: request)
         try Self.expectEqualToAlone(together, hazards: hazards, releases: releases, raster: raster, request: request)
     }
 
-    @Test("sample: each year-end buffers no polygon but those of the components its events changed",
+    @Test("sample: each year-end buffers no polygon but those of the components its events changed, and reuses unions",
           .enabled(if: LedgerSampleTests.available))
     func sampleBufferReuse() throws {
         let (hazards, releases) = try LedgerSampleTests.load()
@@ -162,7 +166,7 @@ struct ExposureTimelineTests {
         var timeline = try ExposureTimeline(hazards: hazards, releases: releases, dates: dates, raster: raster,
                                             request: request)
         let land = try RemainingLand(hazards: hazards, releases: releases, dates: dates)
-        var reused = 0
+        var reused = 0, unions = 0
         for (index, date) in dates.enumerated() {
             _ = try timeline.rows(asOf: [date], keep: false)
             // The polygons of the land of the components that changed, counted by hand from the replay's land.
@@ -173,8 +177,10 @@ struct ExposureTimelineTests {
             }
             #expect(timeline.buffersMade <= 2 * changed, "\(date): made \(timeline.buffersMade), changed \(changed)")
             reused += timeline.buffersReused
+            unions += timeline.unionsReused
         }
         #expect(reused > 0)
+        #expect(unions > 0)
         let together = try Exposure(hazards: hazards, releases: releases, raster: raster, request: request)
         try Self.expectEqualToAlone(together, hazards: hazards, releases: releases, raster: raster, request: request)
     }

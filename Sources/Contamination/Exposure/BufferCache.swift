@@ -10,8 +10,16 @@ struct PartKey: Hashable, Sendable {
     }
 }
 
-/// The buffers of the parts of the current land at each distance, kept from one date to the next, so that a
-/// buffer group that must be united again (one of its components changed) buffers only the parts that are new.
+/// A connected set of buffers at one distance (its index in the request), named by its parts' keys in order:
+/// sets with equal keys have the same union, and the same figures, to the last bit.
+struct UnionKey: Hashable, Sendable {
+    var distance: Int
+    var parts: [PartKey]
+}
+
+/// The buffers of the parts of the current land at each distance, and the figures of the unions of their
+/// connected sets, kept from one date to the next, so that a buffer group that must be summed again (one of its
+/// components changed) buffers only the parts that are new, and unites only the sets of buffers that changed.
 ///
 /// Every buffer is held compactly (`CompactGeometry`) and united as rebuilt from that form, whether it was made
 /// at this date or an earlier one: a buffer is a function of its part's coordinates alone, so a date computed
@@ -24,17 +32,24 @@ struct BufferCache: Sendable {
     private(set) var made = 0
     /// How many buffers were reused since the last `keep(only:)`.
     private(set) var reused = 0
+    /// The figures of unions of connected sets of buffers.
+    private(set) var unions: [UnionKey: ExposureFigures] = [:]
+    /// How many unions were made, and how many reused, since the last `keep(only:)`.
+    private(set) var unionsMade = 0, unionsReused = 0
 
     /// The buffers known at `distance`.
     func buffers(at distance: Int) -> [PartKey: CompactGeometry] {
         byDistance[distance] ?? [:]
     }
 
-    /// Adds the buffers a group made at `distance`, and counts the ones it reused.
-    mutating func add(_ fresh: [PartKey: CompactGeometry], reused count: Int, at distance: Int) {
-        byDistance[distance, default: [:]].merge(fresh) { old, _ in old }
-        made += fresh.count
-        reused += count
+    /// Adds what a job at `distance` made, and counts what it reused.
+    mutating func add(_ result: GroupResult, at distance: Int) {
+        byDistance[distance, default: [:]].merge(result.made) { old, _ in old }
+        made += result.made.count
+        reused += result.reused
+        unions.merge(result.unions) { old, _ in old }
+        unionsMade += result.unions.count
+        unionsReused += result.unionsReused
     }
 
     /// Lets go of the buffers of parts not in `live` (the parts of the land of the date just computed), and
@@ -43,7 +58,10 @@ struct BufferCache: Sendable {
         for distance in byDistance.keys {
             byDistance[distance] = byDistance[distance]?.filter { live.contains($0.key) }
         }
+        unions = unions.filter { $0.key.parts.allSatisfy { live.contains($0) } }
         made = 0
         reused = 0
+        unionsMade = 0
+        unionsReused = 0
     }
 }

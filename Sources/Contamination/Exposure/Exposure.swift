@@ -98,9 +98,10 @@ extension Exposure {
     ///
     /// The dates are computed one after the other by `ExposureTimeline`: per connected component of hazards,
     /// the remaining land (`Extent`'s, CHA precedence) and, per distance and class, the union of the geodesic
-    /// buffers (`buffer(meters:)`) of the land of the components whose buffers may meet; each summed on the
-    /// raster once (`PopulationRaster.totals`). A component no event changed between two dates, and a group of
-    /// such components, keeps its figures: the same figures, to the last bit, as computing each date alone.
+    /// buffers (`buffer(meters:)`) of the land of the components whose buffers may meet, each connected set of
+    /// buffers united and summed on the raster once (`PopulationRaster.totals`). A component no event changed
+    /// between two dates, a group of such components, a polygon's buffer and a set's union keep their figures:
+    /// the same figures, to the last bit, as computing each date alone.
     ///
     /// - Parameter progress: a short description of each step as it starts.
     public init(hazards: [Hazard], releases: [ReleaseEvent], raster: PopulationRaster, request: ExposureRequest,

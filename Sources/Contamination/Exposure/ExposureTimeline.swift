@@ -13,10 +13,12 @@ import GeometryCore
 /// component by component and group by group in component order, so every date gets exactly, to the last bit,
 /// what computing it alone gives: a date computed alone is the same computation with nothing to reuse.
 ///
-/// A group that must be united again (one of its components changed, or the group itself) buffers only the
-/// polygons of the land that are new: the buffers of the polygons of the land are kept from date to date
-/// (`BufferCache`, by the polygon's exact coordinates), and every union is made of buffers rebuilt from that
-/// kept form, whether made at this date or before, so a date computed alone unites the same polygons.
+/// A group that must be summed again (one of its components changed, or the group itself) buffers only the
+/// polygons of the land that are new, and unites only the connected sets of buffers that changed: the buffers
+/// of the polygons of the land are kept from date to date (`BufferCache`, by the polygon's exact coordinates),
+/// and so are the figures of each connected set's union (by its buffers' keys in order). A group's figures are
+/// the sums of its sets' in set order, every union is made of buffers rebuilt from their kept form, whether
+/// made at this date or before: a date computed alone makes the same unions and the same sums.
 ///
 /// Unions live only while their group is summed, each date's land is let go once its figures are made, and
 /// geometries are kept only when asked for (`ExposureRequest.geometries`), so memory holds the remaining land,
@@ -37,6 +39,8 @@ struct ExposureTimeline {
     private var cache = BufferCache()
     /// How many part buffers the last date made, and how many it took from an earlier date.
     private(set) var buffersMade = 0, buffersReused = 0
+    /// How many unions of connected sets of buffers the last date made, and how many it took from an earlier date.
+    private(set) var unionsMade = 0, unionsReused = 0
 
     /// The remaining land of `hazards` at each of `dates`, ready to be summed date by date (`rows`).
     init(hazards: [Hazard], releases: [ReleaseEvent], dates: [CalendarDate], raster: PopulationRaster,
@@ -77,6 +81,8 @@ struct ExposureTimeline {
         }
         buffersMade = cache.made
         buffersReused = cache.reused
+        unionsMade = cache.unionsMade
+        unionsReused = cache.unionsReused
         cache.keep(only: Set(states.flatMap { $0?.keys.values.flatMap { $0 } ?? [] }))
         return rows
     }
@@ -193,19 +199,19 @@ struct ExposureTimeline {
         for index in large {
             results[index] = try work.groupFigures(jobs[index], states: states,
                                                    cache: known.buffers(at: jobs[index].distance),
-                                                   threads: work.request.threads)
+                                                   unions: known.unions, threads: work.request.threads)
         }
         let rest = jobs.indices.filter { 4 * costs[$0] <= total }
         let computed = try parallelMap(count: rest.count, threads: work.request.threads,
                                        order: largestFirst(sizes: rest.map { costs[$0] })) { index in
             try work.groupFigures(jobs[rest[index]], states: states, cache: known.buffers(at: jobs[rest[index]].distance),
-                                  threads: 1)
+                                  unions: known.unions, threads: 1)
         }
         for (index, job) in rest.enumerated() { results[job] = computed[index] }
         var figures: [[ExposureFigures]] = []
         for (index, result) in results.enumerated() {
             guard let result else { preconditionFailure("every job is computed, large or not") }
-            cache.add(result.made, reused: result.reused, at: jobs[index].distance)
+            cache.add(result, at: jobs[index].distance)
             figures.append(result.figures)
         }
         return figures

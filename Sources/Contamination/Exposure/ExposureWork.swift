@@ -36,13 +36,15 @@ struct ExposureWork: Sendable {
         return ComponentState(version: date, date: date, areas: land.area, land: kept, keys: keys, inside: inside)
     }
 
-    /// The figures of the groups a job needs: for each, the union of the buffers at the job's distance of every
-    /// polygon of its components' land of its class (`.all`: both), each polygon buffered once
-    /// (`buffer(meters:)`) or its buffer taken from `cache` (the same polygon's, made at an earlier date), and the
-    /// union made component by component (`Geometry.parallelUnion`) of the buffers as rebuilt from their compact
-    /// form (`BufferCache`). The buffers made are returned with the figures, with the count of those reused.
+    /// The figures of the groups a job needs: for each, the buffers at the job's distance of every polygon of its
+    /// components' land of its class (`.all`: both), each polygon buffered once (`buffer(meters:)`) or its
+    /// buffer taken from `cache` (the same polygon's, made at an earlier date); the buffers fall into connected
+    /// sets (`Geometry.connectedComponents`), and the figures are the sums, in set order, of each set's union's
+    /// figures, taken from `unions` when the same buffers in the same order were united before (the same
+    /// union), else made from the buffers as rebuilt from their compact form (`BufferCache`). What was made is
+    /// returned with the figures, with the counts of what was reused.
     func groupFigures(_ job: GroupJob, states: [ComponentState?], cache: [PartKey: CompactGeometry],
-                      threads: Int) throws -> GroupResult {
+                      unions: [UnionKey: ExposureFigures], threads: Int) throws -> GroupResult {
         var wanted: [(member: Int, base: ExposureClass)] = []
         var seen: [ExposureClass: Set<Int>] = [:]
         for need in job.needs {
@@ -72,21 +74,51 @@ struct ExposureWork: Sendable {
         let grown = try buffers(missing.map(\.part), distance: request.distances[job.distance], threads: threads)
         var made: [PartKey: CompactGeometry] = [:]
         for (index, item) in missing.enumerated() { made[item.key] = CompactGeometry(grown[index]) }
-        var buffers: [Int: [ExposureClass: [Geometry]]] = [:]
-        for item in wanted {
-            buffers[item.member, default: [:]][item.base] = (states[item.member]?.keys[item.base] ?? []).map { key in
-                guard let buffer = made[key] ?? cache[key] else {
-                    preconditionFailure("every part's buffer is either made or reused")
+        var result = GroupResult(figures: [], made: made, reused: reused)
+        for need in job.needs {
+            var pieces: [CompactGeometry] = [], keys: [PartKey] = []
+            for member in need.members {
+                for base in Self.bases(of: [need.area.exposureClass]) {
+                    for key in states[member]?.keys[base] ?? [] {
+                        guard let buffer = made[key] ?? cache[key] else {
+                            preconditionFailure("every part's buffer is either made or reused")
+                        }
+                        pieces.append(buffer)
+                        keys.append(key)
+                    }
                 }
-                return buffer.geometry
             }
+            result.figures.append(try unionFigures(pieces, keys: keys, distance: job.distance, known: unions,
+                                                   into: &result, threads: threads))
         }
-        let unions = try job.needs.map { need in
-            let bases = Self.bases(of: [need.area.exposureClass])
-            let pieces = need.members.flatMap { member in bases.flatMap { buffers[member]?[$0] ?? [] } }
-            return try figures(of: try Geometry.parallelUnion(pieces, threads: threads), area: nil, threads: threads)
+        return result
+    }
+
+    /// The figures of the union of `pieces`: the sum, in the order of their connected sets, of each set's union's
+    /// figures (known, or made on up to `threads` threads and added to `result.unions`).
+    private func unionFigures(_ pieces: [CompactGeometry], keys: [PartKey], distance: Int,
+                              known: [UnionKey: ExposureFigures], into result: inout GroupResult,
+                              threads: Int) throws -> ExposureFigures {
+        let sets = try Geometry.connectedComponents(of: pieces, threads: threads)
+        let setKeys = sets.map { UnionKey(distance: distance, parts: $0.map { keys[$0] }) }
+        let absent = sets.indices.filter { known[setKeys[$0]] == nil && result.unions[setKeys[$0]] == nil }
+        let inner = absent.count == 1 ? threads : 1
+        let fresh = try parallelMap(count: absent.count, threads: threads,
+                                    order: largestFirst(sizes: absent.map { sets[$0].count })) { index in
+            let geometries = sets[absent[index]].map { pieces[$0].geometry }
+            let union = geometries.count == 1 ? try geometries[0].unaryUnion() : try Geometry.union(geometries)
+            return try figures(of: union, area: nil, threads: inner)
         }
-        return GroupResult(figures: unions, made: made, reused: reused)
+        for (index, set) in absent.enumerated() { result.unions[setKeys[set]] = fresh[index] }
+        result.unionsReused += sets.count - absent.count
+        var sums = ExposureSums()
+        for key in setKeys {
+            guard let figures = result.unions[key] ?? known[key] else {
+                preconditionFailure("every union is either made or reused")
+            }
+            sums.add(figures)
+        }
+        return try sums.figures
     }
 
     /// The buffers of `parts` at `meters`, on up to `threads` threads.
@@ -143,9 +175,12 @@ struct ExposureWork: Sendable {
     private static func scope(_ region: String?) -> RegionScope { region.map { .region($0) } ?? .outsideRegions }
 }
 
-/// What one job gave: the figures of its groups, the buffers it made (by part), and how many it reused.
+/// What one job gave: the figures of its groups, the buffers it made (by part) and how many it reused, the
+/// unions it made (by their buffers) and how many it reused.
 struct GroupResult: Sendable {
     var figures: [ExposureFigures]
     var made: [PartKey: CompactGeometry]
     var reused: Int
+    var unions: [UnionKey: ExposureFigures] = [:]
+    var unionsReused = 0
 }
