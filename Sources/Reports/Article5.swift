@@ -48,8 +48,10 @@ public struct Article5Section: Sendable {
     /// The forecast of `ledger` (years to the report day) and, with a capacity, the plan of the land left
     /// on the forecast's start day (the releases up to it counted; hazards in `ranks` order, then by id;
     /// survey shares from those releases, as `hazmap plan --releases` takes them).
+    /// - Parameter shares: the hazards' shares of the land on the forecast's start day, when the caller has read
+    ///   them from its run of the replay (`ReplayReadings`); else replayed here.
     public init?(ledger: Ledger, hazards: [Hazard], releases: [ReleaseEvent], request: Article5Request,
-                 ranks: [String: Int], threads: Int) throws {
+                 ranks: [String: Int], threads: Int, shares: RemainingArea? = nil) throws {
         guard let forecast = ledger.forecast(lastPeriods: request.forecastPeriods, deadline: request.deadline) else {
             return nil
         }
@@ -58,7 +60,7 @@ public struct Article5Section: Sendable {
         guard let capacity = request.capacity else { return }
         let counted = releases.filter { $0.date <= forecast.from }
         let planned = try PlanItems(hazards: hazards, releases: counted, start: forecast.from, ranks: ranks,
-                                    threads: threads)
+                                    threads: threads, shares: shares)
         let shares = try SurveyShares(releases: counted) ?? SurveyShares(cancelled: 0, reduced: 0)
         let schedule = try Schedule(items: planned.items, capacity: capacity, shares: shares, start: forecast.from)
         let check = try DeadlineCheck(schedule, items: planned.items, deadline: request.deadline)

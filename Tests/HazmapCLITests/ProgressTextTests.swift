@@ -75,9 +75,15 @@ struct ProgressTextTests {
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let (bars, _) = try Self.parse(outcome.stderr)
         let labels = Set(bars.map(\.label))
-        for phase in ["validating", "dissolving", "event history", "writing the report"] {
+        for phase in ["validating", "replaying the events", "writing the report"] {
             #expect(labels.contains(phase), "no phase \(phase)")
         }
+        // The events are replayed once for the extent, the ledger and the land at each year end: no phase of
+        // its own for any of them, and one bar of one step per hazard record (the sample's 300 features).
+        #expect(labels.isDisjoint(with: ["dissolving", "event history"]), "\(labels.sorted())")
+        let sequence = bars.map(\.label).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
+        #expect(sequence.filter { $0 == "replaying the events" }.count == 1, "\(sequence)")
+        #expect(bars.last { $0.label == "replaying the events" }.map { $0.done == 300 && $0.total == 300 } == true)
         // One phase per year end up to the as-of day, one step each.
         let years = bars.compactMap { bar -> Int? in
             guard bar.label.hasPrefix("exposure over time: year "), bar.label.hasSuffix(" of 2019") else { return nil }

@@ -38,7 +38,9 @@ public struct PriorityAnalysis: Sendable {
 
     /// Ranks the loaded hazards against the context layers ("scoring" phase); warns about invalid raster
     /// cells and notes how many hazards had no land left.
-    public func run(_ inputs: Inputs, context: ContextInputs, mapping: SchemaMapping,
+    /// - Parameter remaining: the hazards' shares of the land on `asOf` when the caller has read them from its
+    ///   run of the replay (`ReplayReadings`); else replayed here.
+    public func run(_ inputs: Inputs, context: ContextInputs, mapping: SchemaMapping, remaining: RemainingArea? = nil,
                     monitor: any AnalysisMonitor) throws -> Priorities {
         let tally = InvalidCellsTally()
         let people = population.map { raster -> PeopleCounter in
@@ -54,7 +56,7 @@ public struct PriorityAnalysis: Sendable {
             attributes: try Self.attributes(criteria, hazards: hazardsSource.path, mapping: mapping), people: people,
             regions: inputs.regionRecords, threads: threads)
         let priorities = try monitor.phase("scoring", total: inputs.hazards.records.count) {
-            try Priorities(criteria: criteria, inputs: priorityInputs, progress: monitor.steps)
+            try Priorities(criteria: criteria, inputs: priorityInputs, remaining: remaining, progress: monitor.steps)
         }
         if let population, let totals = tally.totals,
            let warning = population.invalidCellsWarning(totals, area: "a hazard's people_within buffer") {

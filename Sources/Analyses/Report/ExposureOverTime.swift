@@ -17,12 +17,13 @@ struct ReportExposureOverTime: Sendable {
     var threads: Int
 
     /// One phase per period end ("exposure over time: year 2017 of 2025").
-    func run(_ inputs: Inputs, monitor: any AnalysisMonitor) throws -> ExposureSection {
+    /// - Parameter land: the remaining land at the period ends from the report's run of the replay.
+    func run(_ inputs: Inputs, land: RemainingLand?, monitor: any AnalysisMonitor) throws -> ExposureSection {
         let ends = periods.map(\.end)
         let tracker = PeriodPhases(ends: ends, monitor: monitor)
         let request = ExposureOverTimeRequest(dates: ends, distances: distances.meters, threads: threads)
         let exposure = try ExposureOverTime(hazards: inputs.hazards.records, releases: inputs.releaseRecords,
-                                            raster: population, request: request) { tracker.note($0) }
+                                            raster: population, request: request, land: land) { tracker.note($0) }
         tracker.finish()
         let points = zip(periods, exposure.points).map { period, point in
             ExposurePoint(label: period.label, date: period.end, people: point.totals.map(\.people))

@@ -5,8 +5,9 @@ import HazmapValues
 import Loading
 import Reports
 
-/// Every analysis a report shows, each run once, timed by phase (`PhaseClock`): validate, extent,
-/// ledger, exposure over time, priorities and routes. The report then renders these results
+/// Every analysis a report shows, each run once, timed by phase (`PhaseClock`): validate, the one replay
+/// (extent, ledger, remaining land by year end, hazards' shares), exposure over time, priorities, the Article 5
+/// outlook and routes. The report then renders these results
 /// (`ReportData(results:…)`) and computes nothing itself.
 public struct ReportAnalysis: Sendable {
     /// Report the contamination as of this day (events on or before it); `nil`: after every event.
@@ -43,7 +44,9 @@ public struct ReportAnalysis: Sendable {
                              accidents: layers.hasAccidents ? layers.context.accidents : [], today: today)
     }
 
-    /// Runs the analyses on loaded layers.
+    /// Runs the analyses on loaded layers. The events are replayed once (`ReplayReadings`), and that one run
+    /// gives the extent, the ledger, the remaining land at each year end for exposure over time, and each
+    /// hazard's share of the land for the priorities and the Article 5 plan.
     /// - Parameter validation: the layers' validation when the caller has run it (a batch job); else run here.
     public func run(_ layers: ReportLayers, mapping: SchemaMapping, validation: Validation? = nil,
                     clock: PhaseClock, monitor: any AnalysisMonitor) throws -> ReportResults {
@@ -52,28 +55,34 @@ public struct ReportAnalysis: Sendable {
             try ValidateAnalysis(today: today, threads: threads)
                 .run(inputs, accidents: layers.context.accidents, monitor: monitor)
         }
-        let extent = try clock.time("extent") {
-            try ExtentAnalysis(asOf: asOf, grouping: ExtentGrouping([.region]), threads: threads)
-                .run(inputs, monitor: monitor)
+        let periods = try LedgerSpan(length: .year, cut: asOf)
+            .periods(hazards: inputs.hazards.records, releases: inputs.releaseRecords)
+        let planDay = article5?.capacity != nil ? periods?.last?.end : nil
+        let request = ReplayReadingsRequest(
+            asOf: asOf,
+            ledger: periods.map { LedgerRequest(periods: $0, snapshots: true, releasedLand: inputs.releases != nil) },
+            landDates: population != nil ? periods?.map(\.end) ?? [] : [],
+            sharesDays: [priorities?.asOf, planDay].compactMap { $0 }, regions: inputs.regionRecords, threads: threads)
+        let readings = try clock.time("replay") {
+            try monitor.phase(Self.replayPhase, total: inputs.hazards.records.count) {
+                try ReplayReadings(hazards: inputs.hazards.records, releases: inputs.releaseRecords, request: request,
+                                   progress: monitor.steps)
+            }
         }
-        let ledgerAnalysis = LedgerAnalysis(span: LedgerSpan(length: .year, cut: asOf), snapshots: true,
-                                            releasedLand: inputs.releases != nil, threads: threads)
-        let periods = try ledgerAnalysis.span.periods(hazards: inputs.hazards.records, releases: inputs.releaseRecords)
-        let ledger = try periods.map { periods in
-            try clock.time("ledger") { try ledgerAnalysis.run(inputs, periods: periods, monitor: monitor) }
-        }
+        let extent = readings.extent, ledger = readings.ledger
         var results = ReportResults(hazards: inputs.hazards.records, validation: checked, extent: extent,
                                     ledger: ledger, hasReleases: inputs.releases != nil,
                                     accidents: layers.hasAccidents ? layers.context.accidents : nil)
         if let population, let periods {
             results.exposure = try clock.time("exposure over time") {
                 try ReportExposureOverTime(population: population, distances: distances, periods: periods, threads: threads)
-                    .run(inputs, monitor: monitor)
+                    .run(inputs, land: readings.land, monitor: monitor)
             }
         }
         if let priorities {
             results.priorities = try clock.time("priorities") {
-                try priorities.run(inputs, context: layers.context, mapping: mapping, monitor: monitor)
+                try priorities.run(inputs, context: layers.context, mapping: mapping,
+                                   remaining: readings.shares[priorities.asOf], monitor: monitor)
             }
         }
         results.article5Requested = article5 != nil
@@ -83,7 +92,8 @@ public struct ReportAnalysis: Sendable {
             results.article5 = try clock.time("article 5") {
                 try monitor.phase("article 5 outlook", total: 1) {
                     try Article5Section(ledger: ledger, hazards: inputs.hazards.records, releases: inputs.releaseRecords,
-                                        request: article5, ranks: ranks, threads: threads)
+                                        request: article5, ranks: ranks, threads: threads,
+                                        shares: planDay.flatMap { readings.shares[$0] })
                 }
             }
         }
@@ -98,6 +108,9 @@ public struct ReportAnalysis: Sendable {
         }
         return results
     }
+
+    /// The progress phase of the one replay, one step per hazard record.
+    public static let replayPhase = "replaying the events"
 
     /// The last day of the route figures: `asOf`, else the end of the last event's year (hazards, releases,
     /// route events), else today.

@@ -103,14 +103,17 @@ extension Exposure {
     /// between two dates, a group of such components, a polygon's buffer and a set's union keep their figures:
     /// the same figures, to the last bit, as computing each date alone.
     ///
-    /// - Parameter progress: a short description of each step as it starts.
+    /// - Parameters:
+    ///   - land: the remaining land on the request's dates when the caller has read it from its run of the
+    ///     replay (`ReplayReadings`); else replayed here.
+    ///   - progress: a short description of each step as it starts.
     public init(hazards: [Hazard], releases: [ReleaseEvent], raster: PopulationRaster, request: ExposureRequest,
-                progress: ((String) -> Void)? = nil) throws {
+                land: RemainingLand? = nil, progress: ((String) -> Void)? = nil) throws {
         // "After every event" is the land on the day of the last event (hazards with no date come first).
         let last = (hazards.compactMap(\.recorded) + releases.map(\.date)).max() ?? CalendarDate(daysSinceEpoch: 0)
         let days = Dictionary(grouping: request.asOf) { $0 ?? last }
         var timeline = try ExposureTimeline(hazards: hazards, releases: releases, dates: Array(days.keys),
-                                            raster: raster, request: request)
+                                            raster: raster, request: request, land: land)
         var rows: [ExposureRow] = []
         for (index, day) in timeline.dates.enumerated() {
             let keys = days[day] ?? []

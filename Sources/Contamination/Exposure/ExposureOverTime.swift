@@ -46,15 +46,19 @@ public struct ExposureOverTime: Sendable {
 
     /// Computes the exposure of `hazards`, less the releases made by each date, on `raster`.
     ///
-    /// - Parameter progress: a short description of each step as it starts ("… (date 3 of 21)").
+    /// - Parameters:
+    ///   - land: the remaining land on the request's dates when the caller has read it from its run of the
+    ///     replay (`ReplayReadings`); else replayed here.
+    ///   - progress: a short description of each step as it starts ("… (date 3 of 21)").
     public init(hazards: [Hazard], releases: [ReleaseEvent], raster: PopulationRaster,
-                request: ExposureOverTimeRequest, progress: ((String) -> Void)? = nil) throws {
+                request: ExposureOverTimeRequest, land: RemainingLand? = nil,
+                progress: ((String) -> Void)? = nil) throws {
         let ends = [request.dates.first, request.dates.last].compactMap { $0 }
         let exposure = try Exposure(
             hazards: hazards, releases: releases, raster: raster,
             request: ExposureRequest(distances: request.distances, asOf: request.dates, classes: [.all],
                                      geometries: .asOf(Set(ends)), threads: request.threads),
-            progress: progress)
+            land: land, progress: progress)
         var rows: [ExposureKey: ExposureRow] = [:]
         for row in exposure.rows where row.key.region == .total { rows[row.key] = row }
         let areas: [Meters?] = [nil] + request.distances

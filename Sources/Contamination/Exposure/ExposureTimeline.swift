@@ -42,11 +42,15 @@ struct ExposureTimeline {
     /// How many unions of connected sets of buffers the last date made, and how many it took from an earlier date.
     private(set) var unionsMade = 0, unionsReused = 0
 
-    /// The remaining land of `hazards` at each of `dates`, ready to be summed date by date (`rows`).
+    /// The remaining land of `hazards` at each of `dates`, ready to be summed date by date (`rows`): `land` when
+    /// the caller has read it on these dates from its run of the replay (`ReplayReadings`, without region
+    /// areas: only for a request without regions), else replayed here.
     init(hazards: [Hazard], releases: [ReleaseEvent], dates: [CalendarDate], raster: PopulationRaster,
-         request: ExposureRequest) throws {
-        remaining = try RemainingLand(hazards: hazards, releases: releases, dates: dates, regions: request.regions,
-                                      threads: request.threads)
+         request: ExposureRequest, land: RemainingLand? = nil) throws {
+        let days = Array(Set(dates)).sorted()
+        remaining = try land.flatMap { $0.dates == days && request.regions.isEmpty ? $0 : nil }
+            ?? RemainingLand(hazards: hazards, releases: releases, dates: dates, regions: request.regions,
+                             threads: request.threads)
         let regionSplit = request.regions.isEmpty ? nil : try RegionSplit(request.regions)
         work = ExposureWork(raster: raster, request: request, regionSplit: regionSplit)
         states = Array(repeating: nil, count: remaining.components.count)

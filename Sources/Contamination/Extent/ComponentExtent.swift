@@ -15,7 +15,11 @@ enum ComponentExtent {
         let (replay, _) = try Replay.run(hazards: hazards, releases: releases, regions: regions, horizon: horizon) {
             NoCheckpoints()
         }
-        let state = replay.state
+        return try pieces(of: replay.state)
+    }
+
+    /// The dissolved land of each group of a replay's state, in precedence order, and the area of each class.
+    static func pieces(of state: FragmentState<ExtentKey>) throws -> (pieces: [ExtentPiece], byClass: ClassAreas) {
         let classes = state.areas(by: \.hazardClass)
         let areas = state.areas { $0 }
         let pieces = try areas.keys.sorted().compactMap { key -> ExtentPiece? in

@@ -72,7 +72,7 @@ extension Extent {
         let regionSplit = try request.dimensions.contains(.region) && !request.regions.isEmpty
             ? RegionSplit(request.regions) : nil
         let horizon = request.asOf?.daysSinceEpoch ?? Int.max
-        var perComponent = try input.replay(threads: request.threads, unit: { unit in
+        let perComponent = try input.replay(threads: request.threads, unit: { unit in
             let own = try input.hazards(of: unit, in: hazards) { hazard, hazardClass in
                 ExtentKey(hazard, hazardClass: hazardClass, dimensions: request.dimensions,
                           regionFromAttribute: regionFromAttribute)
@@ -82,6 +82,11 @@ extension Extent {
             progress?(unit.share)
             return land
         }, gather: { _, units, grid in try Extent.joined(units, grid: grid) })
+        try self.init(components: perComponent)
+    }
+
+    /// Gathers the components' pieces (in component order) by group, with no overlay: components are disjoint.
+    init(components perComponent: consuming [(pieces: [ExtentPiece], byClass: ClassAreas)]) throws {
         var grouped: [ExtentKey: (parts: [Geometry?], area: SquareMeters)] = [:]
         byClass = perComponent.reduce(ClassAreas.zero) { $0 + $1.byClass }
         for (pieces, _) in perComponent {
@@ -103,7 +108,7 @@ extension Extent {
 
     /// A component's land from its units: as it is for a whole component; for a tiled one, the classes' areas
     /// and each group's pieces of every tile added in tile order, the groups' land joined across seams.
-    private static func joined(_ units: [(pieces: [ExtentPiece], byClass: ClassAreas)],
+    static func joined(_ units: [(pieces: [ExtentPiece], byClass: ClassAreas)],
                                grid: TileGrid?) throws -> (pieces: [ExtentPiece], byClass: ClassAreas) {
         guard let grid, units.count > 1 else { return units.first ?? ([], .zero) }
         var keys: [ExtentKey] = []

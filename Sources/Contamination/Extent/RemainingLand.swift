@@ -103,9 +103,17 @@ extension RemainingLand.ClassLand {
     }
 }
 
+extension RemainingLand {
+    /// The land a run of the replay read (`LandReader`) for each component, in component order.
+    init(dates: [CalendarDate], components: [Component]) {
+        self.dates = dates
+        self.components = components
+    }
+}
+
 /// Reads the replay's land by class at every checkpoint, sharing the geometry of the previous checkpoint when
 /// no event changed the state in between.
-private struct LandReader: ReplayObserver {
+struct LandReader: ReplayObserver {
     let checkpoints: [Int]
     var land: [RemainingLand.ClassLand] = []
     /// Whether an event applied since the last checkpoint.

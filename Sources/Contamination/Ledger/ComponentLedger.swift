@@ -40,6 +40,11 @@ struct ComponentLedger: Sendable {
     init(hazards: [ReplayHazard], releases: [ReplayRelease], plan: LedgerPlan, tile: Bool = false) throws {
         let (_, books) = try Replay.run(hazards: hazards, releases: releases, regions: plan.regionSplit,
                                         horizon: plan.horizon) { Books(plan: plan, tile: tile) }
+        try self.init(books: books, hazards: hazards, plan: plan, tile: tile)
+    }
+
+    /// The ledger a run of the replay booked (`Books`, alone or beside other readers of the same run).
+    init(books: Books, hazards: [ReplayHazard], plan: LedgerPlan, tile: Bool) throws {
         self = books.result
         let remaining = { (hazard: ReplayHazard) in try books.final?.remaining(within: hazard.geometry) ?? .zero }
         if tile {
@@ -82,7 +87,7 @@ struct ComponentLedger: Sendable {
 
     /// The ledger's observer of one run of the replay: books each event's change to its period, region and
     /// measure, and measures the state at every checkpoint.
-    private struct Books: ReplayObserver {
+    struct Books: ReplayObserver {
         let plan: LedgerPlan
         /// Whether the run is a tile's: releases that released nothing are then left to the join.
         let tile: Bool

@@ -51,7 +51,28 @@ public struct Ledger: Sendable {
         // Records are held compactly; each component builds the GEOS geometries of its own members only.
         let input = try ReplayComponents(hazards: hazards, releases: releases, threads: request.threads,
                                          membersPerTile: request.membersPerTile)
-        // Releases that meet no hazard at all released nothing, wholly.
+        let parts = try input.replay(threads: request.threads, unit: { unit in
+            let part = try ComponentLedger(hazards: input.hazards(of: unit, in: hazards, key: Ledger.key),
+                                           releases: input.releases(of: unit, in: releases), plan: plan,
+                                           tile: unit.tile != nil)
+            progress?(unit.share)
+            return part
+        }, gather: { component, tiles, grid in
+            try ComponentLedger.gathered(tiles, grid: grid, component: component, input: input, hazards: hazards,
+                                         releases: releases, plan: plan)
+        })
+        try self.init(parts: parts, input: input, releases: releases, plan: plan, request: request)
+    }
+
+    /// The label a hazard's land gets in the ledger's replay: its class and its `region` attribute.
+    static let key: @Sendable (Hazard, HazardClass) -> ExtentKey = { hazard, hazardClass in
+        ExtentKey(hazardClass: hazardClass, region: hazard.region)
+    }
+
+    /// Sums the components' ledgers (`input.components`' order) and books the releases that meet no hazard at
+    /// all (`input.alone`): they released nothing, wholly.
+    init(parts: [ComponentLedger], input: ReplayComponents, releases: [ReleaseEvent], plan: LedgerPlan,
+         request: LedgerRequest) throws {
         let aloneNothing = try parallelMap(count: input.alone.count, threads: request.threads) { position in
             let release = input.release(slot: input.alone[position], in: releases)
             guard release.day <= plan.horizon, let period = plan.period(ofDay: release.day) else {
@@ -59,22 +80,6 @@ public struct Ledger: Sendable {
             }
             return (period, ReleasedNothing.of(recorded: try release.geometry.geodesicArea(), released: .zero))
         }
-        let key: @Sendable (Hazard, HazardClass) -> ExtentKey = { hazard, hazardClass in
-            ExtentKey(hazardClass: hazardClass, region: hazard.region)
-        }
-        let parts = try input.replay(threads: request.threads, unit: { unit in
-            let part = try ComponentLedger(hazards: input.hazards(of: unit, in: hazards, key: key),
-                                           releases: input.releases(of: unit, in: releases), plan: plan,
-                                           tile: unit.tile != nil)
-            progress?(unit.share)
-            return part
-        }, gather: { component, tiles, grid in
-            guard let grid else { return tiles.first ?? ComponentLedger(empty: ()) }
-            let attributed = plan.releasedLand || plan.perHazard
-            return try ComponentLedger(tiles: tiles, grid: grid,
-                                       hazards: attributed ? input.hazards(ofComponent: component, in: hazards, key: key) : [],
-                                       releases: input.releases(ofComponent: component, in: releases), plan: plan)
-        })
         try self.init(parts: parts, plan: plan, request: request)
         for (period, nothing) in aloneNothing where nothing.count > 0 {
             releasedNothing[period] = (releasedNothing[period] ?? .zero) + nothing

@@ -18,10 +18,15 @@ public struct PlanItems: Sendable {
     /// Shares the land remaining on `start`, after every release up to and including it, among the hazards
     /// (`RemainingArea`: one replay of the ledger's fragments, land under several hazards counted once, CHA
     /// first), and orders them by `ranks` (hazard id → rank).
+    /// - Parameter shares: the shares of `hazards` on `start` when the caller has read them from its run of the
+    ///   replay (`ReplayReadings`); else replayed here.
     public init(hazards: [Hazard], releases: [ReleaseEvent], start: CalendarDate, ranks: [String: Int],
-                threads: Int) throws {
+                threads: Int, shares: RemainingArea? = nil) throws {
         let usable = hazards.filter { $0.geometry != nil }
-        let land = try RemainingArea(hazards: usable, releases: releases, asOf: start, threads: threads)
+        let land = try shares.map { shares in
+            RemainingArea(shares: hazards.indices.filter { hazards[$0].geometry != nil }.map { shares.shares[$0] },
+                          total: shares.total)
+        } ?? RemainingArea(hazards: usable, releases: releases, asOf: start, threads: threads)
         remaining = land.total
         unclassified = land.shares.filter { $0 == nil }.count
         let kept = usable.indices.filter { (land.shares[$0]?.value ?? 0) > 0 }

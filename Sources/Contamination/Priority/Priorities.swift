@@ -17,13 +17,19 @@ public struct Priorities: Sendable {
     /// part when `inputs.regions` is not empty (`RegionAssignment`), measures every criterion for them
     /// (`CriterionValues`) and ranks them (`Ranking`).
     ///
-    /// - Parameter progress: called with the number of hazards measured, as they are measured.
+    /// - Parameters:
+    ///   - remaining: the shares of `inputs.hazards` on `inputs.asOf` when the caller has read them from its run
+    ///     of the replay (`ReplayReadings`); else replayed here.
+    ///   - progress: called with the number of hazards measured, as they are measured.
     /// - Throws: `CriteriaError` when a criterion cannot be measured with the inputs; GEOS or PROJ errors
     ///   naming the hazard.
-    public init(criteria: CriteriaFile, inputs: PriorityInputs, progress: (@Sendable (Int) -> Void)? = nil) throws {
+    public init(criteria: CriteriaFile, inputs: PriorityInputs, remaining shares: RemainingArea? = nil,
+                progress: (@Sendable (Int) -> Void)? = nil) throws {
         let withPolygon = inputs.hazards.filter { $0.geometry != nil }
-        let remaining = try RemainingArea(hazards: withPolygon, releases: inputs.releases, asOf: inputs.asOf,
-                                          threads: inputs.threads).shares
+        let remaining = try shares.map { shares in
+            inputs.hazards.indices.filter { inputs.hazards[$0].geometry != nil }.map { shares.shares[$0] }
+        } ?? RemainingArea(hazards: withPolygon, releases: inputs.releases, asOf: inputs.asOf,
+                           threads: inputs.threads).shares
         let kept = withPolygon.indices.filter { (remaining[$0]?.value ?? 0) > 0 }
         var ranked = kept.map { withPolygon[$0] }
         if !inputs.regions.isEmpty {

@@ -21,6 +21,12 @@ public struct RemainingArea: Sendable {
         total = ledger.asOf.first { $0.date == asOf }?.remaining ?? .zero
     }
 
+    /// Shares and total read from a run of the replay (`ReplayReadings`).
+    init(shares: [SquareMeters?], total: ClassAreas) {
+        self.shares = shares
+        self.total = total
+    }
+
     /// The sum of the shares, in hazard order (m²).
     public var sharesTotal: SquareMeters {
         shares.reduce(SquareMeters.zero) { $0 + ($1 ?? .zero) }

@@ -1,6 +1,18 @@
 import GeometryCore
 
 extension ComponentLedger {
+    /// A component's ledger from its units' (`ReplayComponents.replay`'s gather): as it is for a component done
+    /// whole; for a tiled one, the tiles joined (`init(tiles:grid:hazards:releases:plan:)`).
+    static func gathered(_ tiles: [ComponentLedger], grid: TileGrid?, component: Int, input: ReplayComponents,
+                         hazards: [Hazard], releases: [ReleaseEvent], plan: LedgerPlan) throws -> ComponentLedger {
+        guard let grid else { return tiles.first ?? ComponentLedger(empty: ()) }
+        let attributed = plan.releasedLand || plan.perHazard
+        return try ComponentLedger(tiles: tiles, grid: grid,
+                                   hazards: attributed ? input.hazards(ofComponent: component, in: hazards,
+                                                                       key: Ledger.key) : [],
+                                   releases: input.releases(ofComponent: component, in: releases), plan: plan)
+    }
+
     /// The ledger of a giant component from its tiles' ledgers (`ComponentWork`), in tile order: flows and
     /// measured areas added in tile order from zero (as `Extent` adds a tiled component's areas), snapshots and
     /// each release's counted land joined across seams (`Geometry.joiningSeams`), each hazard's share added
