@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-@Suite("hazmap plan", .enabled(if: HazmapBinary.ready))
+@Suite("hazmap plan", .enabled(if: CLI.ready))
 struct PlanCommandTests {
-    let sample = HazmapBinary.sample.path
+    let sample = CLI.sample.path
 
     /// A capacity file of one clearance team at `rate` m² per day, every day a working day, and `extra` lines.
     static func oneTeamCapacity(in folder: URL, rate: Int = 1_000, extra: String = "") throws -> URL {
@@ -31,22 +31,22 @@ struct PlanCommandTests {
     }
 
     @Test func schedulesTheSampleInPriorityOrder() throws {
-        let folder = try HazmapBinary.temporaryFolder()
+        let folder = try CLI.temporaryFolder()
         let ranked = folder.appendingPathComponent("ranked.gpkg").path
         let plan = folder.appendingPathComponent("plan.csv").path
         let capacity = try Self.oneTeamCapacity(in: folder, rate: 2_000)
-        let ranking = try HazmapBinary.hazmap([
+        let ranking = try CLI.hazmap([
             "prioritize", "\(sample)/hazards.gpkg", "--mapping", "\(sample)/mapping.toml",
-            "--criteria", "\(HazmapBinary.packageRoot.path)/GeoData/criteria/simple.toml",
+            "--criteria", "\(Binary.packageRoot.path)/GeoData/criteria/simple.toml",
             "--facilities", "\(sample)/facilities.geojson", "--as-of", "2024-12-31", "-o", ranked, "-q",
         ])
-        #expect(ranking.status == 0, "\(ranking.error)")
-        let result = try HazmapBinary.hazmap([
+        #expect(ranking.status == 0, "\(ranking.stderr)")
+        let result = try CLI.hazmap([
             "plan", "\(sample)/hazards.gpkg", "--mapping", "\(sample)/mapping.toml", "--priorities", ranked,
             "--capacity", capacity.path, "--start", "2025-01-01", "--deadline", "2025-12-31", "-o", plan, "-q", "--json",
         ])
-        #expect(result.status == 0, "\(result.error)")
-        let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         // One team at 2,000 m²/day every day: the whole area takes total/2000 days (rounded up), about 58
         // years (a completion after 2100 would not be shown as a date).
         let total = try #require(json?["total_m2"] as? Double)
@@ -55,13 +55,13 @@ struct PlanCommandTests {
         let deadline = json?["deadline"] as? [String: Any]
         #expect((deadline?["met"] as? Bool) == (days <= 365))
         // Finish dates never go back as ranks rise (one team works in rank order).
-        let finishes = try HazmapBinary.ogrValues(plan, sql: "SELECT finish FROM plan", field: "finish")
+        let finishes = try CLI.sql(plan, "SELECT finish FROM plan", field: "finish")
         #expect(finishes == finishes.sorted())
     }
 
     @Test func surveySharesFromALedgerFile() throws {
         // SHA released in the ledger: cancelled 3,000, reduced 1,000, cleared 2,000 m² → 1/2, 1/6 (1/3 cleared).
-        let folder = try HazmapBinary.temporaryFolder()
+        let folder = try CLI.temporaryFolder()
         let ledger = folder.appendingPathComponent("ledger.json")
         func released(_ sha: Double) -> String { #"{"cha": {"m2": 0}, "sha": {"m2": \#(sha)}}"# }
         try """
@@ -81,58 +81,58 @@ struct PlanCommandTests {
         """.write(to: capacity, atomically: true, encoding: .utf8)
         let ranked = folder.appendingPathComponent("ranked.csv")
         try "id,rank\n".write(to: ranked, atomically: true, encoding: .utf8)
-        let result = try HazmapBinary.hazmap([
+        let result = try CLI.hazmap([
             "plan", "\(sample)/hazards.gpkg", "--mapping", "\(sample)/mapping.toml", "--priorities", ranked.path,
             "--capacity", capacity.path, "--ledger", ledger.path, "--releases", "\(sample)/releases.gpkg",
             "--start", "2025-01-01", "-q", "--json",
         ])
-        #expect(result.status == 0, "\(result.error)")
-        let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let shares = json?["survey_shares"] as? [String: Any]
         #expect(abs((shares?["cancelled"] as? Double ?? 0) - 0.5) < 1e-12)
         #expect(abs((shares?["reduced"] as? Double ?? 0) - 1.0 / 6) < 1e-12)
         // Shares by hand and from a ledger at once is a usage error.
-        let both = try HazmapBinary.hazmap([
+        let both = try CLI.hazmap([
             "plan", "\(sample)/hazards.gpkg", "--priorities", ranked.path, "--capacity", capacity.path,
             "--ledger", ledger.path, "--survey-shares", "cancel=0.5",
         ])
         #expect(both.status == 2)
         // A ledger that released land, without the releases, would schedule released land again: refused.
-        let withoutReleases = try HazmapBinary.hazmap([
+        let withoutReleases = try CLI.hazmap([
             "plan", "\(sample)/hazards.gpkg", "--mapping", "\(sample)/mapping.toml", "--priorities", ranked.path,
             "--capacity", capacity.path, "--ledger", ledger.path, "--start", "2025-01-01", "-q",
         ])
         #expect(withoutReleases.status == 1)
-        #expect(withoutReleases.error.contains("0.006000 km² released"), "\(withoutReleases.error)")
+        #expect(withoutReleases.stderr.contains("0.006000 km² released"), "\(withoutReleases.stderr)")
     }
 
     /// The plan schedules the dissolved remaining area on its start day: its total is the total that
     /// `extent --as-of` prints, to the last digit, and the rows of its output add up to it.
     @Test func schedulesTheRemainingTotalOfExtent() throws {
-        let folder = try HazmapBinary.temporaryFolder()
+        let folder = try CLI.temporaryFolder()
         let capacity = try Self.oneTeamCapacity(in: folder)
         let ranked = folder.appendingPathComponent("ranked.csv")
         try "id,rank\n".write(to: ranked, atomically: true, encoding: .utf8)
         let plan = folder.appendingPathComponent("plan.csv").path
         for releases in [[], ["--releases", "\(sample)/releases.gpkg"]] {
-            let result = try HazmapBinary.hazmap([
+            let result = try CLI.hazmap([
                 "plan", "\(sample)/hazards.gpkg", "--mapping", "\(sample)/mapping.toml", "--priorities", ranked.path,
                 "--capacity", capacity.path, "--start", "2025-01-01", "--survey-shares", "cancel=0.5,reduce=0.3",
                 "-o", plan, "-q", "--json",
             ] + releases)
-            #expect(result.status == 0, "\(result.error)")
-            let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+            #expect(result.status == 0, "\(result.stderr)")
+            let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
             let total = try #require(json?["total_m2"] as? Double)
-            let extent = try HazmapBinary.hazmap([
+            let extent = try CLI.hazmap([
                 "extent", "\(sample)/hazards.gpkg", "--mapping", "\(sample)/mapping.toml", "--as-of", "2025-01-01",
                 "-q", "--json",
             ] + releases)
-            let figures = try JSONSerialization.jsonObject(with: Data(extent.output.utf8)) as? [String: Any]
+            let figures = try JSONSerialization.jsonObject(with: Data(extent.stdout.utf8)) as? [String: Any]
             let byClass = figures?["byClass"] as? [String: [String: Double]]
             let extentTotal = try #require(byClass?["CHA"]?["m2"]) + (try #require(byClass?["SHA"]?["m2"]))
             // To the last digit both print (km² to 6 decimals).
             #expect(String(format: "%.6f", total / 1e6) == String(format: "%.6f", extentTotal / 1e6))
-            let rows = try HazmapBinary.ogrValues(plan, sql: "SELECT area_m2 FROM plan", field: "area_m2")
+            let rows = try CLI.sql(plan, "SELECT area_m2 FROM plan", field: "area_m2")
             #expect(abs(rows.compactMap(Double.init).reduce(0, +) - total) < 1e-3)
         }
     }
@@ -141,7 +141,7 @@ struct PlanCommandTests {
         // One CHA whose source field 'relief' is mapped to terrain (--field terrain=relief). Mountain
         // clearance is 20 m²/day against a default of 1,000: one team, every day a working day, takes
         // ⌈area / 20⌉ days from 1 January 2025.
-        let folder = try HazmapBinary.temporaryFolder()
+        let folder = try CLI.temporaryFolder()
         let hazards = folder.appendingPathComponent("hazards.geojson")
         try """
         {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"id": "h1", "class": "CHA",
@@ -151,19 +151,19 @@ struct PlanCommandTests {
         let capacity = try Self.oneTeamCapacity(in: folder, extra: "[productivity.clearance.terrain]\nmountain = 20\n")
         let ranked = folder.appendingPathComponent("ranked.csv")
         try "id,rank\nh1,1\n".write(to: ranked, atomically: true, encoding: .utf8)
-        let result = try HazmapBinary.hazmap([
+        let result = try CLI.hazmap([
             "plan", hazards.path, "--field", "terrain=relief", "--priorities", ranked.path,
             "--capacity", capacity.path, "--start", "2025-01-01", "-q", "--json",
         ])
-        #expect(result.status == 0, "\(result.error)")
-        let json = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any]
+        #expect(result.status == 0, "\(result.stderr)")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let area = try #require(json?["total_m2"] as? Double)
         let days = Int((area / 20).rounded(.up))
         #expect(json?["completion"] as? String == (try Self.lastDay(ofDays: days)))
     }
 
     @Test func badSharesAreAUsageError() throws {
-        let result = try HazmapBinary.hazmap([
+        let result = try CLI.hazmap([
             "plan", "\(sample)/hazards.gpkg", "--priorities", "x.gpkg", "--capacity", "c.toml",
             "--survey-shares", "cancel=0.8,reduce=0.4",
         ])

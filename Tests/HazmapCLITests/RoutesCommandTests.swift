@@ -1,26 +1,26 @@
 import Foundation
 import Testing
 
-@Suite("hazmap routes", .enabled(if: HazmapBinary.ready))
+@Suite("hazmap routes", .enabled(if: CLI.ready))
 struct RoutesCommandTests {
-    let sample = HazmapBinary.sample.path
+    let sample = CLI.sample.path
 
     @Test func routeKilometresAddUp() throws {
-        let folder = try HazmapBinary.temporaryFolder()
+        let folder = try CLI.temporaryFolder()
         let table = folder.appendingPathComponent("routes.csv").path
-        let result = try HazmapBinary.hazmap([
+        let result = try CLI.hazmap([
             "routes", "\(sample)/routes.geojson", "--events", "\(sample)/route_events.geojson",
             "--hazards", "\(sample)/hazards.gpkg", "--mapping", "\(sample)/mapping.toml",
             "--distances", "100m,500m", "-o", table, "-q",
         ])
-        #expect(result.status == 0, "\(result.error)")
+        #expect(result.status == 0, "\(result.stderr)")
         // Each row's statuses add up to the route's geodesic length, which SpatiaLite's ST_Length(g, 1)
         // (geodesic on the ellipsoid) gives independently.
-        let lengths = try HazmapBinary.ogrValues(
-            "\(sample)/routes.geojson", sql: "SELECT id, ST_Length(GEOMETRY, 1) / 1000 AS km FROM routes ORDER BY id",
+        let lengths = try CLI.sql(
+            "\(sample)/routes.geojson", "SELECT id, ST_Length(GEOMETRY, 1) / 1000 AS km FROM routes ORDER BY id",
             field: "km").compactMap(Double.init)
-        let sums = try HazmapBinary.ogrValues(
-            table, sql: "SELECT route_id, CAST(unverified_km AS REAL) + CAST(verified_km AS REAL) "
+        let sums = try CLI.sql(
+            table, "SELECT route_id, CAST(unverified_km AS REAL) + CAST(verified_km AS REAL) "
                 + "+ CAST(cleared_km AS REAL) AS km FROM routes WHERE route_id <> 'total' ORDER BY route_id",
             field: "km").compactMap(Double.init)
         #expect(lengths.count == 3)
@@ -39,7 +39,7 @@ struct RoutesCommandTests {
 
     @Test("--distances 0m: km of route inside a square hazard on the equator, against geod; ISO dates in the CSV")
     func insideContamination() throws {
-        let folder = try HazmapBinary.temporaryFolder()
+        let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let routes = folder.appendingPathComponent("routes.geojson").path
         let events = folder.appendingPathComponent("events.geojson").path
@@ -53,14 +53,14 @@ struct RoutesCommandTests {
         try Self.writeCollection([("{\"type\":\"Polygon\",\"coordinates\":[[[-0.005,-0.005],[0.005,-0.005],"
                                     + "[0.005,0.005],[-0.005,0.005],[-0.005,-0.005]]]}",
                                    "{\"id\":\"h1\",\"class\":\"CHA\",\"recorded\":\"2020-01-01\"}")], to: hazards)
-        let result = try HazmapBinary.hazmap([
+        let result = try CLI.hazmap([
             "routes", routes, "--events", events, "--hazards", hazards, "--distances", "0m,100m", "-o", table, "-q",
         ])
-        #expect(result.status == 0, "\(result.error)")
+        #expect(result.status == 0, "\(result.stderr)")
         // geod: the geodesic from (0°, −0.005°) to (0°, 0.005°) along the equator.
-        let geod = try HazmapBinary.run("/usr/bin/env", ["sh", "-c",
+        let geod = try Binary.run("/usr/bin/env", ["sh", "-c",
                                                          "echo '0 -0.005 0 0.005' | geod +ellps=WGS84 -I +units=m -f %.6f -F %.6f"])
-        let metres = try #require(geod.output.split(whereSeparator: { $0 == "\t" || $0 == " " || $0 == "\n" })
+        let metres = try #require(geod.stdout.split(whereSeparator: { $0 == "\t" || $0 == " " || $0 == "\n" })
             .last.flatMap { Double($0) })
         #expect(abs(metres - 6_378_137 * 0.01 * .pi / 180) < 1e-5)
         let text = try String(contentsOfFile: table, encoding: .utf8)
@@ -78,7 +78,7 @@ struct RoutesCommandTests {
     }
 
     @Test func badDistanceIsAUsageError() throws {
-        let result = try HazmapBinary.hazmap(["routes", "r.geojson", "--hazards", "h.gpkg", "--distances", "far"])
+        let result = try CLI.hazmap(["routes", "r.geojson", "--hazards", "h.gpkg", "--distances", "far"])
         #expect(result.status == 2)
     }
 }
