@@ -62,7 +62,9 @@ scenario_name() { # spec -> layout-hazards-seed
 
 # The all-class exposure figures alone: hazmap's option when it has one, else the full command.
 ALL_ONLY=""
-"$HAZMAP" exposure --help 2>/dev/null | grep -q -- '--classes' && ALL_ONLY="--classes all"
+# (The help is read whole first: `grep -q` closing the pipe early would fail it under pipefail.)
+EXPOSURE_HELP=$("$HAZMAP" exposure --help 2>/dev/null)
+grep -q -- '--classes' <<<"$EXPOSURE_HELP" && ALL_ONLY="--classes all"
 
 hazmap_cmd() { # task threads folder
     local h="$3/hazards.gpkg" r="$3/releases.gpkg" p="$3/population.tif" bin="${4:-$HAZMAP}"
@@ -213,7 +215,7 @@ table() {
             echo "| $scenario | $label | $(cell "$w2" "$c2" "$m2")$vt | $(cell "$w1" "$c1" "$m1") |" \
                  "$( [ -n "$(peer_cmd "$task" x)" ] && cell "$wp" "$cp" "$mp" || echo "no peer")" \
                  "| $(against "$wp" "$w2" "$wall_t") | $(against "$cp" "$c2" "$cpu_t") | $peak" \
-                 "| $(against "$w1" "$w2" "$thread_t") | $hi / $pi | ${a2:-–}–${b2:-–} |"
+                 "| $(against "$w1" "$w2" "$thread_t") | $hi / $pi | $(num "$a2" && echo "$a2–$b2" || echo "–") |"
         done
     done
     if [ -z "$PERF" ] && [ "$INSTRUCTIONS" != 0 ]; then
