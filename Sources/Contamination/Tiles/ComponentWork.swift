@@ -72,26 +72,22 @@ struct ComponentWork: Sendable {
     }
 }
 
-extension Array where Element == ReplayHazard {
-    /// The hazards' parts in a unit's tile (`Geometry.clipped(toTile:of:)`), those with none left out; the
-    /// hazards as they are for a whole component.
-    func clipped(to tile: (tile: Int, grid: TileGrid)?) throws -> [ReplayHazard] {
-        guard let tile else { return self }
-        return try compactMap { hazard in
-            var part = hazard
-            part.geometry = try hazard.geometry.clipped(toTile: tile.tile, of: tile.grid)
-            return part.geometry.isEmpty ? nil : part
-        }
-    }
+/// An event whose polygon a tile can clip: a hazard or a release of the one replay.
+protocol TileClippable {
+    var geometry: Geometry { get set }
 }
 
-extension Array where Element == ReplayRelease {
-    /// The releases' parts in a unit's tile, those with none left out; as they are for a whole component.
-    func clipped(to tile: (tile: Int, grid: TileGrid)?) throws -> [ReplayRelease] {
+extension ReplayHazard: TileClippable {}
+extension ReplayRelease: TileClippable {}
+
+extension Array where Element: TileClippable {
+    /// The events' parts in a unit's tile (`Geometry.clipped(toTile:of:)`), those with none left out; the
+    /// events as they are for a whole component.
+    func clipped(to tile: (tile: Int, grid: TileGrid)?) throws -> [Element] {
         guard let tile else { return self }
-        return try compactMap { release in
-            var part = release
-            part.geometry = try release.geometry.clipped(toTile: tile.tile, of: tile.grid)
+        return try compactMap { event in
+            var part = event
+            part.geometry = try event.geometry.clipped(toTile: tile.tile, of: tile.grid)
             return part.geometry.isEmpty ? nil : part
         }
     }
