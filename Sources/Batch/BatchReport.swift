@@ -1,5 +1,3 @@
-import Batch
-
 /// `hazmap batch --json`: each job's outcome and figures, and the summary files written.
 public struct BatchReport: Encodable {
     struct Job: Encodable {

@@ -44,6 +44,9 @@ public struct Article5Section: Sendable {
     /// basis, the completion and the km² per year the deadline needs, in total and per region.
     public var forecast: LedgerForecast
     public var plan: Article5Plan?
+    /// Why the capacity gives no plan, when it does not (`PlanError`: "not at this capacity …", naming the
+    /// teams needed): the section says so and the rest of the report stands.
+    public var planRefusal: (capacityFile: String, reason: String)?
 
     /// The forecast of `ledger` (years to the report day) and, with a capacity, the plan of the land left
     /// on the forecast's start day (the releases up to it counted; hazards in `ranks` order, then by id;
@@ -62,7 +65,13 @@ public struct Article5Section: Sendable {
         let planned = try PlanItems(hazards: hazards, releases: counted, start: forecast.from, ranks: ranks,
                                     threads: threads, shares: shares)
         let shares = try SurveyShares(releases: counted) ?? SurveyShares(cancelled: 0, reduced: 0)
-        let schedule = try Schedule(items: planned.items, capacity: capacity, shares: shares, start: forecast.from)
+        let schedule: Schedule
+        do {
+            schedule = try Schedule(items: planned.items, capacity: capacity, shares: shares, start: forecast.from)
+        } catch {
+            planRefusal = (request.capacityFile ?? "", error.description)
+            return
+        }
         let check = try DeadlineCheck(schedule, items: planned.items, deadline: request.deadline)
         let teamDays = schedule.hazards.reduce(0.0) { sum, hazard in
             hazard.tasks.reduce(sum) { $0 + ($1.endDay - $1.startDay) }

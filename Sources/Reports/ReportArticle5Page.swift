@@ -93,6 +93,10 @@ extension ReportData {
             html += "; \(Figures.decimal(needed.value / total.releasedPerYear.value, 2)) × the current rate"
         }
         html += ".</p>"
+        if let refusal = article5.planRefusal {
+            return html + "<p id=\"article5-plan\">No plan with the capacity in "
+                + "\(Markup.escape(refusal.capacityFile)): \(Markup.escape(refusal.reason)).</p>"
+        }
         guard let plan = article5.plan else { return html }
         let capacity = plan.schedule.capacity
         let teams = TeamMethod.allCases.map { "\($0.rawValue) \(page.count(capacity.teams[$0] ?? 0))" }.joined(separator: ", ")

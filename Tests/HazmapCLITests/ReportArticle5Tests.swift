@@ -141,4 +141,41 @@ import Testing
                 "\(outlook)")
         #expect(outlook.contains("2009, 2010, 2011"))
     }
+    /// A capacity that cannot release the land before the schedule's horizon (one clearance team at 1 m² a
+    /// day: thousands of years) gives no plan: the report still renders (exit 0) with the forecast, and the
+    /// section states `hazmap plan`'s own refusal for the same land and capacity, word for word.
+    @Test func aCapacityTooSmallForAnyPlanIsStatedAndTheReportStands() throws {
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let output = folder.appendingPathComponent("report").path
+        let capacity = folder.appendingPathComponent("tiny.toml")
+        try """
+            working_days_per_year = 220
+            task_team_days = 3650
+            [teams]
+            survey = 2
+            clearance = 1
+            [productivity.survey]
+            default = 20000
+            [productivity.clearance]
+            default = 1
+            """.write(to: capacity, atomically: true, encoding: .utf8)
+        let run = try CLI.hazmap(["report", "--hazards", CLI.sample("hazards.gpkg"), "--deadline", "2028-03-01",
+                                  "--capacity", capacity.path, "--today", "2026-01-01", "-o", output] + common)
+        #expect(run.status == 0, "\(run.stderr)")
+        let html = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
+        #expect(try ReportPage.text(ofElement: "article5-needed", in: html).hasPrefix("Capacity needed to meet the deadline"))
+
+        let ranks = folder.appendingPathComponent("ranks.csv")
+        try "id,rank\n".write(to: ranks, atomically: true, encoding: .utf8)
+        let planRun = try CLI.hazmap(["plan", CLI.sample("hazards.gpkg"), "--priorities", ranks.path, "--capacity",
+                                      capacity.path, "--start", "2025-12-31"] + common)
+        #expect(planRun.status == 1)
+        let reason = try #require(planRun.stderr.components(separatedBy: "not at this capacity").last?
+            .trimmingCharacters(in: .whitespacesAndNewlines))
+        let planText = try ReportPage.text(ofElement: "article5-plan", in: html)
+        #expect(planText.hasPrefix("No plan with the capacity in \(capacity.path): not at this capacity"), "\(planText)")
+        #expect(planText.contains(reason), "report: \(planText)\nplan: \(planRun.stderr)")
+        #expect(planText.contains("clearance teams are needed to end before 2200"))
+    }
 }
