@@ -28,19 +28,14 @@ import shapely
 from exactextract import exact_extract
 from pyproj import Transformer
 
+from peer_read import read
 
-def read(path: str) -> gpd.GeoDataFrame:
-    """The hazards with valid polygonal geometries (null and empty dropped, invalid repaired)."""
-    df = gpd.read_file(path, engine="pyogrio", columns=["class"])
-    df = df[df.geometry.notna() & ~df.geometry.is_empty].copy()
-    geoms = df.geometry.values.to_numpy()
-    invalid = ~shapely.is_valid(geoms)
-    repaired = shapely.make_valid(geoms[invalid], method="structure", keep_collapsed=False)
-    geoms[invalid] = [shapely.union_all([p for p in shapely.get_parts(g) if p.geom_type in ("Polygon", "MultiPolygon")])
-                      for g in repaired]
-    df = df.set_geometry(geoms)
+
+def read_hazards(path: str) -> gpd.GeoDataFrame:
+    """The hazards with valid polygonal geometries (null and empty dropped, invalid repaired), class upper-cased."""
+    df = read(path, ["class"])
     df["class"] = df["class"].str.upper()
-    return df[~df.geometry.is_empty]
+    return df
 
 
 def main() -> None:
@@ -53,7 +48,7 @@ def main() -> None:
     args = ap.parse_args()
     distances = [float(d) for d in args.distances.split(",") if d.strip()]
 
-    hazards = read(args.hazards)
+    hazards = read_hazards(args.hazards)
     cha = shapely.union_all(hazards.geometry[hazards["class"] == "CHA"].values)
     sha = shapely.difference(shapely.union_all(hazards.geometry[hazards["class"] == "SHA"].values), cha)
     both = shapely.union(cha, sha)
