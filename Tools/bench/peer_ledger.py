@@ -71,6 +71,9 @@ def main() -> None:
         for method in METHODS:
             cut = shapely.union_all(releases.geometry[(releases["year"] == year) & (releases["method"] == method)].values)
             cut = shapely.difference(cut, taken)
+            if cut.is_empty:  # GEOS cannot type an overlay of an empty collection ("result geometry dimension")
+                released[method] = 0.0
+                continue
             released[method] = area(shapely.intersection(cut, cha)) + area(shapely.intersection(cut, sha))
             taken = shapely.union(taken, cut)
         if not taken.is_empty:
