@@ -58,6 +58,23 @@ struct ExtentTilesTests {
         #expect(tiled.reduce(0) { $0 + $1.share } == largest)
     }
 
+    @Test("without geometry, no piece is dissolved and every group's area is the same double, whole and tiled",
+          arguments: [60, Int.max / 4])
+    func figuresWithoutGeometry(membersPerTile: Int) throws {
+        let scenario = try Self.denseScenario()
+        var request = ExtentRequest(dimensions: [.hazardClass], asOf: try Fixture.day("2020-12-31"), threads: 2)
+        request.membersPerTile = membersPerTile
+        let dissolved = try Extent(hazards: scenario.hazards, releases: scenario.releases, request: request)
+        request.geometry = false
+        let figures = try Extent(hazards: scenario.hazards, releases: scenario.releases, request: request)
+        #expect(figures.pieces.isEmpty)
+        #expect(dissolved.pieces.count == 2 && dissolved.groups.count == 2)
+        #expect(figures.groups.map(\.key) == dissolved.groups.map(\.key))
+        #expect(figures.groups.map(\.area) == dissolved.groups.map(\.area))
+        #expect(dissolved.pieces.map(\.area) == dissolved.groups.map(\.area))
+        #expect(figures.byClass == dissolved.byClass)
+    }
+
     @Test("1, 2 and 4 threads give the same tiled pieces: same keys, WKB bytes and areas")
     func identicalForAnyThreads() throws {
         let scenario = try Self.denseScenario()

@@ -65,4 +65,31 @@ struct ValidationTests {
         let all = try #require(findings.last?.area)
         #expect(Fixture.close(all.value, ClosedForm.rectangleArea(Box(18.10, 44.00, 18.11, 44.01))))
     }
+
+    @Test("the figures' scope leaves the overlap findings out, names overlap as not checked, and keeps every other finding")
+    func figuresScope() throws {
+        // a and b overlap; the release lies outside every hazard; c has a future date.
+        let hazards = [
+            try Fixture.hazard("a", .sha, Box(18.00, 44.00, 18.01, 44.01).wkt, index: 0),
+            try Fixture.hazard("b", .cha, Box(18.005, 44.005, 18.015, 44.015).wkt, index: 1),
+            try Fixture.hazard("c", .sha, Box(18.05, 44.00, 18.06, 44.01).wkt, recorded: "2030-01-01", index: 2),
+        ]
+        let away = try Fixture.release("away", Box(18.10, 44.00, 18.11, 44.01).wkt, date: "2019-01-01")
+        func validation(_ scope: ValidationScope) throws -> Validation {
+            try Validation(hazards: Loaded(records: hazards, findings: [],
+                                           summary: LoadSummary(file: "hazards.test", layer: .hazards)),
+                           releases: Loaded(records: [away], findings: [],
+                                            summary: LoadSummary(file: "releases.test", layer: .releases)),
+                           today: try Fixture.day("2026-01-01"), scope: scope)
+        }
+        let all = try validation(.all), figures = try validation(.figures)
+        #expect(all.findings.map(\.code).sorted { $0.rawValue < $1.rawValue }
+                == [.futureDate, .overlap, .releaseOutsideAllHazards])
+        #expect(figures.findings.map(\.code).sorted { $0.rawValue < $1.rawValue } == [.futureDate, .releaseOutsideAllHazards])
+        #expect(all.summary.notChecked.isEmpty && all.summary.note == nil)
+        #expect(figures.summary.notChecked == [.overlap])
+        #expect(figures.summary.groups.map(\.code).contains(.overlap) == false)
+        #expect(figures.summary.warnings == all.summary.warnings - 1)
+        #expect(figures.summary.line.hasSuffix("; not checked here: overlap"))
+    }
 }

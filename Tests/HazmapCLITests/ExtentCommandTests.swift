@@ -56,6 +56,25 @@ struct ExtentCommandTests {
         #expect(!one.stdout.isEmpty && one.stdout == four.stdout)
     }
 
+    @Test("with and without -o (geometry dissolved or not), the same JSON byte for byte; the file's areas are its figures")
+    func figuresWithoutOutput() throws {
+        let split = ["--regions", CLI.sample("regions.geojson"), "--by", "class,hazard_type,region"]
+        let folder = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("extent.csv").path
+        let without = try CLI.hazmap(["extent"] + Self.inputs + split + ["--json", "-q"])
+        let with = try CLI.hazmap(["extent"] + Self.inputs + split + ["--json", "-q", "-o", file])
+        #expect(without.status == 0 && with.status == 0, "\(without.stderr) \(with.stderr)")
+        #expect(!without.stdout.isEmpty && without.stdout == with.stdout)
+        let groups = try #require(try CLI.object(without.stdout)["groups"] as? [[String: Any]])
+        let written = try CLI.sql(file, "SELECT area_m2 FROM extent", field: "area_m2").compactMap(Double.init)
+        #expect(written.count == groups.count && groups.count > 2)
+        #expect(written.reduce(0, +) > 0)
+        for (row, group) in zip(written, groups) {
+            #expect(CLI.close(row, try #require(Self.m2(group["area"]))), "\(row) vs \(group)")
+        }
+    }
+
     @Test("-o extent.geojson / .gpkg / .csv: ogrinfo reads one feature per group, with area_m2")
     func outputs() throws {
         let folder = try CLI.temporaryFolder()

@@ -9,11 +9,16 @@ public struct ExtentAnalysis: Sendable {
     public var asOf: CalendarDate?
     /// The groups; `region` is added whenever regions are given.
     public var grouping: ExtentGrouping
+    /// Whether the groups' land is dissolved (`Extent.pieces`, for an output file or a map); the figures are
+    /// the same either way.
+    public var geometry: Bool
     public var threads: Int
 
-    public init(asOf: CalendarDate?, grouping: ExtentGrouping = ExtentGrouping(), threads: Int) {
+    public init(asOf: CalendarDate?, grouping: ExtentGrouping = ExtentGrouping(), geometry: Bool = true,
+                threads: Int) {
         self.asOf = asOf
         self.grouping = grouping
+        self.geometry = geometry
         self.threads = max(1, threads)
     }
 
@@ -22,10 +27,11 @@ public struct ExtentAnalysis: Sendable {
         inputs.regions == nil ? grouping.dimensions : grouping.adding(.region).dimensions
     }
 
-    /// Dissolves the hazards ("dissolving" phase, one step per hazard).
+    /// Replays the hazards and releases, dissolving each group's land when `geometry` is set ("dissolving"
+    /// phase, one step per hazard).
     public func run(_ inputs: Inputs, monitor: any AnalysisMonitor) throws -> Extent {
         let request = ExtentRequest(dimensions: dimensions(for: inputs), asOf: asOf, regions: inputs.regionRecords,
-                                    threads: threads)
+                                    geometry: geometry, threads: threads)
         return try monitor.phase("dissolving", total: inputs.hazards.records.count) {
             try Extent(hazards: inputs.hazards.records, releases: inputs.releaseRecords, request: request,
                        progress: monitor.steps)

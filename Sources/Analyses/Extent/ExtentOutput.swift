@@ -13,7 +13,11 @@ public enum ExtentOutput {
         FieldDefinition("area_m2", .real), FieldDefinition("area_ha", .real), FieldDefinition("area_km2", .real),
     ]
 
+    /// Writes the extent's pieces; the extent must have been computed with its geometry
+    /// (`ExtentRequest.geometry`).
     public static func write(_ extent: Extent, to path: String, regionNames: RegionNames) throws {
+        precondition(extent.pieces.count == extent.groups.count,
+                     "an extent computed without geometry (ExtentRequest.geometry) has no pieces to write")
         let writer = try FeatureWriter(path: path, layer: "extent", fields: fields, geometryKind: .multiPolygon)
         for piece in extent.pieces {
             try writer.write(geometry: piece.geometry, properties: properties(piece, regionNames: regionNames))
@@ -83,7 +87,7 @@ public struct ExtentReport: Encodable {
         self.findings = findings
         let names = RegionNames(inputs.regions?.records ?? [])
         let byRegion = dimensions.contains(.region)
-        groups = extent.pieces.map {
+        groups = extent.groups.map {
             Group(hazardClass: $0.key.hazardClass.rawValue, hazardType: $0.key.hazardType?.rawValue,
                   byRegion: byRegion, region: $0.key.region, regionName: names.name($0.key.region),
                   regionLabel: byRegion ? names.label($0.key.region) : "", area: Area($0.area))
@@ -115,7 +119,7 @@ public struct ExtentReport: Encodable {
         table.add(keys("total", "", "") + areas(total))
         var lines = [table.render()]
         if let asOf { lines.insert("remaining contamination as of \(asOf)", at: 0) }
-        if !findings.isEmpty { lines.append(findings.lineForOtherCommands) }
+        if findings.hasContent { lines.append(findings.lineForOtherCommands) }
         return lines.joined(separator: "\n")
     }
 }

@@ -248,7 +248,7 @@ public struct LedgerReport: Encodable {
             lines.append(table.render())
             if let deadline = forecast.deadline { lines.append("Article 5 deadline: \(deadline)") }
         }
-        if !findings.isEmpty { lines.append(findings.lineForOtherCommands) }
+        if findings.hasContent { lines.append(findings.lineForOtherCommands) }
         return lines.joined(separator: "\n")
     }
 

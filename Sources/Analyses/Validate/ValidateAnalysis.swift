@@ -8,10 +8,13 @@ import Loading
 public struct ValidateAnalysis: Sendable {
     /// The day dates are checked against (future dates).
     public var today: CalendarDate
+    /// Every check, or only those the figures of `extent` and `release` rest on (`ValidationScope`).
+    public var scope: ValidationScope
     public var threads: Int
 
-    public init(today: CalendarDate, threads: Int) {
+    public init(today: CalendarDate, scope: ValidationScope = .all, threads: Int) {
         self.today = today
+        self.scope = scope
         self.threads = max(1, threads)
     }
 
@@ -19,7 +22,7 @@ public struct ValidateAnalysis: Sendable {
     public func run(_ inputs: Inputs, accidents: [Accident] = [], monitor: any AnalysisMonitor) throws -> Validation {
         try monitor.phase("validating", total: 1) {
             try Validation(hazards: inputs.hazards, releases: inputs.releases, regions: inputs.regions,
-                           accidents: accidents, today: today, threads: threads)
+                           accidents: accidents, today: today, scope: scope, threads: threads)
         }
     }
 }

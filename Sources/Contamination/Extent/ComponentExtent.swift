@@ -7,26 +7,31 @@ import GeometryCore
 /// two groups counts once, in the first group by class and type (`ExtentKey.takesOver`); its region is the
 /// one it was recorded in.
 enum ComponentExtent {
-    /// The dissolved land of each group, in precedence order, after the events on or before `horizon` (days
-    /// since 1970-01-01), new land cut by `regions` when given, and the area of each class. Areas are sums of
-    /// the fragments' geodesic areas in slot order (`FragmentState.areas(by:)`), as the ledger measures them.
+    /// The land of each group, in precedence order, after the events on or before `horizon` (days since
+    /// 1970-01-01), new land cut by `regions` when given, and the area of each class. Areas are sums of the
+    /// fragments' geodesic areas in slot order (`FragmentState.areas(by:)`), as the ledger measures them; each
+    /// group's land is dissolved only when `dissolving`.
     static func land(hazards: [ReplayHazard], releases: [ReplayRelease], regions: RegionSplit?,
-                     horizon: Int) throws -> (pieces: [ExtentPiece], byClass: ClassAreas) {
+                     horizon: Int, dissolving: Bool = true) throws -> ComponentLand {
         let (replay, _) = try Replay.run(hazards: hazards, releases: releases, regions: regions, horizon: horizon) {
             NoCheckpoints()
         }
-        return try pieces(of: replay.state)
+        return try pieces(of: replay.state, dissolving: dissolving)
     }
 
-    /// The dissolved land of each group of a replay's state, in precedence order, and the area of each class.
-    static func pieces(of state: FragmentState<ExtentKey>) throws -> (pieces: [ExtentPiece], byClass: ClassAreas) {
+    /// The groups of a replay's state, in precedence order, with their areas and, when `dissolving`, their
+    /// dissolved land; and the area of each class.
+    static func pieces(of state: FragmentState<ExtentKey>, dissolving: Bool = true) throws -> ComponentLand {
         let classes = state.areas(by: \.hazardClass)
         let areas = state.areas { $0 }
-        let pieces = try areas.keys.sorted().compactMap { key -> ExtentPiece? in
+        let groups = try areas.keys.sorted().compactMap { key -> ComponentLand.Group? in
+            let area = SquareMeters(areas[key] ?? 0)
+            guard dissolving else { return ComponentLand.Group(key: key, area: area, land: nil) }
             let land = try state.dissolved { $0 == key }
-            return land.isEmpty ? nil : ExtentPiece(key: key, geometry: land, area: SquareMeters(areas[key] ?? 0))
+            return land.isEmpty ? nil : ComponentLand.Group(key: key, area: area, land: land)
         }
-        return (pieces, ClassAreas(cha: SquareMeters(classes[.cha] ?? 0), sha: SquareMeters(classes[.sha] ?? 0)))
+        return ComponentLand(groups: groups,
+                             byClass: ClassAreas(cha: SquareMeters(classes[.cha] ?? 0), sha: SquareMeters(classes[.sha] ?? 0)))
     }
 
     /// A replay read only at its end.
@@ -34,4 +39,24 @@ enum ComponentExtent {
         var checkpoints: [Int] { [] }
         mutating func checkpoint(_ index: Int, _ replay: Replay) throws {}
     }
+}
+
+/// The extent of one component, or of one tile of a giant one: each group's area and, when asked for, its
+/// dissolved land; and the area of each class.
+struct ComponentLand: Sendable {
+    /// One group's land.
+    struct Group: Sendable {
+        var key: ExtentKey
+        /// The sum of the group's fragments' geodesic areas.
+        var area: SquareMeters
+        /// The group's dissolved land (WGS84 lon/lat); `nil` when no geometry was asked for.
+        var land: Geometry?
+    }
+
+    /// The groups, in precedence order (sorted by key).
+    var groups: [Group]
+    var byClass: ClassAreas
+
+    /// No land.
+    static let empty = ComponentLand(groups: [], byClass: .zero)
 }

@@ -163,7 +163,7 @@ private struct ReadingPlan: Sendable {
 /// The readings of one unit of work (a component, or a tile of a giant one: `ComponentWork`), and of a
 /// component once its units are gathered.
 private struct UnitReadings: Sendable {
-    var extent: (pieces: [ExtentPiece], byClass: ClassAreas)
+    var extent: ComponentLand
     var ledger: ComponentLedger?
     var land: [RemainingLand.ClassLand]?
     /// Per share day: each hazard's share (input index, m²), and the land's area by class.
@@ -197,7 +197,7 @@ private struct UnitReadings: Sendable {
                 },
                 sharesByClass: days.map { day in units.reduce(ClassAreas.zero) { $0 + $1.sharesByClass[day] } })
         } else {
-            whole = units.first ?? UnitReadings(extent: ([], .zero), ledger: nil, land: nil, shares: [],
+            whole = units.first ?? UnitReadings(extent: .empty, ledger: nil, land: nil, shares: [],
                                                 sharesByClass: [])
             whole.ledger = ledger
         }
@@ -213,7 +213,7 @@ private struct ReadingObserver: ReplayObserver {
     var checkpoints: [Int] { plan.checkpoints }
     var books: ComponentLedger.Books?
     var land: LandReader?
-    var extent: (pieces: [ExtentPiece], byClass: ClassAreas)?
+    var extent: ComponentLand?
     var shares: [[(index: Int, area: Double)]]
     var sharesByClass: [ClassAreas]
 

@@ -2,7 +2,8 @@ import GeometryCore
 import HazmapValues
 
 /// The one validation pass: every finding about a set of input layers, the same for every command that
-/// shows findings (`validate` lists them; `extent`, `release`, `report` and `batch` print their summary).
+/// shows findings (`validate` lists them; `extent`, `release`, `report` and `batch` print their summary;
+/// `extent` and `release` run it without the overlap findings, `ValidationScope.figures`).
 ///
 /// It gathers the loaders' findings (per feature: geometry, ids, dates, values), the attribute checks
 /// (`AttributeChecks`), overlapping hazards and releases outside their hazards (`Validator`, sharing one
@@ -21,16 +22,18 @@ public struct Validation: Sendable {
     ///     clock).
     ///   - accidents, facilities: point layers whose placement is checked too (outside every region, far
     ///     outside the rest of their layer); their loaders' findings are the caller's.
+    ///   - scope: every check, or those the figures of `extent` and `release` rest on (`ValidationScope`);
+    ///     the summary names the codes left out.
     ///   - threads: worker threads for the geometric checks; findings are identical for any number.
     public init(hazards: Loaded<Hazard>, releases: Loaded<ReleaseEvent>? = nil, regions: Loaded<Region>? = nil,
                 accidents: [Accident] = [], facilities: [Facility] = [],
-                today: CalendarDate, threads: Int = 1) throws {
+                today: CalendarDate, scope: ValidationScope = .all, threads: Int = 1) throws {
         let validator = Validator(threads: threads)
         let hazardRecords = hazards.records, releaseRecords = releases?.records ?? []
         let indexed = HazardIndex(hazardRecords)
         var findings = hazards.findings + (releases?.findings ?? []) + (regions?.findings ?? [])
         findings += AttributeChecks(today: today).check(hazards: hazardRecords, releases: releaseRecords)
-        findings += try validator.overlaps(hazardRecords, indexed: indexed)
+        if scope == .all { findings += try validator.overlaps(hazardRecords, indexed: indexed) }
         findings += try validator.releasesOutside(releaseRecords, hazards: hazardRecords, indexed: indexed)
         findings += try RegionChecks.check(regions?.records ?? [], hazards: hazardRecords, threads: threads)
         for layer in [PlacementChecks.items(hazardRecords), PlacementChecks.items(releaseRecords),
@@ -40,6 +43,6 @@ public struct Validation: Sendable {
         }
         findings.sort()
         self.findings = findings
-        summary = FindingsSummary(findings)
+        summary = FindingsSummary(findings, notChecked: scope.notChecked)
     }
 }

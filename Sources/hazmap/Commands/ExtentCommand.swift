@@ -21,9 +21,10 @@ struct ExtentCommand: ParsableCommand {
         With --releases, land released on or before --as-of (default: all releases) is removed, and \
         hazards recorded after --as-of are left out; hazards recorded after a release re-contaminate.
 
-        Invalid polygons are repaired (GEOS make-valid, structure method). The inputs go through the same \
-        validation as 'hazmap validate': the findings are counted by code, with the area involved; run \
-        'hazmap validate' for the full list.
+        Invalid polygons are repaired (GEOS make-valid, structure method). The inputs go through the checks \
+        of 'hazmap validate' that the figures rest on: the findings are counted by code, with the area \
+        involved. Overlapping hazards are not looked for (the figures count shared land once; the JSON's \
+        findings.not_checked says so); run 'hazmap validate' for them and for the full list.
 
         \(OutputHelp.files)
 
@@ -74,9 +75,10 @@ struct ExtentCommand: ParsableCommand {
         let inputs = try Inputs.load(sources, threads: threadOptions.count, unusedFields: [.hazards: unused],
                                      monitor: monitor)
         try refuseInputsAsOutputs(output)
-        let analysis = ExtentAnalysis(asOf: asOf, grouping: by, threads: threadOptions.count)
+        let analysis = ExtentAnalysis(asOf: asOf, grouping: by, geometry: output != nil, threads: threadOptions.count)
         let extent = try analysis.run(inputs, monitor: monitor)
-        let validation = try ValidateAnalysis(today: today.day, threads: threadOptions.count).run(inputs, monitor: monitor)
+        let validation = try ValidateAnalysis(today: today.day, scope: .figures, threads: threadOptions.count)
+            .run(inputs, monitor: monitor)
         if let output {
             try ExtentOutput.write(extent, to: output, regionNames: inputs.regionNames)
             monitor.note("wrote \(extent.pieces.count) extent features to \(output)")

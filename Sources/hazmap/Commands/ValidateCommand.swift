@@ -19,8 +19,9 @@ struct ValidateCommand: ParsableCommand {
         suspiciously large areas; with --regions, overlapping regions (with the overlap's area), one region \
         code under two names (a NUL byte cuts values short), control characters in values, and features \
         outside every region. Features far outside the rest of their layer (a flipped sign) are found too. \
-        Each finding names the file, the feature index and id. extent, release, report and batch run the \
-        same validation and print the same counts by code.
+        Each finding names the file, the feature index and id. report and batch run the same validation and \
+        print the same counts by code; extent and release run every check but the overlap of hazards (their \
+        figures count shared land once) and print the same counts for every other code.
 
         Output: a table on stdout, or --json, or -o findings.geojson|.csv|.gpkg (with locations, for a map).
         With --fix, -o names the repaired copy of the hazards instead: polygons made valid, null and empty \
