@@ -34,7 +34,7 @@ struct FragmentStateTests {
         // Cutting [0.01, 0.025] takes 0.01 of region A and 0.005 of region B; the CHA is untouched.
         let cutter = try PreparedGeometry(LedgerTests.strip(0.01, 0.025))
         let cut = try state.cut(cutter, where: Self.isSHA)
-        #expect(Self.close(cut.change[Self.sha("A")], -0.01) && Self.close(cut.change[Self.sha("B")], -0.005))
+        #expect(Self.close(cut.change.byLabel[Self.sha("A")], -0.01) && Self.close(cut.change.byLabel[Self.sha("B")], -0.005))
         #expect(cut.moved.isEmpty)
         #expect(try state.cut(cutter, where: Self.isCHA).change.isEmpty)
         #expect(state.near(Self.box(0, 0.03), where: Self.isSHA).count == 2)
@@ -58,7 +58,7 @@ struct FragmentStateTests {
         _ = try state.add([(Self.sha("A"), LedgerTests.strip(0, 0.02))], slot: 0)
         let turned = try state.cut(PreparedGeometry(LedgerTests.strip(0.015, 0.03)), where: Self.isSHA,
                                    relabel: { ExtentKey(hazardClass: .cha, region: $0.region) })
-        #expect(Self.close(turned.change[Self.sha("A")], -0.005) && Self.close(turned.moved[Self.cha("A")], 0.005))
+        #expect(Self.close(turned.change.byLabel[Self.sha("A")], -0.005) && Self.close(turned.moved.byLabel[Self.cha("A")], 0.005))
         let areas = state.areas(by: \.hazardClass)
         #expect(Self.close(areas[.sha], 0.015) && Self.close(areas[.cha], 0.005))
         #expect(state.near(Self.box(0.016, 0.02), where: Self.isCHA).count == 1)
@@ -69,7 +69,7 @@ struct FragmentStateTests {
         var state = FragmentState<ExtentKey>(hazardBounds: [Self.box(0, 0.01)])
         _ = try state.add([(Self.cha(nil), LedgerTests.strip(0, 0.01))], slot: 0)
         let cut = try state.cut(PreparedGeometry(LedgerTests.strip(0.01, 0.02)), where: Self.isCHA)
-        #expect(cut.change.values.allSatisfy { $0.magnitude < 1e-3 })
+        #expect(cut.change.byLabel.values.allSatisfy { $0.magnitude < 1e-3 })
         #expect(state.near(Self.box(0, 0.01), where: Self.isCHA).count == 1)
         #expect(Self.close(state.areas(by: \.hazardClass)[.cha], 0.01))
     }
@@ -114,5 +114,16 @@ struct FragmentStateTests {
         let inside = try Geometry(wkt: "POLYGON ((17.0080 44.1330, 17.0085 44.1330, 17.0085 44.1334, 17.0080 44.1334, 17.0080 44.1330))")
         _ = try state.add([(Self.sha(nil), inside)], slot: 1)
         #expect(try !state.isOverlapFree())
+    }
+}
+
+extension FragmentState {
+    /// Adds labelled polygons of new land to a slot, one after the other; their geodesic areas by label.
+    mutating func add(_ parts: [(Label, Geometry)], slot: Int) throws -> [Label: Double] {
+        var added: [Label: Double] = [:]
+        for (label, land) in parts {
+            added.merge(try add(land, label, slot: slot).byLabel) { $0 + $1 }
+        }
+        return added
     }
 }

@@ -141,7 +141,8 @@ struct ExposureWork: Sendable {
     }
 
     /// The figures of one area: its people (not yet checked for invalid cells: the row's sum is,
-    /// `ExposureSums.rows`), its geodesic area (`area` when known), and each region's part's.
+    /// `ExposureSums.rows`), its geodesic area (`area` when known), and each region's part's (`RegionSplit.pieces`,
+    /// without slivers along boundaries, as the fragments' region parts).
     ///
     /// - Parameter regionAreas: for remaining land, its area by region code as the replay's fragments measure
     ///   it (`RemainingLand.ClassLand.regionAreas`): each region's part then has that area (a region the
@@ -157,7 +158,7 @@ struct ExposureWork: Sendable {
         var result: ExposureFigures = [(.total, whole)]
         guard let regionSplit else { return result }
         var measured: Set<String?> = []
-        for part in try regionSplit.parts(of: geometry) {
+        for part in try regionSplit.pieces(of: geometry) {
             let area = try regionAreas.map { $0[part.region] ?? .zero } ?? part.geometry.geodesicArea()
             let figure = ExposureFigure(totals: try raster.uncheckedTotals(of: part.geometry, threads: threads),
                                         area: area, bounds: part.geometry.bounds, geometry: keep ? part.geometry : nil)

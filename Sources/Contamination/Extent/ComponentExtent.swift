@@ -8,7 +8,7 @@ import GeometryCore
 /// one it was recorded in.
 enum ComponentExtent {
     /// The land of each group, in precedence order, after the events on or before `horizon` (days since
-    /// 1970-01-01), new land cut by `regions` when given, and the area of each class. Areas are sums of the
+    /// 1970-01-01), its parts measured by `regions` when given, and the area of each class. Areas are sums of the
     /// fragments' geodesic areas in slot order (`FragmentState.areas(by:)`), as the ledger measures them; each
     /// group's land is dissolved only when `dissolving`.
     static func land(hazards: [ReplayHazard], releases: [ReplayRelease], regions: RegionSplit?,
@@ -20,15 +20,18 @@ enum ComponentExtent {
     }
 
     /// The groups of a replay's state, in precedence order, with their areas and, when `dissolving`, their
-    /// dissolved land; and the area of each class.
+    /// dissolved land; and the area of each class. A group's area is the sum of its fragments' parts
+    /// (`FragmentState.partAreas`; with admin regions, a group is a class, type and region), a class's the sum of
+    /// its fragments' areas: the same doubles with and without regions.
     static func pieces(of state: FragmentState<ExtentKey>, dissolving: Bool = true) throws -> ComponentLand {
         let classes = state.areas(by: \.hazardClass)
-        let areas = state.areas { $0 }
-        let groups = try areas.keys.sorted().compactMap { key -> ComponentLand.Group? in
+        let areas = state.partAreas()
+        let land = dissolving ? try state.landByPart() : [:]
+        let groups = areas.keys.sorted().compactMap { key -> ComponentLand.Group? in
             let area = SquareMeters(areas[key] ?? 0)
             guard dissolving else { return ComponentLand.Group(key: key, area: area, land: nil) }
-            let land = try state.dissolved { $0 == key }
-            return land.isEmpty ? nil : ComponentLand.Group(key: key, area: area, land: land)
+            guard let geometry = land[key], !geometry.isEmpty else { return nil }
+            return ComponentLand.Group(key: key, area: area, land: geometry)
         }
         return ComponentLand(groups: groups,
                              byClass: ClassAreas(cha: SquareMeters(classes[.cha] ?? 0), sha: SquareMeters(classes[.sha] ?? 0)))

@@ -24,24 +24,14 @@ struct RegionSplit: Sendable {
         index = BoundsIndex(exclusive.map(\.bounds))
     }
 
-    /// The pieces cut by region; the key's region is the region's code, or `nil` outside every region.
-    func split(_ pieces: [ExtentPiece]) throws -> [ExtentPiece] {
-        var result: [ExtentPiece] = []
-        for piece in pieces {
-            for part in try parts(of: piece.geometry) {
-                var key = piece.key
-                key.region = part.region
-                result.append(ExtentPiece(key: key, geometry: part.geometry, area: try part.geometry.geodesicArea()))
-            }
-        }
-        return result
-    }
-
     /// The regions whose (exclusive) polygon's box meets `bounds`, as indices for `polygon(at:)`.
     func candidates(_ bounds: Bounds) -> [Int] { index.query(bounds) }
 
     /// The exclusive polygon of a region: its own polygon less those of the regions before it by code.
     func polygon(at candidate: Int) -> Geometry { polygons[candidate] }
+
+    /// The code of a region, by its index for `polygon(at:)`.
+    func code(at candidate: Int) -> String { codes[candidate] }
 
     /// `geometry` cut by region: each region's part, then the part outside every region (code `nil`).
     ///
@@ -63,5 +53,14 @@ struct RegionSplit: Sendable {
         let outside = inside.isEmpty ? geometry : try geometry.difference(Geometry.union(inside)).polygonalParts()
         if !outside.isEmpty { result.append((nil, outside)) }
         return result
+    }
+
+    /// `geometry` cut by region (`parts(of:)`), without the parts under `pinholeArea` (slivers along a boundary):
+    /// the land of a fragment's region parts (`FragmentRegions`), and of exposure's region rows.
+    func pieces(of geometry: Geometry) throws -> [(region: String?, geometry: Geometry)] {
+        try parts(of: geometry).compactMap { part in
+            let kept = try part.geometry.droppingPolygons(smallerThan: pinholeArea)
+            return kept.isEmpty ? nil : (part.region, kept)
+        }
     }
 }

@@ -27,22 +27,18 @@ public struct RemainingLand: Sendable {
         public var sha: Geometry
         /// The sums of the fragments' geodesic areas (as the ledger and the extent measure them).
         public var area: ClassAreas
-        /// With regions: each region's part of the land by code (`nil`: outside every region), measured as
-        /// `extent --by class,region` and the ledger measure it (a replay whose fragments are cut by region
-        /// when recorded, summed by class and region in the same order, tiles in tile order): their figures to
-        /// the last bit. Empty without regions.
+        /// With regions: each region's part of the land by code (`nil`: outside every region), the fragments'
+        /// parts summed as `extent --by class,region` and the ledger sum them (`FragmentState.areasByRegion`,
+        /// tiles in tile order): their figures to the last bit. Empty without regions.
         public var regionAreas: [String?: ClassAreas] = [:]
         /// Whether the land is the same as on the day before it in `dates` (no event of the component in
         /// between changed it): its geometry is then that day's, and its figures need no recount.
         public var unchanged: Bool
     }
 
-    /// Replays each component once, up to the last day, reading its land at every day.
-    ///
-    /// The land's geometry comes from fragments not cut by region, so that buffers and people do not depend on
-    /// whether regions are given (fragments cut by region dissolve to the same land up to the cut's vertices,
-    /// and moved people within 500 m of the sample by 0.2); with regions, a second replay of each unit, cut by
-    /// region as `Extent` cuts it, gives `regionAreas`.
+    /// Replays each component once, up to the last day, reading its land at every day (and, with regions, its
+    /// area by region: the replay never cuts land by region, so the land, its buffers and its people are the
+    /// same with and without regions).
     ///
     /// - Parameters:
     ///   - regions: admin polygons for `regionAreas` (`RegionSplit`).
@@ -66,13 +62,8 @@ public struct RemainingLand: Sendable {
         components = try input.replay(threads: max(1, threads), unit: { unit in
             let own = try input.hazards(of: unit, in: hazards) { _, hazardClass in ExtentKey(hazardClass: hazardClass) }
             let ownReleases = try input.releases(of: unit, in: releases)
-            var (_, reader) = try Replay.run(hazards: own, releases: ownReleases, regions: nil, horizon: horizon) {
+            let (_, reader) = try Replay.run(hazards: own, releases: ownReleases, regions: split, horizon: horizon) {
                 LandReader(checkpoints: checkpoints)
-            }
-            if let split {
-                let (_, byRegion) = try Replay.run(hazards: own, releases: ownReleases, regions: split,
-                                                   horizon: horizon) { RegionAreaReader(checkpoints: checkpoints) }
-                for day in reader.land.indices { reader.land[day].regionAreas = byRegion.areas[day] }
             }
             progress?(unit.share)
             return reader.land
@@ -130,11 +121,13 @@ struct LandReader: ReplayObserver {
             land.append(same)
             return
         }
-        let areas = replay.state.areas(by: \.hazardClass)
+        let state = replay.state
+        let areas = state.areas(by: \.hazardClass)
         land.append(RemainingLand.ClassLand(
-            cha: try replay.state.dissolved { $0.hazardClass == .cha },
-            sha: try replay.state.dissolved { $0.hazardClass == .sha },
+            cha: try state.dissolved { $0.hazardClass == .cha },
+            sha: try state.dissolved { $0.hazardClass == .sha },
             area: ClassAreas(cha: SquareMeters(areas[.cha] ?? 0), sha: SquareMeters(areas[.sha] ?? 0)),
+            regionAreas: state.regions == nil ? [:] : state.areasByRegion(),
             unchanged: false))
         changed = false
     }
@@ -145,20 +138,5 @@ struct LandReader: ReplayObserver {
 
     mutating func released(_ release: ReplayRelease, _ change: FragmentState<ExtentKey>.Changes) throws {
         if !change.isEmpty { changed = true }
-    }
-}
-
-/// Reads, at every checkpoint of a replay cut by region, the areas by region and class.
-private struct RegionAreaReader: ReplayObserver {
-    let checkpoints: [Int]
-    var areas: [[String?: ClassAreas]] = []
-
-    mutating func checkpoint(_ index: Int, _ replay: Replay) throws {
-        var byRegion: [String?: ClassAreas] = [:]
-        // Keyed by the whole label, as `ComponentExtent.land` sums them: the same additions in the same order.
-        for (key, area) in replay.state.areas(by: { $0 }) {
-            byRegion[key.region, default: .zero][key.hazardClass] = SquareMeters(area)
-        }
-        areas.append(byRegion)
     }
 }

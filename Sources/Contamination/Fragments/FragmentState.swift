@@ -1,5 +1,12 @@
 import GeometryCore
 
+/// A fragment's label: what the state groups land by (an extent's group, the ledger's class), which can be put
+/// in a region to name a fragment's part in it (`FragmentRegions`).
+protocol FragmentLabel: Hashable {
+    /// The same label, in `region` (`nil`: outside every region).
+    func inRegion(_ region: String?) -> Self
+}
+
 /// The running contamination of one component, kept undissolved: pairwise disjoint polygons ("fragments"),
 /// each with one label (the ledger's class and region, or an extent's group), and each part of the polygon
 /// of the hazard in whose slot it is kept.
@@ -9,7 +16,10 @@ import GeometryCore
 /// touch. An event therefore overlays only the few fragments near it, never the component's whole state;
 /// the state's area is the sum of the fragments' cached geodesic areas, and what an event changes is the
 /// area of the new fragments less that of the ones they replace, label by label.
-struct FragmentState<Label: Hashable> {
+///
+/// With admin regions (`FragmentRegions`), each fragment also carries its parts by region, measured when it is
+/// made; the fragments themselves are the same as without regions.
+struct FragmentState<Label: FragmentLabel> {
     /// One polygon of the state.
     struct Fragment {
         var label: Label
@@ -17,6 +27,9 @@ struct FragmentState<Label: Hashable> {
         var bounds: Bounds
         /// Geodesic area (WGS84), m².
         var area: Double
+        /// The fragment's parts by region, when the state measures them (`FragmentRegions`); `nil`: one part,
+        /// the whole fragment under its own label.
+        var regions: [RegionPart]?
 
         /// A fragment of one polygon, with its pinholes filled; `nil` for an empty polygon or a sliver under
         /// `pinholeArea` (see there).
@@ -36,23 +49,67 @@ struct FragmentState<Label: Hashable> {
         static func pieces(of land: Geometry, _ label: Label) throws -> [Fragment] {
             try land.polygonalParts().parts().compactMap { try Fragment(label, $0) }
         }
+
+        /// The fragment's parts as (label in the part's region, geodesic m²), in part order.
+        var parts: [(label: Label, area: Double)] {
+            guard let regions else { return [(label, area)] }
+            return regions.map { (label.inRegion($0.region), $0.area) }
+        }
     }
 
-    /// Geodesic area changes (m²) by label.
-    typealias Changes = [Label: Double]
+    /// Geodesic area changes (m²): by fragment label (class totals are sums of these, whatever the regions),
+    /// and by part label (the label in each region part, `Fragment.parts`: region figures are sums of these).
+    /// Without regions the two are the same.
+    struct Changes {
+        var byLabel: [Label: Double] = [:]
+        var byPart: [Label: Double] = [:]
+
+        var isEmpty: Bool { byLabel.isEmpty }
+
+        /// Adds `sign` × the fragments' parts' areas to their labels (`byPart`), summed label by label first, as
+        /// `byLabel` is summed (so that without regions the two are the same doubles).
+        mutating func addParts(of fragments: [Fragment], sign: Double) {
+            var sums: [Label: Double] = [:]
+            for fragment in fragments {
+                for part in fragment.parts { sums[part.label, default: 0] += sign * part.area }
+            }
+            for (label, sum) in sums { byPart[label, default: 0] += sum }
+        }
+
+        /// The changes of both, added label by label.
+        func merging(_ other: Changes) -> Changes {
+            Changes(byLabel: byLabel.merging(other.byLabel) { $0 + $1 },
+                    byPart: byPart.merging(other.byPart) { $0 + $1 })
+        }
+    }
 
     /// The fragments of each hazard slot of the component.
     private var slots: [[Fragment]]
     private let index: BoundsIndex
     /// How events cut fragments (`OverlayMode`).
     let mode: OverlayMode
+    /// The admin regions each fragment's parts are measured in, or `nil`.
+    let regions: FragmentRegions?
 
     /// An empty state for hazards whose polygons have these boxes (one slot per hazard), cut with overlays of
-    /// `mode`.
-    init(hazardBounds: [Bounds?], mode: OverlayMode = .floating) {
+    /// `mode`, each fragment's parts measured in `regions` when given.
+    init(hazardBounds: [Bounds?], mode: OverlayMode = .floating, regions: FragmentRegions? = nil) {
         slots = Array(repeating: [], count: hazardBounds.count)
         index = BoundsIndex(hazardBounds)
         self.mode = mode
+        self.regions = regions
+    }
+
+    /// The fragments of each polygon of `land` (the result of an overlay), with their region parts measured
+    /// (`FragmentRegions`) when the state has regions; `parent`: the parts of the fragment they were cut from.
+    private func pieces(of land: Geometry, _ label: Label, parent: [RegionPart]?) throws -> [Fragment] {
+        let pieces = try Fragment.pieces(of: land, label)
+        guard let regions else { return pieces }
+        return try pieces.map { piece in
+            var measured = piece
+            measured.regions = try regions.parts(of: piece.geometry, area: piece.area, parent: parent)
+            return measured
+        }
     }
 
     /// Whether no fragment lies on another: each fragment's interior point (`GEOSPointOnSurface_r`) is inside
@@ -116,21 +173,22 @@ struct FragmentState<Label: Hashable> {
         index.query(box).contains { slot in slots[slot].contains { included($0.label) && $0.bounds.intersects(box) } }
     }
 
-    /// Adds the polygons of new land to the slot as fragments of the given labels; returns their geodesic
-    /// area by label. The caller guarantees the land is disjoint from every other fragment.
-    mutating func add(_ parts: [(label: Label, geometry: Geometry)], slot: Int) throws -> Changes {
-        var added: Changes = [:]
-        for part in parts {
-            for fragment in try Fragment.pieces(of: part.geometry, part.label) {
-                slots[slot].append(fragment)
-                added[part.label, default: 0] += fragment.area
-            }
+    /// Adds the polygons of new land to the slot as fragments of `label`; returns their geodesic area. The caller
+    /// guarantees the land is disjoint from every other fragment.
+    mutating func add(_ land: Geometry, _ label: Label, slot: Int) throws -> Changes {
+        var added = Changes()
+        let fragments = try pieces(of: land, label, parent: nil)
+        for fragment in fragments {
+            slots[slot].append(fragment)
+            added.byLabel[label, default: 0] += fragment.area
         }
+        added.addParts(of: fragments, sign: 1)
         return added
     }
 
     /// Removes `cutter`'s land from the fragments whose label is included; returns the change of their
-    /// geodesic area by label (≤ 0: the new fragments' area less that of the ones they replace).
+    /// geodesic area (≤ 0: the new fragments' area less that of the ones they replace). The pieces of a fragment
+    /// are measured by region from its parts (`FragmentRegions`).
     ///
     /// With `relabel` set, the land removed is kept instead, as fragments of the new label in the same slot
     /// (a CHA recorded over SHA land), and its area is returned by new label as `moved`. With `into` set, the
@@ -139,8 +197,8 @@ struct FragmentState<Label: Hashable> {
     mutating func cut(_ cutter: PreparedGeometry, where included: (Label) -> Bool,
                       relabel: ((Label) -> Label)? = nil, into target: Int? = nil) throws
         -> (change: Changes, moved: Changes) {
-        guard let box = cutter.geometry.bounds else { return ([:], [:]) }
-        var change: Changes = [:], moved: Changes = [:]
+        guard let box = cutter.geometry.bounds else { return (Changes(), Changes()) }
+        var change = Changes(), moved = Changes()
         var movedFragments: [Fragment] = []
         for slot in index.query(box) {
             let old = slots[slot]
@@ -152,21 +210,24 @@ struct FragmentState<Label: Hashable> {
                     kept.append(fragment)
                     continue
                 }
-                change[fragment.label, default: 0] -= fragment.area
+                change.byLabel[fragment.label, default: 0] -= fragment.area
+                change.addParts(of: [fragment], sign: -1)
                 let shape = fragment.geometry, outside: Geometry, inside: Geometry?
                 if relabel == nil {
                     (outside, inside) = (try shape.difference(checked: cutter.geometry, minimumArea: pinholeArea, mode: mode), nil)
                 } else {
                     (inside, outside) = try shape.split(checked: cutter.geometry, minimumArea: pinholeArea, mode: mode)
                 }
-                let rest = try Fragment.pieces(of: outside, fragment.label)
+                let rest = try pieces(of: outside, fragment.label, parent: fragment.regions)
                 kept += rest
-                change[fragment.label, default: 0] += rest.reduce(0) { $0 + $1.area }
+                change.byLabel[fragment.label, default: 0] += rest.reduce(0) { $0 + $1.area }
+                change.addParts(of: rest, sign: 1)
                 guard let relabel, let inside else { continue }
                 let label = relabel(fragment.label)
-                let turned = try Fragment.pieces(of: inside, label)
+                let turned = try pieces(of: inside, label, parent: fragment.regions)
                 if target == nil { kept += turned } else { movedFragments += turned }
-                moved[label, default: 0] += turned.reduce(0) { $0 + $1.area }
+                moved.byLabel[label, default: 0] += turned.reduce(0) { $0 + $1.area }
+                moved.addParts(of: turned, sign: 1)
             }
             slots[slot] = kept
         }
@@ -189,6 +250,35 @@ struct FragmentState<Label: Hashable> {
         var total: [Key: Double] = [:]
         for fragment in slots.joined() { total[key(fragment.label), default: 0] += fragment.area }
         return total
+    }
+
+    /// The state's geodesic area (m²) by part label (`Fragment.parts`: the label in each region part), summed in
+    /// slot order, then part order; `areas(by: { $0 })` when the state has no regions.
+    func partAreas() -> [Label: Double] {
+        var total: [Label: Double] = [:]
+        for fragment in slots.joined() {
+            for part in fragment.parts { total[part.label, default: 0] += part.area }
+        }
+        return total
+    }
+
+    /// The land of each part label (`Fragment.parts`), dissolved as `dissolved(where:)` dissolves it: the
+    /// fragments in one region whole, those straddling regions cut by them (`FragmentRegions.pieces`).
+    func landByPart() throws -> [Label: Geometry] {
+        var parts: [Label: [Geometry]] = [:]
+        for fragment in slots.joined() {
+            guard let regions, let own = fragment.regions, own.count > 1 else {
+                parts[fragment.parts[0].label, default: []].append(fragment.geometry)
+                continue
+            }
+            let held = Set(own.map(\.region))
+            for piece in try regions.pieces(of: fragment.geometry) where held.contains(piece.region) {
+                parts[fragment.label.inRegion(piece.region), default: []].append(piece.geometry)
+            }
+        }
+        return try parts.mapValues { geometries in
+            try Geometry.union(disjoint: geometries).polygonalParts().droppingPolygons(smallerThan: pinholeArea)
+        }
     }
 
     /// The dissolved land of the included labels, for maps and outputs: the union of their fragments

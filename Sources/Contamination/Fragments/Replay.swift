@@ -5,35 +5,36 @@ import GeometryCore
 /// routes and exposure are measured against) comes from it.
 ///
 /// The events apply in `ReplayEvent`'s order on a `FragmentState` labelled by `ExtentKey`:
-/// - a hazard adds the land no fragment covers yet (`uncovered`), cut by region when the caller splits by
-///   admin polygons, and takes over the fragments under it whose class and type it has precedence over
-///   (`ExtentKey.takesOver`): they keep their region and move into the hazard's slot;
+/// - a hazard adds the land no fragment covers yet (`uncovered`), under its own label, and takes over the
+///   fragments under it whose class and type it has precedence over (`ExtentKey.takesOver`): they keep their
+///   `region` attribute and move into the hazard's slot;
 /// - a release cuts every fragment it meets, CHA first, then SHA.
 /// So each point's class and type are the first, in precedence order, of the hazards that still cover it, and
-/// its region is that of the land when it was recorded. What each event changes is the measured change of the
-/// fragments' geodesic areas, label by label.
+/// its `region` attribute is that of the hazard that first recorded it. What each event changes is the measured
+/// change of the fragments' geodesic areas, label by label.
+///
+/// Admin regions never cut land: with them, each fragment's part in each region is measured when it is made
+/// (`FragmentRegions`), so a run with regions has the same fragments, and the same class totals, as one without.
 struct Replay {
     /// The state after the events applied so far.
     private(set) var state: FragmentState<ExtentKey>
-    private var regions: ReplayRegions
     /// Each hazard's slot in the state, by its input index.
     let slots: [Int: Int]
 
-    /// An empty state for the component's hazards; new land is cut by `regions` when given (else it keeps
-    /// the hazard key's region).
+    /// An empty state for the component's hazards; each fragment's parts are measured in `regions` when given.
     init(hazards: [ReplayHazard], regions: RegionSplit?, mode: OverlayMode) {
-        state = FragmentState(hazardBounds: hazards.map(\.geometry.bounds), mode: mode)
-        self.regions = ReplayRegions(split: regions)
+        state = FragmentState(hazardBounds: hazards.map(\.geometry.bounds), mode: mode,
+                              regions: regions.map(FragmentRegions.init))
         slots = Dictionary(hazards.enumerated().map { ($1.index, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// What recording a hazard changed, by label (m²).
     struct Recording {
         /// The land that was not contaminated before.
-        var added: FragmentState<ExtentKey>.Changes = [:]
+        var added = FragmentState<ExtentKey>.Changes()
         /// The fragments taken over: their change (−, under their old labels) and the land under its new label (+).
-        var taken: FragmentState<ExtentKey>.Changes = [:]
-        var moved: FragmentState<ExtentKey>.Changes = [:]
+        var taken = FragmentState<ExtentKey>.Changes()
+        var moved = FragmentState<ExtentKey>.Changes()
     }
 
     /// Applies a hazard event.
@@ -41,12 +42,7 @@ struct Replay {
         guard let box = hazard.geometry.bounds, let slot = slots[hazard.index] else { return Recording() }
         let polygon = try PreparedGeometry(hazard.geometry)
         let new = try state.uncovered(polygon)
-        let parts = try regions.parts(of: new, hazardRegion: hazard.key.region).map { part in
-            var label = hazard.key
-            label.region = part.region
-            return (label: label, geometry: part.geometry)
-        }
-        var recording = Recording(added: try state.add(parts, slot: slot))
+        var recording = Recording(added: try state.add(new, hazard.key, slot: slot))
         let key = hazard.key
         guard state.meets(box, where: { key.takesOver($0) }) else { return recording }
         let taken = try state.cut(polygon, where: { key.takesOver($0) },
@@ -64,11 +60,10 @@ struct Replay {
 
     /// Applies a release event: cuts the CHA fragments, then the SHA ones; returns their change by label (≤ 0).
     mutating func release(_ release: ReplayRelease) throws -> FragmentState<ExtentKey>.Changes {
-        guard meets(release) else { return [:] }
+        guard meets(release) else { return FragmentState<ExtentKey>.Changes() }
         let cutter = try PreparedGeometry(release.geometry)
-        var change = try state.cut(cutter, where: { $0.hazardClass == .cha }).change
-        change.merge(try state.cut(cutter, where: { $0.hazardClass == .sha }).change) { $0 + $1 }
-        return change
+        let cha = try state.cut(cutter, where: { $0.hazardClass == .cha }).change
+        return cha.merging(try state.cut(cutter, where: { $0.hazardClass == .sha }).change)
     }
 }
 

@@ -3,8 +3,9 @@ import GeometryCore
 /// The ledger of one connected component of hazards and releases, built in one pass over its events.
 ///
 /// The running state is a `FragmentState`: CHA land and SHA land less CHA land, as disjoint polygons kept
-/// undissolved, each booked to one region, so an event overlays only the fragments near it. What each event
-/// changes is booked as it goes, region by region:
+/// undissolved, each with its parts by region (`FragmentRegions`; without admin regions, the hazard's `region`
+/// attribute), so an event overlays only the fragments near it. What each event changes is booked as it goes,
+/// region by region (the change of the fragments' parts), and in total (the change of the fragments' areas):
 /// - a CHA recorded over P: `P − CHA − SHA` is new CHA land, recorded; the SHA fragments' land under P turns
 ///   CHA in place, reclassified (+CHA, −SHA);
 /// - an SHA recorded over P: `P − CHA − SHA` is new SHA land, recorded;
@@ -13,7 +14,11 @@ import GeometryCore
 /// replace), and the state's area is the sum of its fragments' areas, so state(end) = state(start) + recorded
 /// + reclassified − released holds for each class, and each region, to rounding.
 struct ComponentLedger: Sendable {
+    /// Flows by period, region (of the fragments' parts) and measure.
     var flows: [LedgerKey: ClassAreas] = [:]
+    /// Flows by period, the fragments' own labels' region (the hazards' `region` attribute) and measure: what the
+    /// totals are summed from (`Ledger.flow(period:measure:)`), the same doubles with and without admin regions.
+    var labelFlows: [LedgerKey: ClassAreas] = [:]
     /// The measured state area at every checkpoint of the plan.
     var measured: [ClassAreas] = []
     /// The measured state area by region at every checkpoint of the plan.
@@ -109,11 +114,7 @@ struct ComponentLedger: Sendable {
             let state = replay.state
             let areas = state.areas(by: \.hazardClass)
             result.measured.append(ClassAreas(cha: SquareMeters(areas[.cha] ?? 0), sha: SquareMeters(areas[.sha] ?? 0)))
-            var byRegion: [String?: ClassAreas] = [:]
-            for (land, area) in state.areas(by: { $0 }) {
-                byRegion[land.region, default: .zero][land.hazardClass] = SquareMeters(area)
-            }
-            result.measuredByRegion.append(byRegion)
+            result.measuredByRegion.append(state.areasByRegion())
             if plan.snapshotStates.contains(index) {
                 result.states[index] = (try state.dissolved { $0.hazardClass == .cha },
                                         try state.dissolved { $0.hazardClass == .sha })
@@ -139,7 +140,8 @@ struct ComponentLedger: Sendable {
 
         mutating func released(_ release: ReplayRelease, _ change: FragmentState<ExtentKey>.Changes) throws {
             let period = plan.period(ofDay: release.day)
-            let cha = change.filter { $0.key.hazardClass == .cha }, sha = change.filter { $0.key.hazardClass == .sha }
+            let cha = change.byLabel.filter { $0.key.hazardClass == .cha }
+            let sha = change.byLabel.filter { $0.key.hazardClass == .sha }
             let released = ClassAreas(cha: SquareMeters(-Self.sum(cha)), sha: SquareMeters(-Self.sum(sha)))
             if tile {
                 releasedInTile.append((release.index, period, released.total))
@@ -147,9 +149,7 @@ struct ComponentLedger: Sendable {
                 bookNothing(.of(recorded: try release.geometry.geodesicArea(), released: released.total), period: period)
             }
             guard released.cha.value != 0 || released.sha.value != 0 else { return }
-            let measure = LedgerMeasure(release.method)
-            book(cha.mapValues { -$0 }, measure, period: period)
-            book(sha.mapValues { -$0 }, measure, period: period)
+            book(change, LedgerMeasure(release.method), period: period, sign: -1)
             guard plan.releasedLand || plan.perHazard else { return }
             let land = try [near.cha, near.sha].filter { !$0.isEmpty }
                 .map { try meet(release.geometry, Geometry.union(disjoint: $0)) }
@@ -161,7 +161,7 @@ struct ComponentLedger: Sendable {
         }
 
         /// The changes' sum, in label order (so that it does not depend on the dictionary's order).
-        private static func sum(_ changes: FragmentState<ExtentKey>.Changes) -> Double {
+        private static func sum(_ changes: [ExtentKey: Double]) -> Double {
             changes.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value }
         }
 
@@ -171,15 +171,22 @@ struct ComponentLedger: Sendable {
             result.releasedNothing[period] = (result.releasedNothing[period] ?? .zero) + nothing
         }
 
-        /// Books areas by their land's class and region under a measure; they are measured changes of the
-        /// state, so balances hold exactly.
-        private mutating func book(_ areas: FragmentState<ExtentKey>.Changes, _ measure: LedgerMeasure, period: Int?) {
+        /// Books `sign` × the changes under a measure: by their parts' class and region (`flows`), and by their
+        /// fragments' labels (`labelFlows`); they are measured changes of the state, so balances hold exactly.
+        private mutating func book(_ changes: FragmentState<ExtentKey>.Changes, _ measure: LedgerMeasure, period: Int?,
+                                   sign: Double = 1) {
             guard let period else { return }
+            Self.book(changes.byPart, sign: sign, measure, period: period, into: &result.flows)
+            Self.book(changes.byLabel, sign: sign, measure, period: period, into: &result.labelFlows)
+        }
+
+        private static func book(_ areas: [ExtentKey: Double], sign: Double, _ measure: LedgerMeasure, period: Int,
+                                 into flows: inout [LedgerKey: ClassAreas]) {
             for (land, area) in areas.sorted(by: { $0.key < $1.key }) where area != 0 {
                 let key = LedgerKey(period: period, region: land.region, measure: measure)
-                var value = result.flows[key] ?? .zero
-                value[land.hazardClass] = value[land.hazardClass] + SquareMeters(area)
-                result.flows[key] = value
+                var value = flows[key] ?? .zero
+                value[land.hazardClass] = value[land.hazardClass] + SquareMeters(sign * area)
+                flows[key] = value
             }
         }
     }

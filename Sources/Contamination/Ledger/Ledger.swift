@@ -13,8 +13,12 @@ import HazmapValues
 public struct Ledger: Sendable {
     public var periods: [LedgerPeriod]
     /// Areas by period (−1: before the first period), region and measure. Released areas are positive;
-    /// `reclassified` is + for CHA and − for SHA.
+    /// `reclassified` is + for CHA and − for SHA. A region's flows are the changes of the fragments' parts in it
+    /// (`FragmentRegions`); they add up to the totals (`flow(period:measure:)`) to rounding.
     public var flows: [LedgerKey: ClassAreas]
+    /// Areas by period, the hazards' `region` attribute and measure (`ComponentLedger.labelFlows`): what the totals
+    /// are summed from, so that they are the same doubles with and without admin regions.
+    var labelFlows: [LedgerKey: ClassAreas]
     /// The remaining contamination measured the day before the first period.
     public var opening: ClassAreas
     /// The remaining contamination measured at each period's end.
@@ -89,7 +93,7 @@ public struct Ledger: Sendable {
     /// Sums the components' ledgers in component order.
     private init(parts: [ComponentLedger], plan: LedgerPlan, request: LedgerRequest) throws {
         periods = request.periods
-        var flows: [LedgerKey: ClassAreas] = [:]
+        var flows: [LedgerKey: ClassAreas] = [:], labelFlows: [LedgerKey: ClassAreas] = [:]
         var measured = Array(repeating: ClassAreas.zero, count: plan.checkpoints.count)
         var measuredByRegion = Array(repeating: [String?: ClassAreas](), count: plan.checkpoints.count)
         var kept: [Int: (cha: [Geometry], sha: [Geometry])] = [:]
@@ -100,6 +104,7 @@ public struct Ledger: Sendable {
         for part in parts {
             for share in part.shares { shares[share.index] = SquareMeters(share.area) }
             for (key, value) in part.flows { flows[key] = (flows[key] ?? .zero) + value }
+            for (key, value) in part.labelFlows { labelFlows[key] = (labelFlows[key] ?? .zero) + value }
             for (index, value) in part.measured.enumerated() { measured[index] = measured[index] + value }
             for (index, regions) in part.measuredByRegion.enumerated() {
                 for (region, value) in regions { measuredByRegion[index][region] = (measuredByRegion[index][region] ?? .zero) + value }
@@ -115,6 +120,7 @@ public struct Ledger: Sendable {
             balances.append(contentsOf: part.hazards)
         }
         self.flows = flows
+        self.labelFlows = labelFlows
         releasedNothing = nothing
         opening = measured[plan.opening]
         remaining = plan.periodCheckpoints.map { measured[$0] }
@@ -149,9 +155,10 @@ extension Ledger {
         return codes.compactMap { $0 }.sorted() + (codes.contains(nil) ? [nil] : [])
     }
 
-    /// A measure's area in a period, over all regions.
+    /// A measure's area in a period, over all regions: the flows by the hazards' `region` attribute
+    /// (`labelFlows`) added in key order, so the same doubles with and without admin regions.
     public func flow(period: Int, measure: LedgerMeasure) -> ClassAreas {
-        flows.filter { $0.key.period == period && $0.key.measure == measure }
+        labelFlows.filter { $0.key.period == period && $0.key.measure == measure }
             .sorted { $0.key < $1.key }.reduce(.zero) { $0 + $1.value }
     }
 

@@ -13,7 +13,8 @@ public struct ReplayReadingsRequest: Sendable {
     public var landDates: [CalendarDate]
     /// Days to share the remaining land out among the hazards on (`RemainingArea`: priorities, the plan).
     public var sharesDays: [CalendarDate]
-    /// Admin polygons new land is cut by when recorded; when empty, land keeps the hazard's `region`.
+    /// Admin polygons the land's parts are measured in (`FragmentRegions`); when empty, land keeps the hazard's
+    /// `region` attribute.
     public var regions: [Region]
     /// Worker threads; the result is identical for any number.
     public var threads: Int
@@ -32,11 +33,9 @@ public struct ReplayReadingsRequest: Sendable {
 /// The one replay (`Replay`) run once per connected component and read for every figure a report shows: the
 /// extent by class and region, the ledger, the remaining land of each component on each date, and each hazard's
 /// share of the remaining land on each day. Each reading is the very one its own analysis makes (`Extent`
-/// split by class and region, `Ledger`, `RemainingLand`, `RemainingArea`) on a replay cutting new land by
-/// `regions`, so figures agree across them and with `extent --regions --by class,region` and `release`.
-///
-/// With regions, the land by date and the hazards' shares are read on a second run, not cut by region, as
-/// `exposure`, `prioritize` and `plan` read them (`unsplit`).
+/// split by class and region, `Ledger`, `RemainingLand`, `RemainingArea`) on the same fragments, their parts
+/// measured in `regions` (the replay never cuts land by region), so figures agree across them and with
+/// `extent --regions --by class,region`, `release`, `exposure`, `prioritize` and `plan`.
 public struct ReplayReadings: Sendable {
     /// The remaining land as of `asOf`, by class and region (`Extent`, split as `extent --by class,region`).
     public var extent: Extent
@@ -62,26 +61,21 @@ public struct ReplayReadings: Sendable {
         let regionSplit = try plan?.regionSplit ?? (request.regions.isEmpty ? nil : RegionSplit(request.regions))
         let landDays = Array(Set(request.landDates)).sorted()
         let shareDays = Array(Set(request.sharesDays)).sorted()
-        let lands = landDays.map(\.daysSinceEpoch), shared = shareDays.map(\.daysSinceEpoch)
-        // With regions, the land and the shares are read on a second run, not cut by region (`unsplit`).
-        let separate = regionSplit != nil && !(lands.isEmpty && shared.isEmpty)
-        let main = ReadingPlan(ledger: plan, landDays: separate ? [] : lands, shareDays: separate ? [] : shared,
-                               extent: .some(request.asOf?.daysSinceEpoch))
-        let second = separate ? ReadingPlan(ledger: nil, landDays: lands, shareDays: shared, extent: nil) : nil
+        let reading = ReadingPlan(ledger: plan, landDays: landDays.map(\.daysSinceEpoch),
+                                  shareDays: shareDays.map(\.daysSinceEpoch), extent: request.asOf?.daysSinceEpoch)
         let input = try ReplayComponents(hazards: hazards, releases: releases, threads: request.threads)
         let parts = try input.replay(threads: request.threads, unit: { unit in
             let own = try input.hazards(of: unit, in: hazards, key: Ledger.key)
             let ownReleases = try input.releases(of: unit, in: releases)
             let tile = unit.tile != nil
             let (replay, reader) = try Replay.run(hazards: own, releases: ownReleases, regions: regionSplit,
-                                                  horizon: main.horizon) { ReadingObserver(main, tile: tile) }
-            let other = try second.map { try Self.unsplit(own, ownReleases, plan: $0) } ?? reader
+                                                  horizon: reading.horizon) { ReadingObserver(reading, tile: tile) }
             let part = UnitReadings(
                 extent: try reader.extent ?? ComponentExtent.pieces(of: replay.state),
                 ledger: try plan.flatMap { plan in
                     try reader.books.map { try ComponentLedger(books: $0, hazards: own, plan: plan, tile: tile) }
                 },
-                land: other.land?.land, shares: other.shares, sharesByClass: other.sharesByClass)
+                land: reader.land?.land, shares: reader.shares, sharesByClass: reader.sharesByClass)
             progress?(unit.share)
             return part
         }, gather: { component, units, grid in
@@ -112,51 +106,27 @@ public struct ReplayReadings: Sendable {
     }
 }
 
-extension ReplayReadings {
-    /// A run not cut by region, read for the land by date and the hazards' shares, as `RemainingLand` (so
-    /// `exposure`) and `RemainingArea` (so `prioritize` and `plan`) read them: fragments cut by region dissolve
-    /// to the same land up to the cut's vertices, which move buffers and the people in them, and add up to each
-    /// hazard's share only to about 1e-9 (geodesic edges through the cut's vertices).
-    private static func unsplit(_ hazards: [ReplayHazard], _ releases: [ReplayRelease],
-                                plan: ReadingPlan) throws -> ReadingObserver {
-        let plain = hazards.map { hazard in
-            var plain = hazard
-            plain.key = ExtentKey(hazardClass: hazard.hazardClass)
-            return plain
-        }
-        return try Replay.run(hazards: plain, releases: releases, regions: nil, horizon: plan.horizon) {
-            ReadingObserver(plan, tile: false)
-        }.1
-    }
-}
-
 /// The days a run is read on, in day numbers, shared read-only by the worker threads.
 private struct ReadingPlan: Sendable {
     let ledger: LedgerPlan?
     let landDays: [Int]
     let shareDays: [Int]
-    /// The extent's day, read at a checkpoint (`.some(nil)`: from the state after every event); `nil`: the run
-    /// is not read for the extent.
-    let extent: Int??
+    /// The extent's day, read at a checkpoint; `nil`: the extent is read from the state after every event.
+    let extent: Int?
     /// Every day read, ascending, without repeats.
     let checkpoints: [Int]
     /// The last day whose events matter.
     let horizon: Int
 
-    init(ledger: LedgerPlan?, landDays: [Int], shareDays: [Int], extent: Int??) {
+    init(ledger: LedgerPlan?, landDays: [Int], shareDays: [Int], extent: Int?) {
         self.ledger = ledger
         self.landDays = landDays
         self.shareDays = shareDays
         self.extent = extent
-        let extentDay = extent.flatMap { $0 }
-        let days = (ledger?.checkpoints ?? []) + landDays + shareDays + (extentDay.map { [$0] } ?? [])
+        let days = (ledger?.checkpoints ?? []) + landDays + shareDays + (extent.map { [$0] } ?? [])
         let sorted = Array(Set(days)).sorted()
         checkpoints = sorted
-        switch extent {
-        case .some(.none): horizon = Int.max
-        case .some(.some(let day)): horizon = max(day, sorted.last ?? day)
-        case .none: horizon = sorted.last ?? Int.min
-        }
+        horizon = extent.map { max($0, sorted.last ?? $0) } ?? Int.max
     }
 }
 
@@ -238,7 +208,7 @@ private struct ReadingObserver: ReplayObserver {
             let classes = state.areas(by: \.hazardClass)
             sharesByClass[own] = ClassAreas(cha: SquareMeters(classes[.cha] ?? 0), sha: SquareMeters(classes[.sha] ?? 0))
         }
-        if plan.extent == .some(.some(day)) { extent = try ComponentExtent.pieces(of: replay.state) }
+        if plan.extent == day { extent = try ComponentExtent.pieces(of: replay.state) }
     }
 
     /// Whether the ledger is told of an event of this day: not after its own horizon (a run read further, for

@@ -32,6 +32,7 @@ extension ComponentLedger {
         var counted: [Int: (parts: [ReleasedLand], area: ClassAreas)] = [:]
         for tile in tiles {
             for (key, value) in tile.flows { flows[key] = (flows[key] ?? .zero) + value }
+            for (key, value) in tile.labelFlows { labelFlows[key] = (labelFlows[key] ?? .zero) + value }
             for (index, value) in tile.measured.enumerated() { measured[index] = measured[index] + value }
             for (index, regions) in tile.measuredByRegion.enumerated() {
                 for (region, value) in regions {
