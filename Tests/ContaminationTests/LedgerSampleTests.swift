@@ -25,11 +25,12 @@ struct LedgerSampleTests {
     static func load() throws -> (hazards: [Hazard], releases: [ReleaseEvent]) {
         let mapping = try SchemaMapping(contentsOfFile: sample.appendingPathComponent("mapping.toml").path)
         let options = LoadOptions(mapping: mapping)
-        let hazards = try LayerLoader.hazards(from: sample.appendingPathComponent("hazards.gpkg").path,
-                                              options: options).records
-        let releases = try LayerLoader.releases(from: sample.appendingPathComponent("releases.gpkg").path,
-                                                options: options).records
-        return (hazards, releases)
+        var hazards = try LayerLoader.hazards(from: sample.appendingPathComponent("hazards.gpkg").path,
+                                              options: options)
+        var releases: Loaded<ReleaseEvent>? = try LayerLoader.releases(
+            from: sample.appendingPathComponent("releases.gpkg").path, options: options)
+        try LayerLoader.cutCrossableEdges(hazards: &hazards, releases: &releases, threads: 1)
+        return (hazards.records, releases?.records ?? [])
     }
 
     static func request(threads: Int) -> LedgerRequest {
