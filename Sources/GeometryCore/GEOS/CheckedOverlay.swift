@@ -25,7 +25,7 @@ extension Geometry {
             return snapped
         }
         let outside = try difference(other).polygonalParts()
-        guard try holds(outside, minimumArea, { try !other.contains($0) }) else {
+        guard try holds(outside, minimumArea, other, inside: false) else {
             return try difference(other, gridSize: Geometry.robustGrid).polygonalParts()
         }
         return outside
@@ -43,20 +43,32 @@ extension Geometry {
             return (inside, outside)
         }
         let inside = try intersection(other).polygonalParts(), outside = try difference(other).polygonalParts()
-        guard try holds(inside, minimumArea, { try other.covers($0) }),
-              try holds(outside, minimumArea, { try !other.contains($0) }) else {
+        guard try holds(inside, minimumArea, other, inside: true),
+              try holds(outside, minimumArea, other, inside: false) else {
             return (try intersection(other, gridSize: Geometry.robustGrid).polygonalParts(),
                     try difference(other, gridSize: Geometry.robustGrid).polygonalParts())
         }
         return (inside, outside)
     }
 
-    /// Whether every polygon of `result` at least `minimumArea` in size has its interior point in `self` and
-    /// passing `test`.
-    private func holds(_ result: Geometry, _ minimumArea: Double, _ test: (Geometry) throws -> Bool) throws -> Bool {
+    /// Whether every polygon of `result` at least `minimumArea` in size has its interior point
+    /// (`GEOSPointOnSurface_r`) covered by `self` and, with `inside`, covered by `other`, else not inside
+    /// `other`. The points are located by GEOS's own rule in Swift (`PointInArea`); GEOS's `covers` and
+    /// `contains` are asked only where that cannot decide, or for a geometry that is not polygonal.
+    private func holds(_ result: Geometry, _ minimumArea: Double, _ other: Geometry, inside: Bool) throws -> Bool {
+        var areas: (mine: PointInArea?, theirs: PointInArea?)?
         for part in try result.parts() where try part.planarArea() >= minimumArea {
             let point = try part.pointOnSurface()
-            guard try covers(point), try test(point) else { return false }
+            let xy = try point.coordinates()
+            guard xy.count == 2 else { return false }
+            if areas == nil {
+                areas = (isPolygonal ? try PointInArea(self) : nil, other.isPolygonal ? try PointInArea(other) : nil)
+            }
+            let mine = areas?.mine?.locate(x: xy[0], y: xy[1]), theirs = areas?.theirs?.locate(x: xy[0], y: xy[1])
+            let covered = try mine.map { $0 != .exterior } ?? covers(point)
+            let passes = inside ? try theirs.map { $0 != .exterior } ?? other.covers(point)
+                                : try theirs.map { $0 != .interior } ?? !other.contains(point)
+            guard covered, passes else { return false }
         }
         return true
     }
