@@ -122,7 +122,7 @@ enum JobAnalyses {
         let data = ReportData(results: results, regions: inputs.regionRecords, title: "hazmap report: \(job.name)",
                               hazmapVersion: HazmapVersion.current, asOf: day, inputs: files, notes: notes,
                               hasPopulation: raster != nil)
-        _ = try data.write(to: path(context, "report"))
+        _ = try data.write(to: path(context, "report"), threads: context.threads)
     }
 
     private static func path(_ context: JobContext, _ name: String) -> String {

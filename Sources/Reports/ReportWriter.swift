@@ -1,5 +1,6 @@
 import Foundation
 import GeoIO
+import GeometryCore
 
 extension ReportData {
     /// The GeoPackage beside index.html that holds every layer.
@@ -9,35 +10,24 @@ extension ReportData {
     /// (`remaining`, `released`, `snapshots`, `priorities`, `regions`, `findings`), report.gpkg holding them all with a QGIS style for each (`LayerStyles`), and
     /// the CSV tables. Returns the file names written, sorted. An existing folder is replaced only when
     /// it is empty or hazmap wrote it, or with `overwrite` (see `FolderOutput`).
+    ///
+    /// With `threads` above 1, the page, the GeoJSON files and the GeoPackage are written side by side (each
+    /// file by one thread, so every file is the same, byte for byte, for any number of threads).
     @discardableResult
-    public func write(to folder: String, overwrite: Bool = false) throws -> [String] {
+    public func write(to folder: String, overwrite: Bool = false, threads: Int = 1) throws -> [String] {
         var written: [String] = []
-        let html = try html()
         let layers = try layers()
         try ReportFolder.write(to: folder, overwrite: overwrite) { temporary in
-            func path(_ name: String) -> String { (temporary as NSString).appendingPathComponent(name) }
-            try AtomicFile.write(text: html, to: path("index.html"))
-            written.append("index.html")
-            let geoPackage = try VectorDatasetWriter(path: path(Self.geoPackageName))
-            for layer in layers {
-                let name = layer.name + ".geojson"
-                let single = try FeatureWriter(path: path(name), layer: layer.name, fields: layer.fields,
-                                               geometryKind: layer.geometryKind)
-                let packaged = try geoPackage.addLayer(name: layer.name, fields: layer.fields, geometryKind: layer.geometryKind)
-                for feature in layer.features {
-                    try single.write(geometry: feature.geometry, properties: feature.properties)
-                    try packaged.write(geometry: feature.geometry, properties: feature.properties)
-                }
-                try single.commit()
-                written.append(name)
-            }
-            let styles = try geoPackage.addLayer(name: LayerStyles.tableName, fields: LayerStyles.fields,
-                                                 geometryKind: nil, hasGeometry: false)
-            for row in LayerStyles.rows(forLayers: layers.map(\.name)) {
-                try styles.write(geometry: nil, properties: row)
-            }
-            try geoPackage.commit()
-            written.append(Self.geoPackageName)
+            let path: @Sendable (String) -> String = { (temporary as NSString).appendingPathComponent($0) }
+            let outputs: [@Sendable () throws -> [String]] = [
+                {
+                    try AtomicFile.write(text: try self.html(), to: path("index.html"))
+                    return ["index.html"]
+                },
+                { try Self.writeGeoJSON(layers, path: path) },
+                { try Self.writeGeoPackage(layers, to: path(Self.geoPackageName)) },
+            ]
+            written += try parallelMap(count: outputs.count, threads: threads) { try outputs[$0]() }.flatMap { $0 }
             let tables: [(String, TextTable?)] = [
                 ("remaining_by_region.csv", remainingTable(style: .file)),
                 ("released_by_year.csv", releasedByYearTable(style: .file)),
@@ -63,5 +53,37 @@ extension ReportData {
             }
         }
         return written.sorted()
+    }
+
+    /// One GeoJSON file per layer; returns their names.
+    private static func writeGeoJSON(_ layers: [ReportLayer], path: (String) -> String) throws -> [String] {
+        try layers.map { layer in
+            let name = layer.name + ".geojson"
+            let single = try FeatureWriter(path: path(name), layer: layer.name, fields: layer.fields,
+                                           geometryKind: layer.geometryKind)
+            for feature in layer.features {
+                try single.write(geometry: feature.geometry, properties: feature.properties)
+            }
+            try single.commit()
+            return name
+        }
+    }
+
+    /// The GeoPackage holding every layer, with a QGIS style for each (`LayerStyles`); returns its name.
+    private static func writeGeoPackage(_ layers: [ReportLayer], to path: String) throws -> [String] {
+        let geoPackage = try VectorDatasetWriter(path: path)
+        for layer in layers {
+            let packaged = try geoPackage.addLayer(name: layer.name, fields: layer.fields, geometryKind: layer.geometryKind)
+            for feature in layer.features {
+                try packaged.write(geometry: feature.geometry, properties: feature.properties)
+            }
+        }
+        let styles = try geoPackage.addLayer(name: LayerStyles.tableName, fields: LayerStyles.fields,
+                                             geometryKind: nil, hasGeometry: false)
+        for row in LayerStyles.rows(forLayers: layers.map(\.name)) {
+            try styles.write(geometry: nil, properties: row)
+        }
+        try geoPackage.commit()
+        return [geoPackageName]
     }
 }

@@ -105,4 +105,71 @@ struct RoutesAnalysisTests {
         let months = RoutePeriod.month.ends(from: try Self.day("2024-01-31"), to: try Self.day("2024-02-15"))
         #expect(months.map(\.description) == ["2024-01-31", "2024-02-29"])
     }
+
+    @Test("each route's zone holds the polygons near it only: the same km as the whole contamination's zone")
+    func nearPolygonsGiveTheWholeZonesFigures() throws {
+        // A 0.4° route along the equator (over 50 stretches of 8 vertices), squares on it, beside it within
+        // 500 m and 5 km, and far from it (up to 1° away); a second route far north sees none of them.
+        var coordinates: [Double] = []
+        for step in 0...400 { coordinates += [-0.2 + Double(step) * 0.001, 0] }
+        let route = Route(id: "r1", name: "MSR", geometry: try Geometry.lineString(coordinates), source: Self.source)
+        let north = Route(id: "r2", name: "north", geometry: try Geometry.lineString([0, 2, 0.1, 2]),
+                          source: Self.source)
+        func square(_ x: Double, _ y: Double, _ side: Double = 0.004) throws -> Geometry {
+            try Geometry.polygon(PolygonRings(shell: [x, y, x + side, y, x + side, y + side, x, y + side, x, y]))
+        }
+        var hazards: [Geometry] = []
+        for index in 0..<40 {
+            let x = -0.3 + Double(index) * 0.015
+            hazards += [try square(x, -0.002), try square(x, 0.003 + 0.0005 * Double(index % 7)),
+                        try square(x, -0.05 - 0.02 * Double(index % 5)), try square(x, 0.5 + Double(index) * 0.01)]
+        }
+        let distances = [Meters(0), Meters(500), Meters(5_000)]
+        let end = try Self.day("2024-12-31")
+        let analysis = try RouteAnalysis(routes: [route, north], events: [], contamination: hazards,
+                                         distances: distances, periodEnds: [end])
+        // The figures of the zones of every polygon, made here as the route figures were made before zones
+        // were cut to the polygons near each route.
+        for (index, distance) in distances.enumerated() {
+            let zone = try Geometry.union(distance.value > 0
+                ? hazards.map { try $0.buffer(meters: distance) } : hazards)
+            for checked in [route, north] {
+                let expected = try checked.geometry.intersection(zone).geodesicLength().value
+                let row = try #require(analysis.rows.first { $0.routeId == checked.id })
+                let actual = try #require(row.within[distance]).value
+                #expect(abs(actual - expected) <= 1e-9 * max(1, expected), "\(checked.id) within \(distance)")
+                if index == 0, checked.id == "r1" {
+                    // Inside: the squares on the route (x from -0.195 to 0.195, 27 of them), 0.004° of the
+                    // equator each.
+                    let crossed = (0..<40).filter { -0.3 + Double($0) * 0.015 >= -0.2 && -0.3 + Double($0) * 0.015 <= 0.196 }
+                    #expect(crossed.count == 27)
+                    #expect(abs(actual - Double(crossed.count) * Self.equator(degrees: 0.004)) < 1e-6)
+                }
+            }
+        }
+        #expect(analysis.rows.first { $0.routeId == "r2" }?.within[Meters(5_000)] == .zero)
+    }
+
+    @Test("a period with no event of a route keeps its figures: the same as that period end computed alone")
+    func quietPeriodsEqualTheirOwnComputation() throws {
+        let (route, hazard) = try Self.setup()
+        let events = [
+            RouteEvent(id: "e1", routeId: "r1", status: .cleared, date: try Self.day("2022-06-01"),
+                       geometry: try Geometry.lineString([0, 0, 0.05, 0]), source: Self.source),
+            RouteEvent(id: "e2", routeId: "r1", status: .verified, date: try Self.day("2025-03-01"),
+                       geometry: try Geometry.lineString([-0.05, 0, 0, 0]), source: Self.source),
+        ]
+        let ends = RoutePeriod.year.ends(from: try Self.day("2021-01-01"), to: try Self.day("2026-12-31"))
+        let distances = [Meters(0), Meters(100)]
+        let analysis = try RouteAnalysis(routes: [route], events: events, contamination: [hazard],
+                                         distances: distances, periodEnds: ends)
+        #expect(analysis.rows.count == ends.count)
+        for (index, end) in ends.enumerated() {
+            let alone = try RouteAnalysis(routes: [route], events: events, contamination: [hazard],
+                                          distances: distances, periodEnds: [end])
+            #expect(analysis.rows[index] == alone.rows[0], "\(end)")
+        }
+        // 2023 and 2024 saw no event: the cleared east half plus 5 m, as at the end of 2022.
+        #expect(abs((analysis.rows[3].lengths[.cleared]?.value ?? 0) - (Self.equator(degrees: 0.05) + 5)) < 1e-3)
+    }
 }

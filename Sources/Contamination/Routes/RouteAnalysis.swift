@@ -77,25 +77,28 @@ public struct RouteAnalysis: Sendable {
         self.distances = distances
         var parts: [Geometry] = []
         for piece in contamination where !piece.isEmpty { parts += try piece.parts() }
-        let contaminationParts = parts
-        let zones: [Geometry] = try distances.map { distance in
-            guard distance.value > 0 else { return try Self.inside(contaminationParts) }
-            let buffers = try parallelMap(count: contaminationParts.count, threads: threads) {
-                try contaminationParts[$0].buffer(meters: distance)
-            }
-            return buffers.isEmpty ? try Geometry.emptyPolygon() : try Geometry.union(buffers)
-        }
         let sorted = routes.sorted { $0.id < $1.id }
+        let zones = try RouteZones(parts: parts, routes: sorted.map(\.geometry), distances: distances, threads: threads)
         let perRoute = try parallelMap(count: sorted.count, threads: threads) { position in
             let route = sorted[position]
             let own = try events.filter { event in
                 if let routeId = event.routeId { return routeId == route.id }
                 return try event.geometry.buffer(meters: tolerance).intersects(route.geometry)
             }
+            let zones = try zones.zones(ofRoute: position)
             let within = try zones.map { try route.geometry.intersection($0) }
             var rows: [RoutePeriodRow] = []
             var last: RouteState?
+            var counted = -1
             for end in periodEnds {
+                // A period with no new event of this route keeps the route's state and its figures.
+                let events = own.filter { $0.date <= end }.count
+                if events == counted, var row = rows.last {
+                    row.periodEnd = end
+                    rows.append(row)
+                    continue
+                }
+                counted = events
                 let state = try RouteState(route: route.geometry, events: own, asOf: end, tolerance: tolerance)
                 var near: [Meters: Meters] = [:], unverifiedNear: [Meters: Meters] = [:]
                 for (index, distance) in distances.enumerated() {
@@ -132,12 +135,6 @@ public struct RouteAnalysis: Sendable {
         rows = perRoute.flatMap(\.0)
         segments = perRoute.flatMap(\.1)
         stretches = perRoute.flatMap(\.2)
-    }
-
-    /// The zone of distance 0: the contamination itself, dissolved, unbuffered (a buffer of 0 m would
-    /// reproject every vertex), so "within 0 m" is the route inside the contamination, boundary included.
-    static func inside(_ parts: [Geometry]) throws -> Geometry {
-        parts.isEmpty ? try Geometry.emptyPolygon() : try Geometry.union(parts)
     }
 
     /// The rows summed over routes, one per period end, with route id `total`.

@@ -176,7 +176,7 @@ struct ReportCommand: ParsableCommand {
         for warning in data.exposure?.rasterWarnings ?? [] { Terminal.warning(warning) }
         let written = try clock.time("render") {
             try monitor.phase("writing the report", total: 1) {
-                try data.write(to: output, overwrite: overwriteOptions.overwrite)
+                try data.write(to: output, overwrite: overwriteOptions.overwrite, threads: threads)
             }
         }
         let summary = ReportSummary(folder: output, files: written, data: data, timings: clock.phases)
