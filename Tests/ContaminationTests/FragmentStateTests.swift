@@ -97,6 +97,23 @@ struct FragmentStateTests {
         #expect(try robust.isOverlapFree())
     }
 
+    @Test("a new polygon's uncovered land with a long fragment clipped to its box: the closed form, the fragment kept whole")
+    func uncoveredClipsLongFragments() throws {
+        // A 0.5°-long SHA strip reaching far beyond the new polygon [0.49, 0.54], and a small CHA inside it
+        // [0.52, 0.53]: the uncovered land is [0.5, 0.52] + [0.53, 0.54], 0.03° of strip.
+        var state = FragmentState<ExtentKey>(hazardBounds: [Self.box(0, 0.5), Self.box(0.52, 0.53), Self.box(0.49, 0.54)])
+        _ = try state.add([(Self.sha(nil), LedgerTests.strip(0, 0.5))], slot: 0)
+        _ = try state.add([(Self.cha(nil), LedgerTests.strip(0.52, 0.53))], slot: 1)
+        let new = try state.uncovered(PreparedGeometry(LedgerTests.strip(0.49, 0.54)))
+        #expect(Self.close(try new.geodesicArea().value, 0.03))
+        #expect(new.bounds?.minX == 0.5 && new.bounds?.maxX == 0.54)
+        #expect(Self.close(try state.add([(Self.sha(nil), new)], slot: 2)[Self.sha(nil)], 0.03))
+        #expect(try state.isOverlapFree())
+        // The long fragment itself is not cut (its chords are not parallels over 0.5°: its own geodesic area).
+        let long = try LedgerTests.strip(0, 0.5).geodesicArea().value
+        #expect(abs((state.areas(by: \.hazardClass)[.sha] ?? 0) - long - 0.03 * Self.k) <= 1e-7 * long)
+    }
+
     @Test("a fragment whose interior point is a vertex on its neighbour's edge is not land recorded twice")
     func overlapCheckVertexOnEdge() throws {
         // A pair from hazmap-generate --hazards 20000 --seed 42 that the interior-point test alone flagged: for

@@ -22,6 +22,21 @@ struct OverlayTests {
         #expect(try a.intersection(b).equals(overlap))
     }
 
+    @Test("a polygon clipped to a box: the part inside, by hand; inside vertices kept; a polygon inside is itself")
+    func clippedToBox() throws {
+        // The triangle (0,0) (4,0) (0,4) in the box [1, 3] × [0, 1]: the trapezoid (1,0) (3,0) (3,1) (1,1)
+        // less nothing (the hypotenuse x + y = 4 passes above it): area 2.
+        let triangle = try Geometry(wkt: "POLYGON((0 0, 4 0, 0 4, 0 0))")
+        let part = try triangle.clipped(to: Bounds(minX: 1, minY: 0, maxX: 3, maxY: 1))
+        #expect(abs(try part.planarArea() - 2) < 1e-12)
+        // [2, 5] × [0, 3]: the hypotenuse cuts it; area = ∫₂⁴ (4 − x) dx = 2.
+        let corner = try triangle.clipped(to: Bounds(minX: 2, minY: 0, maxX: 5, maxY: 3))
+        #expect(abs(try corner.planarArea() - 2) < 1e-12)
+        #expect(try corner.polygonRings().first?.shell.contains(4) == true)
+        #expect(abs(try a.clipped(to: Bounds(minX: -1, minY: -1, maxX: 2, maxY: 2)).planarArea() - 1) < 1e-12)
+        #expect(try a.clipped(to: Bounds(minX: 5, minY: 5, maxX: 6, maxY: 6)).isEmpty)
+    }
+
     @Test func gridOverlaySnapsToTheGrid() throws {
         #expect(abs(try a.intersection(b, gridSize: 0.5).planarArea() - 0.25) < 1e-12)
         #expect(abs(try a.union(b, gridSize: 0.5).planarArea() - 1.75) < 1e-12)

@@ -144,19 +144,33 @@ struct FragmentState<Label: FragmentLabel> {
     /// fragments that meet it, that union taken without slivers or pinholes; the polygon itself when none meets
     /// it. Only the fragments the polygon meets (`GEOSPreparedIntersects_r`) go into the union: a fragment
     /// whose box meets the polygon's but that lies apart from it removes nothing, and on dense data most of
-    /// the fragments near a long strip are such.
+    /// the fragments near a long strip are such. A fragment reaching beyond the polygon's box (widened by
+    /// `uncoveredClipMargin`) goes in clipped to that box (`GEOSClipByRect_r`, no overlay): only land in the
+    /// box can cover the polygon, and a front-line strip would otherwise bring all its vertices into the union.
     func uncovered(_ polygon: PreparedGeometry) throws -> Geometry {
         let shape = polygon.geometry
         guard let box = shape.bounds else { return shape }
-        var meeting: [Geometry] = []
+        let clip = Bounds(minX: box.minX - uncoveredClipMargin, minY: box.minY - uncoveredClipMargin,
+                          maxX: box.maxX + uncoveredClipMargin, maxY: box.maxY + uncoveredClipMargin)
+        var meeting: [Geometry] = [], clipped: [Geometry] = []
         for slot in index.query(box) {
             for fragment in slots[slot] where fragment.bounds.intersects(box) {
-                if try polygon.intersects(fragment.geometry) { meeting.append(fragment.geometry) }
+                guard try polygon.intersects(fragment.geometry) else { continue }
+                let inside = fragment.bounds.minX >= clip.minX && fragment.bounds.maxX <= clip.maxX
+                    && fragment.bounds.minY >= clip.minY && fragment.bounds.maxY <= clip.maxY
+                meeting.append(fragment.geometry)
+                clipped.append(inside ? fragment.geometry : try fragment.geometry.clipped(to: clip))
             }
         }
         guard !meeting.isEmpty else { return shape }
-        let land = try Geometry.union(disjoint: meeting).fillingHoles(smallerThan: pinholeArea)
-            .droppingPolygons(smallerThan: pinholeArea)
+        // Should the clipped parts not unite (an invalid clip), the whole fragments do.
+        let union: Geometry
+        do {
+            union = try Geometry.union(disjoint: clipped)
+        } catch is GEOSError {
+            union = try Geometry.union(disjoint: meeting)
+        }
+        let land = try union.fillingHoles(smallerThan: pinholeArea).droppingPolygons(smallerThan: pinholeArea)
         guard let landBox = land.bounds, landBox.intersects(box) else { return shape }
         return try shape.difference(checked: land, minimumArea: pinholeArea, mode: mode)
     }
@@ -304,6 +318,12 @@ struct FragmentState<Label: FragmentLabel> {
 /// beside a degenerate one (seen on generated scenarios with GEOS 3.11 and 3.14: a hazard found inside a
 /// union it does not meet, and one found disjoint from a union that covers it).
 let pinholeArea = 1e-14
+
+/// How far (degrees, about 10 m) the box fragments are clipped to in `FragmentState.uncovered` lies outside the
+/// polygon's box: the clip's new edges stay well apart from the polygon, so no pinhole of the union (under
+/// `pinholeArea`, about 1e-7° across) cut open by the clip can reach it, and the polygon is differenced
+/// against the same land near it.
+let uncoveredClipMargin = 1e-4
 
 /// Fragments smaller than this (geodesic, m²) are not tested by `FragmentState.isOverlapFree`.
 let overlapCheckArea = 1.0
