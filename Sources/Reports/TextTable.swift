@@ -25,7 +25,7 @@ public struct TextTable: Sendable {
     /// The lines of `render()` one at a time, for a table too large to hold: `row` makes row `index` on
     /// demand and is called twice per row (once to measure the columns, once to write the line).
     public static func renderLines(header: [String], count: Int, row: (Int) -> [String],
-                                   emit: (String) -> Void) {
+                                   emit: (String) throws -> Void) rethrows {
         var widths = header.map(\.count)
         for index in 0..<count {
             for (column, cell) in row(index).enumerated() where column < widths.count {
@@ -38,9 +38,9 @@ public struct TextTable: Sendable {
                 return Double(cell.replacingOccurrences(of: ",", with: "")) != nil ? pad + cell : cell + pad
             }.joined(separator: "  ")
         }
-        emit(line(header))
-        emit(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
-        for index in 0..<count { emit(line(row(index))) }
+        try emit(line(header))
+        try emit(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        for index in 0..<count { try emit(line(row(index))) }
     }
 
     /// RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled; CRLF line ends.

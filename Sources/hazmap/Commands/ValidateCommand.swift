@@ -81,11 +81,15 @@ struct ValidateCommand: ParsableCommand {
         }
         let report = ValidationReport(validation, inputs: inputs.summaries, repair: repair)
         if reporting.json {
-            try Terminal.output(try JSONText.encode(report))
+            try Terminal.outputStreamed { try report.writeJSON($0) }
         } else {
-            var lines: [String] = []
-            report.write { lines.append($0) }
-            try Terminal.output(lines.joined(separator: "\n"))
+            try Terminal.outputStreamed { emit in
+                var first = true
+                try report.write { line in
+                    try emit(first ? line : "\n" + line)
+                    first = false
+                }
+            }
         }
         if report.errorCount > 0 { throw ExitCode(1) }
     }

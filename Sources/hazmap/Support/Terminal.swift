@@ -12,8 +12,29 @@ enum Terminal {
     /// Writes `text` and a newline on stdout, unbuffered (`FileHandle`, `write(2)`), so that a failed write
     /// (a full disk: `--json > /dev/full`) is an error and exit 1, never a silent success.
     static func output(_ text: String) throws {
+        try write(Data((text + "\n").utf8))
+    }
+
+    /// Writes on stdout what `body` hands its writer, in pieces of about a megabyte, then a newline: for results
+    /// too large to hold as one string (`validate`'s findings at a million hazards). A failed write is an error,
+    /// as for `output(_:)`.
+    static func outputStreamed(_ body: ((String) throws -> Void) throws -> Void) throws {
+        var pending = Data()
+        try body { piece in
+            pending.append(contentsOf: piece.utf8)
+            if pending.count >= 1 << 20 {
+                try write(pending)
+                pending.removeAll(keepingCapacity: true)
+            }
+        }
+        pending.append(contentsOf: "\n".utf8)
+        try write(pending)
+    }
+
+    /// Writes `data` on stdout (`write(2)`), a full disk named as such.
+    private static func write(_ data: Data) throws {
         do {
-            try FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8))
+            try FileHandle.standardOutput.write(contentsOf: data)
         } catch {
             let code = (error as NSError).code
             // POSIX ENOSPC, or Foundation's NSFileWriteOutOfSpaceError (640) that wraps it.
