@@ -156,6 +156,29 @@ struct ExposureTimelineTests {
         try Self.expectEqualToAlone(together, hazards: hazards, releases: releases, raster: raster, request: request)
     }
 
+    @Test("buffers are kept for the dates still to come, and none after the last date (memory at 1M hazards)")
+    func buffersLetGoAfterTheLastDate() throws {
+        let (hazards, releases, raster) = try Self.meetingScenario()
+        let dates = [try Self.day(2018, 12, 31), try Self.day(2020, 12, 31), try Self.day(2022, 12, 31)]
+        let request = ExposureRequest(distances: [Meters(500), Meters(1_000)], asOf: dates, threads: 2)
+        var timeline = try ExposureTimeline(hazards: hazards, releases: releases, dates: dates, raster: raster,
+                                            request: request)
+        var kept: [Int] = []
+        for date in dates {
+            _ = try timeline.rows(asOf: [date], keep: false)
+            kept.append(timeline.buffersKept)
+        }
+        // 2018: the first square's buffer at both distances; 2020: both squares' at both distances; after 2022,
+        // the last date, none (the second square's buffers were made in 2020 and reused, then let go).
+        #expect(kept == [2, 4, 0])
+        // One date alone keeps none either, and counts the buffers it made: each square at each distance.
+        var alone = try ExposureTimeline(hazards: hazards, releases: releases, dates: [dates[1]], raster: raster,
+                                         request: request)
+        _ = try alone.rows(asOf: [dates[1]], keep: false)
+        #expect(alone.buffersKept == 0)
+        #expect(alone.buffersMade == 4)
+    }
+
     @Test("sample: each year-end buffers no polygon but those of the components its events changed, and reuses unions",
           .enabled(if: LedgerSampleTests.available))
     func sampleBufferReuse() throws {

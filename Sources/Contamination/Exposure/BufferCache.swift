@@ -71,10 +71,13 @@ struct BufferCache: Sendable {
         byDistance[distance] ?? [:]
     }
 
+    /// How many buffers are kept, at every distance.
+    var count: Int { byDistance.values.reduce(0) { $0 + $1.count } }
+
     /// Adds what a job at `distance` made, and counts what it reused.
     mutating func add(_ result: GroupResult, at distance: Int) {
         byDistance[distance, default: [:]].merge(result.made) { old, _ in old }
-        made += result.made.count
+        made += result.madeCount
         reused += result.reused
         unions.merge(result.unions) { old, _ in old }
         unionsMade += result.unions.count

@@ -41,6 +41,8 @@ struct ExposureTimeline {
     private(set) var buffersMade = 0, buffersReused = 0
     /// How many unions of connected sets of buffers the last date made, and how many it took from an earlier date.
     private(set) var unionsMade = 0, unionsReused = 0
+    /// How many part buffers are kept for the dates still to compute (none after the last).
+    var buffersKept: Int { cache.count }
 
     /// The remaining land of `hazards` at each of `dates`, ready to be summed date by date (`rows`): `land` when
     /// the caller has read it on these dates from its run of the replay (`ReplayReadings`, without region
@@ -87,7 +89,9 @@ struct ExposureTimeline {
         buffersReused = cache.reused
         unionsMade = cache.unionsMade
         unionsReused = cache.unionsReused
-        cache.keep(only: Set(states.flatMap { $0?.keys.values.flatMap { $0 } ?? [] }))
+        // After the last date nothing is reused: every buffer goes.
+        let later = computed < remaining.dates.count
+        cache.keep(only: later ? Set(states.flatMap { $0?.keys.values.flatMap { $0 } ?? [] }) : [])
         return rows
     }
 
@@ -187,11 +191,13 @@ struct ExposureTimeline {
         return rows
     }
 
-    /// The figures of each job's groups, the buffers they made kept in `cache`. The jobs holding more than a
-    /// quarter of all the land's vertices are computed one after the other, each on every thread; the others
-    /// side by side, one per thread. The same results for any number of threads.
+    /// The figures of each job's groups, the buffers they made kept in `cache` when a later date may reuse them
+    /// (at the last date they are let go job by job). The jobs holding more than a quarter of all the land's
+    /// vertices are computed one after the other, each on every thread; the others side by side, one per
+    /// thread. The same results for any number of threads.
     private mutating func computeGroups(_ jobs: [GroupJob]) throws -> [[ExposureFigures]] {
         let states = self.states, work = self.work, known = self.cache
+        let keepBuffers = computed < remaining.dates.count
         let costs = jobs.map { job in
             job.members.reduce(0) { total, member in
                 total + (states[member]?.land.values.reduce(0) { $0 + $1.coordinateCount } ?? 0)
@@ -203,13 +209,14 @@ struct ExposureTimeline {
         for index in large {
             results[index] = try work.groupFigures(jobs[index], states: states,
                                                    cache: known.buffers(at: jobs[index].distance),
-                                                   unions: known.unions, threads: work.request.threads)
+                                                   unions: known.unions, keepBuffers: keepBuffers,
+                                                   threads: work.request.threads)
         }
         let rest = jobs.indices.filter { 4 * costs[$0] <= total }
         let computed = try parallelMap(count: rest.count, threads: work.request.threads,
                                        order: largestFirst(sizes: rest.map { costs[$0] })) { index in
             try work.groupFigures(jobs[rest[index]], states: states, cache: known.buffers(at: jobs[rest[index]].distance),
-                                  unions: known.unions, threads: 1)
+                                  unions: known.unions, keepBuffers: keepBuffers, threads: 1)
         }
         for (index, job) in rest.enumerated() { results[job] = computed[index] }
         var figures: [[ExposureFigures]] = []

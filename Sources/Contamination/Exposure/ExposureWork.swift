@@ -43,8 +43,11 @@ struct ExposureWork: Sendable {
     /// figures, taken from `unions` when the same buffers in the same order were united before (the same
     /// union), else made from the buffers as rebuilt from their compact form (`BufferCache`). What was made is
     /// returned with the figures, with the counts of what was reused.
+    ///
+    /// - Parameter keepBuffers: whether the result holds the buffers made, for a later date to reuse; at the last
+    ///   date they are let go with the job (at 1,000,000 hazards they are gigabytes), only counted.
     func groupFigures(_ job: GroupJob, states: [ComponentState?], cache: [PartKey: CompactGeometry],
-                      unions: [UnionKey: ExposureFigures], threads: Int) throws -> GroupResult {
+                      unions: [UnionKey: ExposureFigures], keepBuffers: Bool, threads: Int) throws -> GroupResult {
         var wanted: [(member: Int, base: ExposureClass)] = []
         var seen: [ExposureClass: Set<Int>] = [:]
         for need in job.needs {
@@ -73,8 +76,8 @@ struct ExposureWork: Sendable {
         }
         let grown = try buffers(missing.map(\.part), distance: request.distances[job.distance], threads: threads)
         var made: [PartKey: CompactGeometry] = [:]
-        for (index, item) in missing.enumerated() { made[item.key] = CompactGeometry(grown[index]) }
-        var result = GroupResult(figures: [], made: made, reused: reused)
+        for (index, item) in missing.enumerated() { made[item.key] = grown[index] }
+        var result = GroupResult(figures: [], made: keepBuffers ? made : [:], madeCount: made.count, reused: reused)
         for need in job.needs {
             var pieces: [CompactGeometry] = [], keys: [PartKey] = []
             for member in need.members {
@@ -121,11 +124,12 @@ struct ExposureWork: Sendable {
         return try sums.figures
     }
 
-    /// The buffers of `parts` at `meters`, on up to `threads` threads.
+    /// The buffers of `parts` at `meters`, on up to `threads` threads, each held compactly as soon as it is made
+    /// (its GEOS form is let go at once).
     ///
     /// Throws `PROJError` when a buffer passes the box `ExposureTimeline.reach` promised for it: its group
     /// could then miss a neighbour, and people would be counted twice.
-    private func buffers(_ parts: [Geometry], distance meters: Meters, threads: Int) throws -> [Geometry] {
+    private func buffers(_ parts: [Geometry], distance meters: Meters, threads: Int) throws -> [CompactGeometry] {
         try parallelMap(count: parts.count, threads: threads) { index in
             let buffer = try parts[index].buffer(meters: meters, quadrantSegments: request.quadrantSegments)
             if let box = buffer.bounds, let land = parts[index].bounds {
@@ -136,7 +140,7 @@ struct ExposureWork: Sendable {
                         + "polygon within \(land) reaches \(box), beyond the bound \(reach) exposure groups by")
                 }
             }
-            return buffer
+            return CompactGeometry(buffer)
         }
     }
 
@@ -176,11 +180,12 @@ struct ExposureWork: Sendable {
     private static func scope(_ region: String?) -> RegionScope { region.map { .region($0) } ?? .outsideRegions }
 }
 
-/// What one job gave: the figures of its groups, the buffers it made (by part) and how many it reused, the
-/// unions it made (by their buffers) and how many it reused.
+/// What one job gave: the figures of its groups, the buffers it made (by part, when kept) and how many it made
+/// and reused, the unions it made (by their buffers) and how many it reused.
 struct GroupResult: Sendable {
     var figures: [ExposureFigures]
     var made: [PartKey: CompactGeometry]
+    var madeCount: Int
     var reused: Int
     var unions: [UnionKey: ExposureFigures] = [:]
     var unionsReused = 0
