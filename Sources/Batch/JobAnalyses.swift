@@ -27,29 +27,42 @@ enum JobAnalyses {
         var summary = JobSummary()
         summary.findingErrors = validation.summary.errors
         summary.findingWarnings = validation.summary.warnings
+        // A job with a report replays its events once: the report's run also gives the extent and the ledger
+        // its extent and release steps write, whenever those are the same figures (`ReportRun.extent`,
+        // `ReportRun.ledger`).
+        var shared: ReportRun?
+        func reportRun() throws -> ReportRun {
+            if let shared { return shared }
+            let run = try ReportRun(inputs, validation: validation, today: today, context: context, monitor: monitor)
+            shared = run
+            return run
+        }
         for (index, analysis) in job.analyses.enumerated() {
             try context.begin(analysis.rawValue, index: index + 2, count: steps)
+            let report = job.analyses.contains(.report)
             switch analysis {
             case .validate:
                 try FindingsOutput.write(validation.findings, to: path(context, "findings.csv"))
             case .extent:
-                try extent(inputs, findings: validation.summary, context: context, monitor: monitor, into: &summary)
+                try extent(inputs, shared: report ? try reportRun().extent(for: job, inputs: inputs) : nil,
+                           findings: validation.summary, context: context, monitor: monitor, into: &summary)
             case .release:
-                try release(inputs, findings: validation.summary, context: context, monitor: monitor, into: &summary)
+                try release(inputs, shared: report ? try reportRun().ledger(for: job, inputs: inputs) : nil,
+                            findings: validation.summary, context: context, monitor: monitor, into: &summary)
             case .exposure:
                 try exposure(inputs, context: context, monitor: monitor, into: &summary)
             case .report:
-                try report(inputs, validation: validation, today: today, context: context, monitor: monitor)
+                _ = try reportRun().data.write(to: path(context, "report"), threads: context.threads)
             }
         }
         return summary
     }
 
     /// `extent.geojson` (by class, and region when the job has regions) and `extent.json`.
-    private static func extent(_ inputs: Inputs, findings: FindingsSummary, context: JobContext,
+    private static func extent(_ inputs: Inputs, shared: Extent?, findings: FindingsSummary, context: JobContext,
                                monitor: JobMonitor, into summary: inout JobSummary) throws {
         let analysis = ExtentAnalysis(asOf: context.job.asOf, threads: context.threads)
-        let extent = try analysis.run(inputs, monitor: monitor)
+        let extent = try shared ?? analysis.run(inputs, monitor: monitor)
         try ExtentOutput.write(extent, to: path(context, "extent.geojson"), regionNames: inputs.regionNames)
         let report = ExtentReport(extent: extent, inputs: inputs, findings: findings, asOf: context.job.asOf,
                                   dimensions: analysis.dimensions(for: inputs))
@@ -60,12 +73,10 @@ enum JobAnalyses {
 
     /// `ledger.csv`, `ledger.json` and `released.geojson`, through `as_of` (default: the last event's
     /// year; `LedgerSpan`); the summary takes the land released in the last year by method.
-    private static func release(_ inputs: Inputs, findings: FindingsSummary, context: JobContext,
+    private static func release(_ inputs: Inputs, shared: Ledger?, findings: FindingsSummary, context: JobContext,
                                 monitor: JobMonitor, into summary: inout JobSummary) throws {
         let job = context.job
-        let analysis = LedgerAnalysis(span: LedgerSpan(length: job.period, cut: job.asOf),
-                                      asOf: job.asOf.map { [$0] } ?? [], releasedLand: true, threads: context.threads)
-        let ledger = try analysis.run(inputs, monitor: monitor)
+        let ledger = try shared ?? Self.ledgerAnalysis(job, threads: context.threads).run(inputs, monitor: monitor)
         let report = LedgerReport(ledger: ledger, inputs: inputs, findings: findings,
                                   forecast: ledger.forecast(lastPeriods: 3, deadline: nil))
         try LedgerFiles.writeTable(report, to: path(context, "ledger.csv"))
@@ -102,27 +113,11 @@ enum JobAnalyses {
         }?.totals.people
     }
 
-    /// `report/`: the HTML report and its files, as `hazmap report` builds them, from the job's layers and
-    /// validation.
-    private static func report(_ inputs: Inputs, validation: Validation, today: CalendarDate, context: JobContext,
-                               monitor: JobMonitor) throws {
-        let job = context.job
-        let files = try ReportInputs.checksums([("hazards", job.hazards), ("releases", job.releases),
-                                                ("regions", job.regions), ("mapping", job.mapping),
-                                                ("population", job.population)], summaries: inputs.summaries)
-        let raster = try job.population.map { try PopulationRaster(path: $0, isDensity: job.density, nodata: job.nodata) }
-        let layers = ReportLayers(inputs: inputs)
-        let day = ReportAnalysis.reportDay(asOf: job.asOf, layers: layers, today: today)
-        let analysis = ReportAnalysis(asOf: day, today: today, distances: job.distances, population: raster,
-                                      article5: job.deadline.map { Article5Request(deadline: $0) },
-                                      threads: context.threads)
-        let results = try analysis.run(layers, mapping: SchemaMapping(), validation: validation,
-                                       clock: PhaseClock(), monitor: monitor)
-        let notes = [SectionNote(section: ReportData.prioritiesHeading, reason: "the job has no criteria file")]
-        let data = ReportData(results: results, regions: inputs.regionRecords, title: "hazmap report: \(job.name)",
-                              hazmapVersion: HazmapVersion.current, asOf: day, inputs: files, notes: notes,
-                              hasPopulation: raster != nil)
-        _ = try data.write(to: path(context, "report"), threads: context.threads)
+    /// The ledger `release` writes: periods of the job's length up to `as_of` (or the last event), with the
+    /// land each release counted.
+    static func ledgerAnalysis(_ job: JobConfiguration, threads: Int) -> LedgerAnalysis {
+        LedgerAnalysis(span: LedgerSpan(length: job.period, cut: job.asOf), asOf: job.asOf.map { [$0] } ?? [],
+                       releasedLand: true, threads: threads)
     }
 
     private static func path(_ context: JobContext, _ name: String) -> String {

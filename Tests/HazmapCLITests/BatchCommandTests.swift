@@ -188,6 +188,34 @@ struct BatchCommandTests {
         try expectSameOutputs(folder.appendingPathComponent("reference"), out)
     }
 
+    /// A job with a report takes its extent and ledger from the report's one replay when they are the same
+    /// figures (with regions; the ledger also with yearly periods and no as_of): its files are those of the
+    /// same jobs run without the report, byte for byte.
+    @Test func extentAndLedgerFromTheReportEqualThoseComputedAlone() throws {
+        let folder = try scenario(broken: false)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let jobs = try String(contentsOf: folder.appendingPathComponent("jobs.toml"), encoding: .utf8)
+        let alone = jobs.replacingOccurrences(of: "[defaults]\n",
+                                              with: "[defaults]\nanalyses = [\"validate\", \"extent\", \"release\"]\n")
+        #expect(alone != jobs)
+        try alone.write(to: folder.appendingPathComponent("alone.toml"), atomically: true, encoding: .utf8)
+        let withReport = try batch(folder, out: "with-report", ["--jobs", "1"])
+        #expect(withReport.status == 0, "\(withReport.stderr)")
+        let separate = try CLI.hazmap(["batch", folder.appendingPathComponent("alone.toml").path, "--out",
+                                       folder.appendingPathComponent("alone").path, "--jobs", "1"])
+        #expect(separate.status == 0, "\(separate.stderr)")
+        let shared = files(folder.appendingPathComponent("with-report"))
+        let computed = files(folder.appendingPathComponent("alone"))
+        for job in ["a", "b", "c"] {
+            #expect(shared["\(job)/report/index.html"] != nil, "\(job) has no report")
+            for name in ["extent.geojson", "extent.json", "ledger.csv", "ledger.json", "released.geojson",
+                         "findings.csv"] {
+                let path = "\(job)/\(name)"
+                #expect(shared[path] != nil && shared[path] == computed[path], "\(path) differs")
+            }
+        }
+    }
+
     @Test func aJobsFileErrorNamesTheLine() throws {
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
