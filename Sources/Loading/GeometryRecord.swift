@@ -29,14 +29,14 @@ extension LayerLoader {
     /// unusable is left out; every other record counts.
     static func loadRequiringGeometry<Record: GeometryRecord>(
         _ path: String, layer: LayerKind, expectation: GeometryExpectation, options: LoadOptions,
-        progress: (@Sendable (Int) -> Void)? = nil, edgeTolerance: Meters = GeodesicEdges.tolerance,
+        progress: (@Sendable (Int) -> Void)? = nil,
         compacting: @escaping @Sendable (Record) -> Record = { $0 },
         build: @escaping @Sendable (FeatureMapper, Feature) -> Mapped<Record>
     ) throws -> Loaded<Record> {
         let recipe = Recipe<Record>(
             layer: layer, expectation: expectation, build: build, geometry: { $0.geometry },
             replacing: { record, shape in shape.map { record.with(geometry: $0) } },
-            usable: { _ in true }, areaCheck: nil, compacting: compacting, edgeTolerance: edgeTolerance)
+            usable: { _ in true }, areaCheck: nil, compacting: compacting)
         return try load(path, recipe: recipe, options: options, progress: progress)
     }
 }

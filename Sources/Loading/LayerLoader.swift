@@ -32,7 +32,7 @@ public enum LayerLoader {
                 var copy = hazard
                 copy.compactGeometry = hazard.compactGeometry?.compacted()
                 return copy
-            }, edgeTolerance: GeodesicEdges.uncrossedTolerance)
+            })
         return try load(path, recipe: recipe, options: options, progress: progress) { loaded in
             for index in SwappedCoordinates.detect(loaded.records.map { $0.compactGeometry?.bounds }) {
                 let hazard = loaded.records[index]
@@ -50,8 +50,7 @@ public enum LayerLoader {
     public static func releases(from path: String, options: LoadOptions,
                                 progress: (@Sendable (Int) -> Void)? = nil) throws -> Loaded<ReleaseEvent> {
         try loadRequiringGeometry(path, layer: .releases, expectation: .polygonal, options: options,
-                                  progress: progress, edgeTolerance: GeodesicEdges.uncrossedTolerance,
-                                  compacting: { release in
+                                  progress: progress, compacting: { release in
                                       var copy = release
                                       copy.compactGeometry = release.compactGeometry.compacted()
                                       return copy
@@ -78,8 +77,6 @@ public enum LayerLoader {
         var areaCheck: (@Sendable (Record, Geometry, inout GeometryInspection) throws -> Void)?
         /// The record as it is kept once checked (its geometry held compactly where the record allows).
         var compacting: @Sendable (Record) -> Record = { $0 }
-        /// How far each edge's chord may depart from its geodesic once loaded (`GeodesicEdges`).
-        var edgeTolerance = GeodesicEdges.tolerance
     }
 
     private struct Outcome<Record: Sendable>: Sendable {
@@ -168,9 +165,8 @@ public enum LayerLoader {
         if let value = mapped.value {
             if let shape = recipe.geometry(value) {
                 var inspection = GeometryInspection(recipe.expectation, source: value.source, id: value.id)
-                // Edges are geodesics everywhere: cut here, so overlays cross on them (GeodesicEdges); hazards'
-                // and releases' edges that can be crossed are cut finer once both are loaded (CrossableEdges).
-                let usable = try inspection.inspect(shape)?.densifiedAlongGeodesics(tolerance: recipe.edgeTolerance)
+                // Edges are geodesics everywhere: cut once here, so overlays cross on them (GeodesicEdges).
+                let usable = try inspection.inspect(shape)?.densifiedAlongGeodesics()
                 if let usable, let areaCheck = recipe.areaCheck { try areaCheck(value, usable, &inspection) }
                 repaired = usable != nil && inspection.findings.contains { $0.code == .invalidGeometry }
                 findings += inspection.findings

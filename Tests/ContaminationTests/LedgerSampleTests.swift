@@ -25,12 +25,11 @@ struct LedgerSampleTests {
     static func load() throws -> (hazards: [Hazard], releases: [ReleaseEvent]) {
         let mapping = try SchemaMapping(contentsOfFile: sample.appendingPathComponent("mapping.toml").path)
         let options = LoadOptions(mapping: mapping)
-        var hazards = try LayerLoader.hazards(from: sample.appendingPathComponent("hazards.gpkg").path,
-                                              options: options)
-        var releases: Loaded<ReleaseEvent>? = try LayerLoader.releases(
-            from: sample.appendingPathComponent("releases.gpkg").path, options: options)
-        try LayerLoader.cutCrossableEdges(hazards: &hazards, releases: &releases, threads: 1)
-        return (hazards.records, releases?.records ?? [])
+        let hazards = try LayerLoader.hazards(from: sample.appendingPathComponent("hazards.gpkg").path,
+                                              options: options).records
+        let releases = try LayerLoader.releases(from: sample.appendingPathComponent("releases.gpkg").path,
+                                                options: options).records
+        return (hazards, releases)
     }
 
     static func request(threads: Int) -> LedgerRequest {

@@ -63,11 +63,11 @@ struct LoadingTests {
         #expect(nulls.first?.severity == .error)
         #expect(loaded.summary.read == 4 && loaded.summary.usable == 3 && loaded.summary.leftOutCount == 1)
         // Loaded polygons are held flat; each reads back as the square it was, its 0.8 km edges cut along
-        // their geodesics to 1 mm (the loader's edge model for hazards, GeodesicEdges.uncrossedTolerance).
+        // their geodesics (the loader's edge model, GeodesicEdges).
         #expect(loaded.records.compactMap(\.compactGeometry).map(\.isFlat) == [true, true, true])
         let second = try #require(loaded.records[1].geometry)
         let square = try Geometry(wkt: "POLYGON ((18.02 44, 18.03 44, 18.03 44.01, 18.02 44.01, 18.02 44))")
-        #expect(try second.wkt() == square.densifiedAlongGeodesics(tolerance: GeodesicEdges.uncrossedTolerance).wkt())
+        #expect(try second.wkt() == square.densifiedAlongGeodesics().wkt())
         #expect(second.coordinateCount > square.coordinateCount)
         let checks = AttributeChecks(today: try Fixture.day("2024-01-01")).check(hazards: loaded.records, releases: [])
         let duplicates = checks.filter { $0.code == .duplicateId }

@@ -16,8 +16,7 @@ import Testing
 /// - one and two threads give identical ledgers.
 @Suite("Long edges: identities")
 struct LongEdgeIdentityTests {
-    /// Loads the fixture through the loader (which cuts the edges, those that can be crossed finer, as
-    /// `Inputs.load` does), written in a temporary folder.
+    /// Loads the fixture through the loader (which cuts the edges), written in a temporary folder.
     static func load() throws -> (hazards: [Hazard], releases: [ReleaseEvent], regions: [Region]) {
         let folder = try LoadingSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -44,10 +43,8 @@ struct LongEdgeIdentityTests {
                 [(17.02, 48.40), (17.20, 48.40), (17.20, 48.62), (17.09, 48.62)])),
         ])
         let options = LoadOptions()
-        var loadedHazards = try LayerLoader.hazards(from: hazards, options: options)
-        var loadedReleases: Loaded<ReleaseEvent>? = try LayerLoader.releases(from: releases, options: options)
-        try LayerLoader.cutCrossableEdges(hazards: &loadedHazards, releases: &loadedReleases, threads: 1)
-        return (loadedHazards.records, loadedReleases?.records ?? [],
+        return (try LayerLoader.hazards(from: hazards, options: options).records,
+                try LayerLoader.releases(from: releases, options: options).records,
                 try LayerLoader.regions(from: regions, options: options).records)
     }
 

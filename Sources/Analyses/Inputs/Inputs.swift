@@ -35,15 +35,14 @@ public struct Inputs: Sendable {
     public static func load(_ sources: InputSources, threads: Int, unusedFields: [LayerKind: Set<String>] = [:],
                             monitor: any AnalysisMonitor) throws -> Inputs {
         let options = sources.options(threads: threads, unusedFields: unusedFields)
-        var hazards = try monitor.phase("reading hazards", total: estimate(sources.hazards)) {
+        let hazards = try monitor.phase("reading hazards", total: estimate(sources.hazards)) {
             try LayerLoader.hazards(from: sources.hazards.path, options: options, progress: monitor.steps)
         }
-        var releases = try sources.releases.map { source in
+        let releases = try sources.releases.map { source in
             try monitor.phase("reading releases", total: estimate(source)) {
                 try LayerLoader.releases(from: source.path, options: options, progress: monitor.steps)
             }
         }
-        try LayerLoader.cutCrossableEdges(hazards: &hazards, releases: &releases, threads: threads)
         let regions = try sources.regions.map { try LayerLoader.regions(from: $0.path, options: options) }
         let inputs = Inputs(hazards: hazards, releases: releases, regions: regions)
         note(inputs.summaries, monitor: monitor)

@@ -16,12 +16,6 @@ public enum GeodesicEdges {
     /// "Error budget"; 1 mm left the ledger and the extent 1.3e-8 apart on long-edged data).
     public static let tolerance = Meters(0.0001)
 
-    /// How far (metres) the chord of an edge that no other hazard's or release's edge comes near may depart
-    /// from its geodesic: 1 mm (`CrossableEdges`). No overlay of hazards and releases puts a vertex on such an
-    /// edge; the region split, buffers and tile seams meet it within this distance. At 45° an edge up to
-    /// 225 m long is left as it is.
-    public static let uncrossedTolerance = Meters(0.001)
-
     /// The most pieces one edge is cut into, so that no input can make the work grow without bound.
     public static let maximumPieces = 10_000
 
@@ -91,7 +85,7 @@ public enum GeodesicEdges {
     }
 
     /// The `pieces − 1` points that cut the geodesic from (x0, y0) to (x1, y1) into equal lengths.
-    static func interior(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, pieces: Int) -> FlatXY {
+    private static func interior(_ x0: Double, _ y0: Double, _ x1: Double, _ y1: Double, pieces: Int) -> FlatXY {
         var length = 0.0, azimuth = 0.0
         var points: FlatXY = []
         points.reserveCapacity(2 * (pieces - 1))
