@@ -3,7 +3,7 @@ import GeometryCore
 /// One region per hazard, for tables that show a hazard on one row (priorities): the region holding the
 /// largest part of the hazard.
 ///
-/// The parts are those `extent` and the ledger cut land into (`RegionSplit`: regions made exclusive in code
+/// The parts are those `extent` and the ledger measure land in (`RegionSplit`: regions made exclusive in code
 /// order, so overlapping regions never share land); each part's geodesic area (WGS84) is measured, and the
 /// region of the largest wins, the smaller code on a tie. A hazard that meets no region gets `nil`.
 public enum RegionAssignment {

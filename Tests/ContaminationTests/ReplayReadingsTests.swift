@@ -62,8 +62,8 @@ struct ReplayReadingsTests {
         #expect(read.releasedLand.map(\.area) == ledger.releasedLand.map(\.area))
         #expect(read.snapshots.map(\.remaining) == ledger.snapshots.map(\.remaining))
 
-        // The land at each year end: RemainingLand's, not cut by region (as exposure buffers it), whose areas
-        // are the extent's without regions as of each year end.
+        // The land at each year end: RemainingLand's (the same with and without regions, as exposure buffers it),
+        // whose areas are the extent's without regions as of each year end.
         let land = try #require(readings.land)
         #expect(land.dates == dates)
         #expect(land.components.map(\.hazards) == [[0, 1, 2, 3]])
@@ -82,7 +82,7 @@ struct ReplayReadingsTests {
         #expect(Fixture.close(land.components[0].land[1].area.sha.value, T.area(0.5, 2.5)))
         #expect(Fixture.close(land.components[0].land[2].area.cha.value, T.area(2.5, 3.5)))
 
-        // The shares: RemainingArea's (a run not cut by region, as `prioritize` and `plan` replay), adding up to
+        // The shares: RemainingArea's (the same fragments, as `prioritize` and `plan` replay), adding up to
         // the extent without regions.
         let shares = try #require(readings.shares[asOf])
         let plain = try Extent(hazards: hazards, releases: releases, request: ExtentRequest(asOf: asOf))
