@@ -124,4 +124,75 @@ struct OneReplayTests {
             #expect(abs((share?.value ?? -1) - want) <= 1e-8 * Self.area(0, 4))
         }
     }
+
+    /// SHA AT [0, 2] 2015; SHA AP [1, 3] 2016 (takes the type of [1, 2]: AP before AT); CHA ERW [2.5, 4] 2016; released
+    /// [1.5, 2.5] 2017 (cleared). Region A holds [-1, 0.5], region B [0.5, 5].
+    static func typedHistory() throws -> (hazards: [Hazard], releases: [ReleaseEvent], regions: [Region]) {
+        var hazards = [
+            try Fixture.hazard("AT1", .sha, strip(0, 2).wkt, recorded: "2015-03-01", index: 0),
+            try Fixture.hazard("AP1", .sha, strip(1, 3).wkt, recorded: "2016-03-01", index: 1),
+            try Fixture.hazard("ERW1", .cha, strip(2.5, 4).wkt, recorded: "2016-03-01", index: 2),
+        ]
+        hazards[0].hazardType = .at
+        hazards[1].hazardType = .ap
+        hazards[2].hazardType = .erw
+        let releases = [try Fixture.release("R1", strip(1.5, 2.5).wkt, date: "2017-05-01", index: 0)]
+        let regions = [try Fixture.region("A", strip(-1, 0.5), index: 0),
+                       try Fixture.region("B", strip(0.5, 5), index: 1)]
+        return (hazards, releases, regions)
+    }
+
+    /// Issue 17: the replay's labels once carried the hazard type only for `--by hazard_type`, and the take-over
+    /// by type precedence then cut other fragments, so class totals moved in the last bits (5.5e-10 on the
+    /// sample). Labels now always carry it: every grouping, the ledger, the remaining land and the shares read
+    /// one set of fragments.
+    @Test("class totals, region rows and shares: the same doubles whatever the grouping, and equal to the ledger's")
+    func typeDoesNotMoveTotals() throws {
+        let (hazards, releases, regions) = try Self.typedHistory()
+        let groupings: [Set<ExtentDimension>] = [[.hazardClass], [.hazardClass, .hazardType],
+                                                 [.hazardClass, .region], [.hazardClass, .hazardType, .region]]
+        let extents = try groupings.map { dimensions in
+            try Extent(hazards: hazards, releases: releases,
+                       request: ExtentRequest(dimensions: dimensions, regions: regions))
+        }
+        let reference = extents[0].byClass
+        for (dimensions, extent) in zip(groupings, extents) {
+            #expect(extent.byClass.cha == reference.cha && extent.byClass.sha == reference.sha, "\(dimensions)")
+        }
+        // SHA: AT [0, 1] + AP [1, 1.5]; CHA [2.5, 4].
+        #expect(Fixture.close(reference.sha.value, Self.area(0, 1.5)))
+        #expect(Fixture.close(reference.cha.value, Self.area(2.5, 4)))
+        let byType = Dictionary(uniqueKeysWithValues: extents[1].groups.map { ("\($0.key)", $0.area.value) })
+        #expect(Set(byType.keys) == ["CHA/ERW", "SHA/AP", "SHA/AT"])
+        #expect(Fixture.close(byType["SHA/AT"] ?? 0, Self.area(0, 1)))
+        #expect(Fixture.close(byType["SHA/AP"] ?? 0, Self.area(1, 1.5)))
+        // Region rows without the type are the ledger's, to the bit, whichever replay made them.
+        let ledger = try Ledger(hazards: hazards, releases: releases,
+                                request: LedgerRequest(periods: Self.years, regions: regions))
+        let last = Self.years.count - 1
+        #expect(ledger.remaining[last].cha == reference.cha && ledger.remaining[last].sha == reference.sha)
+        let byRegion = ledger.remainingByRegion(throughPeriod: last)
+        for group in extents[2].groups {
+            #expect(byRegion[group.key.region]?[group.key.hazardClass] == group.area, "\(group.key)")
+        }
+        let regionRows = Dictionary(uniqueKeysWithValues: extents[2].groups.map { ("\($0.key)", $0.area.value) })
+        #expect(Set(regionRows.keys) == ["CHA/B", "SHA/A", "SHA/B"])
+        #expect(Fixture.close(regionRows["SHA/A"] ?? 0, Self.area(0, 0.5)))
+        #expect(Fixture.close(regionRows["SHA/B"] ?? 0, Self.area(0.5, 1.5)))
+        let typed = Set(extents[3].groups.map(\.key.description))
+        #expect(typed == ["CHA/ERW/B", "SHA/AP/B", "SHA/AT/A", "SHA/AT/B"])
+        // Each hazard's share: AT1 keeps the land it recorded first, [0, 1.5] (AP1 took only the type of
+        // [1, 1.5]), AP1's own [2, 2.5] was released, ERW1 [2.5, 4]; the shares add up to the total.
+        let shares = try RemainingArea(hazards: hazards, releases: releases, asOf: Fixture.day("2019-12-31"),
+                                       threads: 1)
+        #expect(shares.total.cha == reference.cha && shares.total.sha == reference.sha)
+        for (share, want) in zip(shares.shares, [Self.area(0, 1.5), 0, Self.area(2.5, 4)]) {
+            #expect(abs((share?.value ?? -1) - want) <= 1e-8 * Self.area(0, 4))
+        }
+        // The ledger books the retyped land as recorded, never as reclassified (SHA land turned CHA): no CHA
+        // was recorded over SHA land.
+        for index in Self.years.indices {
+            #expect(ledger.flow(period: index, measure: .reclassified) == .zero, "\(Self.years[index])")
+        }
+    }
 }

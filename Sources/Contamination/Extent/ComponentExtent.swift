@@ -4,29 +4,33 @@ import GeometryCore
 /// one replay (`Replay`, in its event order) on a day, dissolved by group.
 ///
 /// Hazards with no recorded date are present from the start (validation reports them). Land under hazards of
-/// two groups counts once, in the first group by class and type (`ExtentKey.takesOver`); its region is the
+/// two groups counts once, in the first group by class and type (`Replay.record`); its region is the
 /// one it was recorded in.
 enum ComponentExtent {
-    /// The land of each group, in precedence order, after the events on or before `horizon` (days since
-    /// 1970-01-01), its parts measured by `regions` when given, and the area of each class. Areas are sums of the
-    /// fragments' geodesic areas in slot order (`FragmentState.areas(by:)`), as the ledger measures them; each
-    /// group's land is dissolved only when `dissolving`.
+    /// The land of each group of `dimensions`, in precedence order, after the events on or before `horizon` (days
+    /// since 1970-01-01), its parts measured by `regions` when given, and the area of each class. Areas are sums
+    /// of the fragments' geodesic areas in slot order (`FragmentState.areas(by:)`), as the ledger measures them;
+    /// each group's land is dissolved only when `dissolving`.
     static func land(hazards: [ReplayHazard], releases: [ReplayRelease], regions: RegionSplit?,
-                     horizon: Int, dissolving: Bool = true) throws -> ComponentLand {
+                     horizon: Int, dimensions: Set<ExtentDimension>, dissolving: Bool = true) throws -> ComponentLand {
         let (replay, _) = try Replay.run(hazards: hazards, releases: releases, regions: regions, horizon: horizon) {
             NoCheckpoints()
         }
-        return try pieces(of: replay.state, dissolving: dissolving)
+        return try pieces(of: replay.state, dimensions: dimensions, dissolving: dissolving)
     }
 
-    /// The groups of a replay's state, in precedence order, with their areas and, when `dissolving`, their
-    /// dissolved land; and the area of each class. A group's area is the sum of its fragments' parts
-    /// (`FragmentState.partAreas`; with admin regions, a group is a class, type and region), a class's the sum of
-    /// its fragments' areas: the same doubles with and without regions.
-    static func pieces(of state: FragmentState<ExtentKey>, dissolving: Bool = true) throws -> ComponentLand {
+    /// The groups of a replay's state split by `dimensions`, in precedence order, with their areas and, when
+    /// `dissolving`, their dissolved land; and the area of each class. The state's labels always carry class,
+    /// type and region (`ExtentKey.init(recording:hazardClass:)`); a group is their projection
+    /// (`ExtentKey.projected(to:)`), its area the sum of its fragments' parts straight in slot order
+    /// (`FragmentState.partAreas(by:)`; with admin regions, a part's region is its admin region), a class's the
+    /// sum of its fragments' areas: the same doubles whatever the dimensions, with and without regions.
+    static func pieces(of state: FragmentState<ExtentKey>, dimensions: Set<ExtentDimension>,
+                       dissolving: Bool = true) throws -> ComponentLand {
         let classes = state.areas(by: \.hazardClass)
-        let areas = state.partAreas()
-        let land = dissolving ? try state.landByPart() : [:]
+        let group = { (label: ExtentKey) in label.projected(to: dimensions) }
+        let areas = state.partAreas(by: group)
+        let land = dissolving ? try state.landByPart(by: group) : [:]
         let groups = areas.keys.sorted().compactMap { key -> ComponentLand.Group? in
             let area = SquareMeters(areas[key] ?? 0)
             guard dissolving else { return ComponentLand.Group(key: key, area: area, land: nil) }

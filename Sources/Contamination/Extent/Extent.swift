@@ -81,19 +81,16 @@ extension Extent {
     ///   box centre lies in the tile), from any thread.
     public init(hazards: [Hazard], releases: [ReleaseEvent], request: ExtentRequest,
                 progress: (@Sendable (Int) -> Void)? = nil) throws {
-        let regionFromAttribute = request.regions.isEmpty
         let input = try ReplayComponents(hazards: hazards, releases: releases, threads: request.threads,
                                          membersPerTile: request.membersPerTile)
         let regionSplit = try request.dimensions.contains(.region) && !request.regions.isEmpty
             ? RegionSplit(request.regions) : nil
         let horizon = request.asOf?.daysSinceEpoch ?? Int.max
         let perComponent = try input.replay(threads: request.threads, unit: { unit in
-            let own = try input.hazards(of: unit, in: hazards) { hazard, hazardClass in
-                ExtentKey(hazard, hazardClass: hazardClass, dimensions: request.dimensions,
-                          regionFromAttribute: regionFromAttribute)
-            }
-            let land = try ComponentExtent.land(hazards: own, releases: input.releases(of: unit, in: releases),
-                                                regions: regionSplit, horizon: horizon, dissolving: request.geometry)
+            let land = try ComponentExtent.land(hazards: input.hazards(of: unit, in: hazards),
+                                                releases: input.releases(of: unit, in: releases),
+                                                regions: regionSplit, horizon: horizon,
+                                                dimensions: request.dimensions, dissolving: request.geometry)
             progress?(unit.share)
             return land
         }, gather: { _, units, grid in try Extent.joined(units, grid: grid) })

@@ -14,7 +14,7 @@ public enum ExtentDimension: String, CaseIterable, Sendable, Codable {
 /// first group (so CHA precedence is the first rule of the order), which makes the groups add up to the total.
 public struct ExtentKey: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var hazardClass: HazardClass
-    /// The hazard type, or `nil` when extents are not split by type or the hazard has none.
+    /// The hazard type, or `nil` when the hazard has none or the key is projected without it (`projected(to:)`).
     public var hazardType: HazardType?
     /// The region code (from the hazard's attribute, or from `--regions` polygons), or `nil`.
     public var region: String?
@@ -25,11 +25,20 @@ public struct ExtentKey: Hashable, Comparable, Sendable, CustomStringConvertible
         self.region = region
     }
 
-    /// The key of a hazard for the dimensions asked for; the class is always part of the key.
-    init(_ hazard: Hazard, hazardClass: HazardClass, dimensions: Set<ExtentDimension>, regionFromAttribute: Bool) {
+    /// The label a hazard's land gets in the one replay, whatever is asked of it: the hazard's class, its type
+    /// and its `region` attribute. Every replay (extent, ledger, remaining land, report readings) labels land so,
+    /// so every run cuts the same fragments (a take-over by type precedence cuts fragments too), and each
+    /// analysis reads them through `projected(to:)`.
+    init(recording hazard: Hazard, hazardClass: HazardClass) {
         self.hazardClass = hazardClass
-        hazardType = dimensions.contains(.hazardType) ? hazard.hazardType : nil
-        region = dimensions.contains(.region) && regionFromAttribute ? hazard.region : nil
+        hazardType = hazard.hazardType
+        region = hazard.region
+    }
+
+    /// The key with only the dimensions asked for: the class always, the type and the region when asked for.
+    public func projected(to dimensions: Set<ExtentDimension>) -> ExtentKey {
+        ExtentKey(hazardClass: hazardClass, hazardType: dimensions.contains(.hazardType) ? hazardType : nil,
+                  region: dimensions.contains(.region) ? region : nil)
     }
 
     public static func < (a: ExtentKey, b: ExtentKey) -> Bool {
@@ -38,11 +47,19 @@ public struct ExtentKey: Hashable, Comparable, Sendable, CustomStringConvertible
         return left < right
     }
 
-    /// Whether a hazard of this key, recorded over land of `other`, takes that land over: its class and type
-    /// come first in precedence order (CHA before SHA, then AP, AT, ERW, CM, IED, mixed, unspecified). The
-    /// region does not count: land keeps the region it was recorded in.
-    func takesOver(_ other: ExtentKey) -> Bool {
-        (hazardClass.rank, hazardType.rank) < (other.hazardClass.rank, other.hazardType.rank)
+    /// Whether a hazard of this key, recorded over land of `other`, takes that land over with its class (CHA
+    /// over SHA land): the land turns CHA and becomes the hazard's share (`Replay.record`). The region does not
+    /// count: land keeps the region it was recorded in.
+    func outranksClass(of other: ExtentKey) -> Bool {
+        hazardClass.rank < other.hazardClass.rank
+    }
+
+    /// Whether a hazard of this key, recorded over land of `other`, takes over only the land's type: the same
+    /// class, a type first in precedence order (AP, AT, ERW, CM, IED, mixed, unspecified). Such land stays in the
+    /// slot of the hazard that recorded it first (`Replay.record`), so each hazard's share does not depend on
+    /// types.
+    func retypes(_ other: ExtentKey) -> Bool {
+        hazardClass == other.hazardClass && hazardType.rank < other.hazardType.rank
     }
 
     /// The label of land of `other` taken over by a hazard of this key: this class and type, the land's region.

@@ -60,7 +60,7 @@ public struct RemainingLand: Sendable {
         let horizon = checkpoints.last ?? Int.min
         let split = regions.isEmpty ? nil : try RegionSplit(regions)
         components = try input.replay(threads: max(1, threads), unit: { unit in
-            let own = try input.hazards(of: unit, in: hazards) { _, hazardClass in ExtentKey(hazardClass: hazardClass) }
+            let own = try input.hazards(of: unit, in: hazards)
             let ownReleases = try input.releases(of: unit, in: releases)
             let (_, reader) = try Replay.run(hazards: own, releases: ownReleases, regions: split, horizon: horizon) {
                 LandReader(checkpoints: checkpoints)
@@ -133,7 +133,7 @@ struct LandReader: ReplayObserver {
     }
 
     mutating func recorded(_ hazard: ReplayHazard, _ recording: Replay.Recording) throws {
-        if !(recording.added.isEmpty && recording.taken.isEmpty && recording.moved.isEmpty) { changed = true }
+        if !recording.isEmpty { changed = true }
     }
 
     mutating func released(_ release: ReplayRelease, _ change: FragmentState<ExtentKey>.Changes) throws {

@@ -266,28 +266,29 @@ struct FragmentState<Label: FragmentLabel> {
         return total
     }
 
-    /// The state's geodesic area (m²) by part label (`Fragment.parts`: the label in each region part), summed in
-    /// slot order, then part order; `areas(by: { $0 })` when the state has no regions.
-    func partAreas() -> [Label: Double] {
-        var total: [Label: Double] = [:]
+    /// The state's geodesic area (m²) grouped by a key of the part label (`Fragment.parts`: the label in each
+    /// region part), each group summed straight from the parts in slot order, then part order: one fixed order,
+    /// whatever the key, so a group holds the same double however finely the other groups are split.
+    func partAreas<Key: Hashable>(by key: (Label) -> Key) -> [Key: Double] {
+        var total: [Key: Double] = [:]
         for fragment in slots.joined() {
-            for part in fragment.parts { total[part.label, default: 0] += part.area }
+            for part in fragment.parts { total[key(part.label), default: 0] += part.area }
         }
         return total
     }
 
-    /// The land of each part label (`Fragment.parts`), dissolved as `dissolved(where:)` dissolves it: the
-    /// fragments in one region whole, those straddling regions cut by them (`FragmentRegions.pieces`).
-    func landByPart() throws -> [Label: Geometry] {
-        var parts: [Label: [Geometry]] = [:]
+    /// The land of each key of the part labels (`Fragment.parts`), dissolved as `dissolved(where:)` dissolves
+    /// it: the fragments in one region whole, those straddling regions cut by them (`FragmentRegions.pieces`).
+    func landByPart<Key: Hashable>(by key: (Label) -> Key) throws -> [Key: Geometry] {
+        var parts: [Key: [Geometry]] = [:]
         for fragment in slots.joined() {
             guard let regions, let own = fragment.regions, own.count > 1 else {
-                parts[fragment.parts[0].label, default: []].append(fragment.geometry)
+                parts[key(fragment.parts[0].label), default: []].append(fragment.geometry)
                 continue
             }
             let held = Set(own.map(\.region))
             for piece in try regions.pieces(of: fragment.geometry) where held.contains(piece.region) {
-                parts[fragment.label.inRegion(piece.region), default: []].append(piece.geometry)
+                parts[key(fragment.label.inRegion(piece.region)), default: []].append(piece.geometry)
             }
         }
         return try parts.mapValues { geometries in

@@ -6,8 +6,11 @@ import GeometryCore
 ///
 /// The events apply in `ReplayEvent`'s order on a `FragmentState` labelled by `ExtentKey`:
 /// - a hazard adds the land no fragment covers yet (`uncovered`), under its own label, and takes over the
-///   fragments under it whose class and type it has precedence over (`ExtentKey.takesOver`): they keep their
-///   `region` attribute and move into the hazard's slot;
+///   fragments under it whose class and type it has precedence over (CHA before SHA; then AP, AT, ERW, CM, IED,
+///   mixed, unspecified): they keep their `region` attribute; land of a lower class (SHA under a CHA,
+///   `ExtentKey.outranksClass`) moves into the hazard's slot, land of its own class and a later type only takes
+///   its type (`ExtentKey.retypes`) and stays in its slot, so each hazard's share is the land it was first to
+///   record, or took over as a CHA;
 /// - a release cuts every fragment it meets, CHA first, then SHA.
 /// So each point's class and type are the first, in precedence order, of the hazards that still cover it, and
 /// its `region` attribute is that of the hazard that first recorded it. What each event changes is the measured
@@ -32,9 +35,17 @@ struct Replay {
     struct Recording {
         /// The land that was not contaminated before.
         var added = FragmentState<ExtentKey>.Changes()
-        /// The fragments taken over: their change (−, under their old labels) and the land under its new label (+).
+        /// The fragments of a lower class taken over (SHA under a CHA): their change (−, under their old labels)
+        /// and the land under its new label (+).
         var taken = FragmentState<ExtentKey>.Changes()
         var moved = FragmentState<ExtentKey>.Changes()
+        /// The fragments of the hazard's class and a lower type it took the type of: their change under their
+        /// old labels (−) and new ones (+), which add up to zero by class to rounding (the pieces' areas are
+        /// measured anew).
+        var retyped = FragmentState<ExtentKey>.Changes()
+
+        /// Whether the recording changed nothing.
+        var isEmpty: Bool { added.isEmpty && taken.isEmpty && moved.isEmpty && retyped.isEmpty }
     }
 
     /// Applies a hazard event.
@@ -44,11 +55,16 @@ struct Replay {
         let new = try state.uncovered(polygon)
         var recording = Recording(added: try state.add(new, hazard.key, slot: slot))
         let key = hazard.key
-        guard state.meets(box, where: { key.takesOver($0) }) else { return recording }
-        let taken = try state.cut(polygon, where: { key.takesOver($0) },
-                                  relabel: { key.taking($0) }, into: slot)
-        recording.taken = taken.change
-        recording.moved = taken.moved
+        if state.meets(box, where: { key.outranksClass(of: $0) }) {
+            let taken = try state.cut(polygon, where: { key.outranksClass(of: $0) }, relabel: { key.taking($0) },
+                                      into: slot)
+            recording.taken = taken.change
+            recording.moved = taken.moved
+        }
+        if state.meets(box, where: { key.retypes($0) }) {
+            let retyped = try state.cut(polygon, where: { key.retypes($0) }, relabel: { key.taking($0) })
+            recording.retyped = retyped.change.merging(retyped.moved)
+        }
         return recording
     }
 

@@ -65,11 +65,10 @@ struct ReplayComponents: Sendable {
         }
     }
 
-    /// The hazards of a unit, with the label their land gets (`key`), GEOS geometries built, clipped to the
-    /// unit's tile (those with no part in it left out).
-    func hazards(of unit: ComponentWork.Unit, in input: [Hazard],
-                 key: (Hazard, HazardClass) -> ExtentKey) throws -> [ReplayHazard] {
-        try hazards(slots: unit.members, in: input, key: key).clipped(to: work.tile(of: unit))
+    /// The hazards of a unit, GEOS geometries built, clipped to the unit's tile (those with no part in it left
+    /// out).
+    func hazards(of unit: ComponentWork.Unit, in input: [Hazard]) throws -> [ReplayHazard] {
+        try hazards(slots: unit.members, in: input).clipped(to: work.tile(of: unit))
     }
 
     /// The releases of a unit, GEOS geometries built, clipped to the unit's tile.
@@ -77,10 +76,9 @@ struct ReplayComponents: Sendable {
         try releases(slots: unit.members, in: input).clipped(to: work.tile(of: unit))
     }
 
-    /// The hazards of component `index`, with the label their land gets (`key`), GEOS geometries built.
-    func hazards(ofComponent index: Int, in input: [Hazard],
-                 key: (Hazard, HazardClass) -> ExtentKey) -> [ReplayHazard] {
-        hazards(slots: components[index], in: input, key: key)
+    /// The hazards of component `index`, GEOS geometries built.
+    func hazards(ofComponent index: Int, in input: [Hazard]) -> [ReplayHazard] {
+        hazards(slots: components[index], in: input)
     }
 
     /// The input indices of component `index`'s hazards, ascending.
@@ -88,14 +86,15 @@ struct ReplayComponents: Sendable {
         components[index].filter { $0 < hazardIndices.count }.map { hazardIndices[$0] }.sorted()
     }
 
-    /// The hazards among `slots` (a component's, or those of one of its tiles), GEOS geometries built.
-    func hazards(slots: [Int], in input: [Hazard], key: (Hazard, HazardClass) -> ExtentKey) -> [ReplayHazard] {
+    /// The hazards among `slots` (a component's, or those of one of its tiles), GEOS geometries built, each with
+    /// the one label its land gets in every replay (`ExtentKey.init(recording:hazardClass:)`).
+    func hazards(slots: [Int], in input: [Hazard]) -> [ReplayHazard] {
         slots.filter { $0 < hazardIndices.count }.compactMap { slot in
             let hazard = input[hazardIndices[slot]]
             return hazard.hazardClass.map { hazardClass in
                 ReplayHazard(index: hazardIndices[slot], id: hazard.id, source: hazard.source,
-                             key: key(hazard, hazardClass), day: hazard.recorded?.daysSinceEpoch ?? Int.min,
-                             geometry: shapes[slot].geometry)
+                             key: ExtentKey(recording: hazard, hazardClass: hazardClass),
+                             day: hazard.recorded?.daysSinceEpoch ?? Int.min, geometry: shapes[slot].geometry)
             }
         }
     }

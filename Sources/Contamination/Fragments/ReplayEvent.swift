@@ -8,7 +8,7 @@ struct ReplayHazard: Sendable {
     var id: String
     /// The hazard's file and feature index, for errors.
     var source: SourceRef
-    /// The class (always), the hazard type and the `region` attribute when the caller splits by them.
+    /// The label of its land: its class, hazard type and `region` attribute (`ExtentKey.init(recording:hazardClass:)`).
     var key: ExtentKey
     /// Days since 1970-01-01; `Int.min` for a hazard with no recorded date (present from the start).
     var day: Int

@@ -9,6 +9,8 @@ import GeometryCore
 /// - a CHA recorded over P: `P − CHA − SHA` is new CHA land, recorded; the SHA fragments' land under P turns
 ///   CHA in place, reclassified (+CHA, −SHA);
 /// - an SHA recorded over P: `P − CHA − SHA` is new SHA land, recorded;
+/// - land of the hazard's class under P whose type comes later takes the hazard's type (`Replay.record`): the
+///   change of its fragments' areas, zero by class to rounding, is booked as recorded;
 /// - a release of R by a method: the fragments of each class lose `R`, and what they lose is released.
 /// The amounts booked are the change of the fragments' geodesic areas (new fragments less the ones they
 /// replace), and the state's area is the sum of its fragments' areas, so state(end) = state(start) + recorded
@@ -131,6 +133,9 @@ struct ComponentLedger: Sendable {
             book(recording.added, .recorded, period: period)
             book(recording.moved, .reclassified, period: period)
             book(recording.taken, .reclassified, period: period)
+            // Land that only took a type stays in its class: its measured change (zero to rounding) is the
+            // recording's, not a reclassification (SHA land turned CHA).
+            book(recording.retyped, .recorded, period: period)
         }
 
         mutating func releasing(_ release: ReplayRelease, _ replay: Replay) throws {

@@ -56,7 +56,7 @@ public struct Ledger: Sendable {
         let input = try ReplayComponents(hazards: hazards, releases: releases, threads: request.threads,
                                          membersPerTile: request.membersPerTile)
         let parts = try input.replay(threads: request.threads, unit: { unit in
-            let part = try ComponentLedger(hazards: input.hazards(of: unit, in: hazards, key: Ledger.key),
+            let part = try ComponentLedger(hazards: input.hazards(of: unit, in: hazards),
                                            releases: input.releases(of: unit, in: releases), plan: plan,
                                            tile: unit.tile != nil)
             progress?(unit.share)
@@ -66,11 +66,6 @@ public struct Ledger: Sendable {
                                          releases: releases, plan: plan)
         })
         try self.init(parts: parts, input: input, releases: releases, plan: plan, request: request)
-    }
-
-    /// The label a hazard's land gets in the ledger's replay: its class and its `region` attribute.
-    static let key: @Sendable (Hazard, HazardClass) -> ExtentKey = { hazard, hazardClass in
-        ExtentKey(hazardClass: hazardClass, region: hazard.region)
     }
 
     /// Sums the components' ledgers (`input.components`' order) and books the releases that meet no hazard at

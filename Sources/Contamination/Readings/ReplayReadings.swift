@@ -39,6 +39,8 @@ public struct ReplayReadingsRequest: Sendable {
 public struct ReplayReadings: Sendable {
     /// The remaining land as of `asOf`, by class and region (`Extent`, split as `extent --by class,region`).
     public var extent: Extent
+    /// What `extent` is split by.
+    static let extentDimensions: Set<ExtentDimension> = [.hazardClass, .region]
     /// The ledger, when one was asked for.
     public var ledger: Ledger?
     /// The remaining land of each component on each of `landDates` (no date asked: `nil`).
@@ -65,13 +67,14 @@ public struct ReplayReadings: Sendable {
                                   shareDays: shareDays.map(\.daysSinceEpoch), extent: request.asOf?.daysSinceEpoch)
         let input = try ReplayComponents(hazards: hazards, releases: releases, threads: request.threads)
         let parts = try input.replay(threads: request.threads, unit: { unit in
-            let own = try input.hazards(of: unit, in: hazards, key: Ledger.key)
+            let own = try input.hazards(of: unit, in: hazards)
             let ownReleases = try input.releases(of: unit, in: releases)
             let tile = unit.tile != nil
             let (replay, reader) = try Replay.run(hazards: own, releases: ownReleases, regions: regionSplit,
                                                   horizon: reading.horizon) { ReadingObserver(reading, tile: tile) }
             let part = UnitReadings(
-                extent: try reader.extent ?? ComponentExtent.pieces(of: replay.state),
+                extent: try reader.extent
+                    ?? ComponentExtent.pieces(of: replay.state, dimensions: Self.extentDimensions),
                 ledger: try plan.flatMap { plan in
                     try reader.books.map { try ComponentLedger(books: $0, hazards: own, plan: plan, tile: tile) }
                 },
@@ -208,7 +211,9 @@ private struct ReadingObserver: ReplayObserver {
             let classes = state.areas(by: \.hazardClass)
             sharesByClass[own] = ClassAreas(cha: SquareMeters(classes[.cha] ?? 0), sha: SquareMeters(classes[.sha] ?? 0))
         }
-        if plan.extent == day { extent = try ComponentExtent.pieces(of: replay.state) }
+        if plan.extent == day {
+            extent = try ComponentExtent.pieces(of: replay.state, dimensions: ReplayReadings.extentDimensions)
+        }
     }
 
     /// Whether the ledger is told of an event of this day: not after its own horizon (a run read further, for

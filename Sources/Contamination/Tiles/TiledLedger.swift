@@ -8,8 +8,7 @@ extension ComponentLedger {
         guard let grid else { return tiles.first ?? ComponentLedger(empty: ()) }
         let attributed = plan.releasedLand || plan.perHazard
         return try ComponentLedger(tiles: tiles, grid: grid,
-                                   hazards: attributed ? input.hazards(ofComponent: component, in: hazards,
-                                                                       key: Ledger.key) : [],
+                                   hazards: attributed ? input.hazards(ofComponent: component, in: hazards) : [],
                                    releases: input.releases(ofComponent: component, in: releases), plan: plan)
     }
 
