@@ -208,6 +208,64 @@ struct ExposureTimelineTests {
         try Self.expectEqualToAlone(together, hazards: hazards, releases: releases, raster: raster, request: request)
     }
 
+    /// 100 squares of 0.001° in a 10 × 10 grid at the equator, 2,050 m apart (0.018416° of longitude, 0.01854° of
+    /// latitude), recorded column by column: their 1 km buffers never meet (2 km would), but their boxes grown by
+    /// 1.05 km do, so all of them are one buffer group, one job, as the scattered layout's land at 1 km is.
+    static func gridScenario() throws -> (hazards: [Hazard], raster: PopulationRaster) {
+        let transform = GeoTransform(originX: 29.98, originY: 0.22, cellWidth: 0.002, cellHeight: 0.002)
+        let path = try ExposureTests.writeRaster(transform: transform, width: 120, height: 120) { _, _ in 1 }
+        let source = SourceRef(file: "test", featureIndex: 0)
+        var hazards: [Hazard] = []
+        for column in 0..<10 {
+            for row in 0..<10 {
+                let west = 30 + Double(column) * 0.019416, south = Double(row) * 0.01954
+                let square = try Geometry.polygon(PolygonRings(shell: [west, south, west + 0.001, south, west + 0.001,
+                                                                       south + 0.001, west, south + 0.001, west, south]))
+                hazards.append(Hazard(id: "h\(hazards.count)", hazardClass: .cha, recorded: try Self.day(2018, 1, 1),
+                                      geometry: square, source: source))
+            }
+        }
+        return (hazards, try PopulationRaster(path: path))
+    }
+
+    @Test("a job's buffers are summed set by set from west to east: 24 of 100 held at once, the same figures for any step")
+    func sweepHoldsTheSetsItCrosses() throws {
+        let (hazards, raster) = try Self.gridScenario()
+        let date = try Self.day(2020, 12, 31)
+        let request = ExposureRequest(distances: [Meters(1_000)], asOf: [date], classes: [.all], threads: 2)
+        var stepped = try ExposureTimeline(hazards: hazards, releases: [], dates: [date], raster: raster,
+                                           request: request, sweepStep: 16)
+        let rows = try stepped.rows(asOf: [date], keep: false)
+        // Steps of 16 squares, a column (10 squares, one west edge) at a time: after each step the columns the
+        // next square's column is east of are summed and let go. Held after each step: 16 (0-15), 6 + 16 (10-31),
+        // 2 + 16 (30-47), 8 + 16 (40-63), 4 + 16 (60-79), 16 (80-95), 6 + 4 (90-99): at most 24.
+        #expect(stepped.buffersMade == 100)
+        #expect(stepped.buffersHeldAtOnce == 24)
+        #expect(stepped.unionsMade == 100)
+        var whole = try ExposureTimeline(hazards: hazards, releases: [], dates: [date], raster: raster,
+                                         request: request, sweepStep: 1_000)
+        let wholeRows = try whole.rows(asOf: [date], keep: false)
+        #expect(whole.buffersHeldAtOnce == 100)
+        #expect(rows.map(\.key) == wholeRows.map(\.key))
+        #expect(rows.map(\.totals) == wholeRows.map(\.totals))
+        #expect(rows.map(\.area) == wholeRows.map(\.area))
+        // The buffers do not meet: the 1 km area holds each square's own 1 km people, as per-hazard figures
+        // (each hazard buffered and summed on its own) count them.
+        var perHazard = request
+        perHazard.perHazard = true
+        let exposure = try Exposure(hazards: hazards, releases: [], raster: raster, request: perHazard)
+        let own = exposure.hazards.filter { $0.distance == Meters(1_000) }.reduce(0) { $0 + $1.totals.people }
+        let area = try #require(rows.first { $0.key.distance == Meters(1_000) && $0.key.region == .total })
+        #expect(exposure.hazards.filter { $0.distance == Meters(1_000) }.count == 100)
+        #expect(abs(area.totals.people - own) <= 1e-9 * own)
+        // By hand: one person per cell of 0.002°; a square of side s = 0.001° grown by 1 km, a = 1,000 / 111,319.5
+        // degrees of longitude and b = 1,000 / 110,574.3 of latitude at the equator, covers π a b + 2 s (a + b) + s²
+        // square degrees, 73.07 cells (the buffer's 128-gon is 0.04% smaller than its arcs).
+        let a = 1_000 / 111_319.5, b = 1_000 / 110_574.3, side = 0.001
+        let byHand = 100 * (Double.pi * a * b + 2 * side * (a + b) + side * side) / (0.002 * 0.002)
+        #expect(abs(area.totals.people - byHand) < 3e-3 * byHand, "\(area.totals.people) vs \(byHand)")
+    }
+
     @Test("the box a group is found by holds every buffer, at the equator and at 80° N",
           arguments: [0.0, 45.0, 80.0])
     func reach(latitude: Double) throws {

@@ -65,6 +65,8 @@ struct BufferCache: Sendable {
     private(set) var unions: [UnionKey: ExposureFigures] = [:]
     /// How many unions were made, and how many reused, since the last `keep(only:)`.
     private(set) var unionsMade = 0, unionsReused = 0
+    /// The most buffers one job held at once since the last `keep(only:)` (`GroupResult.mostHeld`).
+    private(set) var mostHeld = 0
 
     /// The buffers known at `distance`.
     func buffers(at distance: Int) -> [PartKey: CompactGeometry] {
@@ -82,6 +84,7 @@ struct BufferCache: Sendable {
         unions.merge(result.unions) { old, _ in old }
         unionsMade += result.unions.count
         unionsReused += result.unionsReused
+        mostHeld = max(mostHeld, result.mostHeld)
     }
 
     /// Lets go of the buffers of parts not in `live` (the parts of the land of the date just computed), and
@@ -95,5 +98,6 @@ struct BufferCache: Sendable {
         reused = 0
         unionsMade = 0
         unionsReused = 0
+        mostHeld = 0
     }
 }

@@ -41,20 +41,24 @@ struct ExposureTimeline {
     private(set) var buffersMade = 0, buffersReused = 0
     /// How many unions of connected sets of buffers the last date made, and how many it took from an earlier date.
     private(set) var unionsMade = 0, unionsReused = 0
+    /// The most buffers one job of the last date held at once: those of the sets its sweep crossed
+    /// (`ExposureWork.groupFigures`), not every buffer of a distance.
+    private(set) var buffersHeldAtOnce = 0
     /// How many part buffers are kept for the dates still to compute (none after the last).
     var buffersKept: Int { cache.count }
 
     /// The remaining land of `hazards` at each of `dates`, ready to be summed date by date (`rows`): `land` when
     /// the caller has read it on these dates from its run of the replay (`ReplayReadings`, without region
-    /// areas: only for a request without regions), else replayed here.
+    /// areas: only for a request without regions), else replayed here. `sweepStep`: `ExposureWork.sweepStep`.
     init(hazards: [Hazard], releases: [ReleaseEvent], dates: [CalendarDate], raster: PopulationRaster,
-         request: ExposureRequest, land: RemainingLand? = nil) throws {
+         request: ExposureRequest, land: RemainingLand? = nil,
+         sweepStep: Int = ExposureWork.defaultSweepStep) throws {
         let days = Array(Set(dates)).sorted()
         remaining = try land.flatMap { $0.dates == days && request.regions.isEmpty ? $0 : nil }
             ?? RemainingLand(hazards: hazards, releases: releases, dates: dates, regions: request.regions,
                              threads: request.threads)
         let regionSplit = request.regions.isEmpty ? nil : try RegionSplit(request.regions)
-        work = ExposureWork(raster: raster, request: request, regionSplit: regionSplit)
+        work = ExposureWork(raster: raster, request: request, regionSplit: regionSplit, sweepStep: max(1, sweepStep))
         states = Array(repeating: nil, count: remaining.components.count)
     }
 
@@ -89,6 +93,7 @@ struct ExposureTimeline {
         buffersReused = cache.reused
         unionsMade = cache.unionsMade
         unionsReused = cache.unionsReused
+        buffersHeldAtOnce = cache.mostHeld
         // After the last date nothing is reused: every buffer goes.
         let later = computed < remaining.dates.count
         cache.keep(only: later ? Set(states.flatMap { $0?.keys.values.flatMap { $0 } ?? [] }) : [])

@@ -8,6 +8,12 @@ struct ExposureWork: Sendable {
     let raster: PopulationRaster
     let request: ExposureRequest
     let regionSplit: RegionSplit?
+    /// Polygons buffered per step of the sweep (`groupFigures`); the figures are the same for any.
+    var sweepStep = ExposureWork.defaultSweepStep
+
+    /// `sweepStep` by default: enough polygons to keep the threads busy, few enough that the buffers of one step
+    /// are a small share of a distance's at 100,000 hazards and more.
+    static let defaultSweepStep = 2_048
 
     /// The classes whose land makes up the land of `classes`: CHA and SHA for `.all`.
     static func bases(of classes: Set<ExposureClass>) -> [ExposureClass] {
@@ -39,89 +45,120 @@ struct ExposureWork: Sendable {
     /// The figures of the groups a job needs: for each, the buffers at the job's distance of every polygon of its
     /// components' land of its class (`.all`: both), each polygon buffered once (`buffer(meters:)`) or its
     /// buffer taken from `cache` (the same polygon's, made at an earlier date); the buffers fall into connected
-    /// sets (`Geometry.connectedComponents`), and the figures are the sums, in set order, of each set's union's
+    /// sets, and the figures are the sums, in the order of each set's first buffer, of each set's union's
     /// figures, taken from `unions` when the same buffers in the same order were united before (the same
     /// union), else made from the buffers as rebuilt from their compact form (`BufferCache`). What was made is
     /// returned with the figures, with the counts of what was reused.
     ///
+    /// The polygons are buffered in steps from west to east (by the west edge their buffer cannot pass,
+    /// `ExposureTimeline.reach`), and each set is united and summed as soon as the sweep has passed it
+    /// (`SetSweep`), its buffers let go unless kept: memory holds the buffers of the sets the sweep crosses, not
+    /// every buffer of the distance. The sets, each set's union and the order of the sums are those of uniting
+    /// every set at once, whatever the steps and threads.
+    ///
     /// - Parameter keepBuffers: whether the result holds the buffers made, for a later date to reuse; at the last
-    ///   date they are let go with the job (at 1,000,000 hazards they are gigabytes), only counted.
+    ///   date they are let go with their set (at 1,000,000 hazards they are gigabytes), only counted.
     func groupFigures(_ job: GroupJob, states: [ComponentState?], cache: [PartKey: CompactGeometry],
                       unions: [UnionKey: ExposureFigures], keepBuffers: Bool, threads: Int) throws -> GroupResult {
-        var wanted: [(member: Int, base: ExposureClass)] = []
-        var seen: [ExposureClass: Set<Int>] = [:]
-        for need in job.needs {
-            for member in need.members {
-                for base in Self.bases(of: [need.area.exposureClass]) where states[member]?.land[base] != nil {
-                    guard seen[base, default: []].insert(member).inserted else { continue }
-                    wanted.append((member, base))
+        let meters = request.distances[job.distance]
+        var items = SweepItems()
+        let pieces = try job.needs.map { need in
+            try need.members.flatMap { member in
+                try Self.bases(of: [need.area.exposureClass]).flatMap { base in
+                    try items.add(member: member, base: base, states: states, cache: cache, meters: meters)
                 }
             }
         }
-        var missing: [(key: PartKey, part: Geometry)] = []
-        var missingKeys: Set<PartKey> = []
-        var reused = 0
-        for item in wanted {
-            let keys = states[item.member]?.keys[item.base] ?? []
-            let absent = keys.filter { cache[$0] == nil }
-            reused += keys.count - absent.count
-            guard !absent.isEmpty else { continue }
-            let parts = try states[item.member]?.land[item.base]?.parts() ?? []
-            guard parts.count == keys.count else {
-                preconditionFailure("a component's land has one key per part")
-            }
-            for (key, part) in zip(keys, parts) where cache[key] == nil && missingKeys.insert(key).inserted {
-                missing.append((key, part))
+        var result = GroupResult(figures: [], made: [:], madeCount: 0, reused: items.reused)
+        var users = [Int](repeating: 0, count: items.count)
+        var usesOf = [[(need: Int, piece: Int)]](repeating: [], count: items.count)
+        for (need, list) in pieces.enumerated() {
+            for (piece, item) in list.enumerated() {
+                usesOf[item].append((need, piece))
+                users[item] += 1
             }
         }
-        let grown = try buffers(missing.map(\.part), distance: request.distances[job.distance], threads: threads)
-        var made: [PartKey: CompactGeometry] = [:]
-        for (index, item) in missing.enumerated() { made[item.key] = grown[index] }
-        var result = GroupResult(figures: [], made: keepBuffers ? made : [:], madeCount: made.count, reused: reused)
-        for need in job.needs {
-            var pieces: [CompactGeometry] = [], keys: [PartKey] = []
-            for member in need.members {
-                for base in Self.bases(of: [need.area.exposureClass]) {
-                    for key in states[member]?.keys[base] ?? [] {
-                        guard let buffer = made[key] ?? cache[key] else {
-                            preconditionFailure("every part's buffer is either made or reused")
-                        }
-                        pieces.append(buffer)
-                        keys.append(key)
+        var sweeps = pieces.map { SetSweep(count: $0.count) }
+        var sets = [[(first: Int, figures: ExposureFigures)]](repeating: [], count: pieces.count)
+        let order = items.west.indices.sorted {
+            items.west[$0] < items.west[$1] || (items.west[$0] == items.west[$1] && $0 < $1)
+        }
+        var start = 0
+        while start < order.count {
+            let step = order[start..<min(order.count, start + sweepStep)]
+            start += step.count
+            let new = step.filter { items.buffers[$0] == nil }
+            let grown = try buffers(new.map { items.part($0) }, distance: meters, threads: threads)
+            for (position, item) in new.enumerated() {
+                items.made(grown[position], for: item)
+                if keepBuffers { result.made[items.keys[item]] = grown[position] }
+            }
+            result.madeCount += new.count
+            let frontier = start < order.count ? items.west[order[start]] : .infinity
+            var complete: [(need: Int, members: [Int])] = []
+            for need in pieces.indices {
+                let entering = step.flatMap { item in usesOf[item].filter { $0.need == need }.map(\.piece) }
+                let buffers = items.buffers, list = pieces[need]
+                try sweeps[need].add(entering, shape: { piece in
+                    guard let buffer = buffers[list[piece]] else {
+                        preconditionFailure("a piece's buffer is held until its set is summed")
                     }
+                    return buffer
+                }, threads: threads)
+                complete += sweeps[need].complete(before: frontier).map { (need, $0) }
+            }
+            let figures = try unionFigures(complete.map { set in set.members.map { pieces[set.need][$0] } },
+                                           items: items, distance: job.distance, known: unions, into: &result,
+                                           threads: threads)
+            result.mostHeld = max(result.mostHeld, items.held)
+            for (index, set) in complete.enumerated() {
+                sets[set.need].append((set.members[0], figures[index]))
+                for piece in set.members {
+                    let item = pieces[set.need][piece]
+                    users[item] -= 1
+                    if users[item] == 0 { items.letGo(item) }
                 }
             }
-            result.figures.append(try unionFigures(pieces, keys: keys, distance: job.distance, known: unions,
-                                                   into: &result, threads: threads))
+        }
+        for need in pieces.indices {
+            var sums = ExposureSums()
+            for set in sets[need].sorted(by: { $0.first < $1.first }) { sums.add(set.figures) }
+            result.figures.append(try sums.figures)
         }
         return result
     }
 
-    /// The figures of the union of `pieces`: the sum, in the order of their connected sets, of each set's union's
-    /// figures (known, or made on up to `threads` threads and added to `result.unions`).
-    private func unionFigures(_ pieces: [CompactGeometry], keys: [PartKey], distance: Int,
-                              known: [UnionKey: ExposureFigures], into result: inout GroupResult,
-                              threads: Int) throws -> ExposureFigures {
-        let sets = try Geometry.connectedComponents(of: pieces, threads: threads)
-        let setKeys = sets.map { UnionKey(distance: distance, parts: $0.map { keys[$0] }) }
-        let absent = sets.indices.filter { known[setKeys[$0]] == nil && result.unions[setKeys[$0]] == nil }
+    /// The figures of the union of each set of buffers (`items`' indices, in piece order): known, or made on up
+    /// to `threads` threads (each set's union once, whichever class's group asks for it) and added to
+    /// `result.unions`.
+    private func unionFigures(_ sets: [[Int]], items: SweepItems, distance: Int, known: [UnionKey: ExposureFigures],
+                              into result: inout GroupResult, threads: Int) throws -> [ExposureFigures] {
+        let setKeys = sets.map { UnionKey(distance: distance, parts: $0.map { items.keys[$0] }) }
+        var asked: Set<UnionKey> = []
+        let absent = setKeys.indices.filter { index in
+            known[setKeys[index]] == nil && result.unions[setKeys[index]] == nil && asked.insert(setKeys[index]).inserted
+        }
+        result.unionsReused += sets.count - absent.count
         let inner = absent.count == 1 ? threads : 1
+        let buffers = items.buffers
         let fresh = try parallelMap(count: absent.count, threads: threads,
                                     order: largestFirst(sizes: absent.map { sets[$0].count })) { index in
-            let geometries = sets[absent[index]].map { pieces[$0].geometry }
+            let geometries = sets[absent[index]].map { item in
+                guard let buffer = buffers[item] else {
+                    preconditionFailure("a set's buffers are held until it is summed")
+                }
+                return buffer.geometry
+            }
             let union = geometries.count == 1 ? try geometries[0].unaryUnion() : try Geometry.union(geometries)
             return try figures(of: union, area: nil, threads: inner)
         }
         for (index, set) in absent.enumerated() { result.unions[setKeys[set]] = fresh[index] }
-        result.unionsReused += sets.count - absent.count
-        var sums = ExposureSums()
-        for key in setKeys {
+        return setKeys.map { key in
             guard let figures = result.unions[key] ?? known[key] else {
                 preconditionFailure("every union is either made or reused")
             }
-            sums.add(figures)
+            return figures
         }
-        return try sums.figures
     }
 
     /// The buffers of `parts` at `meters`, on up to `threads` threads, each held compactly as soon as it is made
@@ -189,4 +226,6 @@ struct GroupResult: Sendable {
     var reused: Int
     var unions: [UnionKey: ExposureFigures] = [:]
     var unionsReused = 0
+    /// The most buffers the job held at once (made or reused, not yet let go).
+    var mostHeld = 0
 }

@@ -100,16 +100,18 @@ extension Geometry {
 }
 
 /// Union-find over `0..<count`, with path halving and union by size.
-struct DisjointSets {
+public struct DisjointSets: Sendable {
     private var parent: [Int]
     private var size: [Int]
 
-    init(count: Int) {
+    /// `count` sets of one element each.
+    public init(count: Int) {
         parent = Array(0..<count)
         size = Array(repeating: 1, count: count)
     }
 
-    mutating func find(_ element: Int) -> Int {
+    /// The representative of the set holding `element`.
+    public mutating func find(_ element: Int) -> Int {
         var element = element
         while parent[element] != element {
             parent[element] = parent[parent[element]]
@@ -118,11 +120,13 @@ struct DisjointSets {
         return element
     }
 
-    mutating func connected(_ a: Int, _ b: Int) -> Bool {
+    /// Whether `a` and `b` are in one set.
+    public mutating func connected(_ a: Int, _ b: Int) -> Bool {
         find(a) == find(b)
     }
 
-    mutating func unite(_ a: Int, _ b: Int) {
+    /// Joins the sets of `a` and `b`.
+    public mutating func unite(_ a: Int, _ b: Int) {
         var rootA = find(a), rootB = find(b)
         guard rootA != rootB else { return }
         if size[rootA] < size[rootB] { swap(&rootA, &rootB) }
@@ -131,7 +135,7 @@ struct DisjointSets {
     }
 
     /// The sets, each ascending, ordered by their smallest element.
-    mutating func components() -> [[Int]] {
+    public mutating func components() -> [[Int]] {
         var slotOfRoot: [Int: Int] = [:]
         var result: [[Int]] = []
         for element in parent.indices {
