@@ -143,14 +143,13 @@ struct ExposureWork: Sendable {
         let buffers = items.buffers
         let fresh = try parallelMap(count: absent.count, threads: threads,
                                     order: largestFirst(sizes: absent.map { sets[$0].count })) { index in
-            let geometries = sets[absent[index]].map { item in
+            let shapes = sets[absent[index]].map { item in
                 guard let buffer = buffers[item] else {
                     preconditionFailure("a set's buffers are held until it is summed")
                 }
-                return buffer.geometry
+                return buffer
             }
-            let union = geometries.count == 1 ? try geometries[0].unaryUnion() : try Geometry.union(geometries)
-            return try figures(of: union, area: nil, threads: inner)
+            return try figures(of: try Self.union(of: shapes), area: nil, threads: inner)
         }
         for (index, set) in absent.enumerated() { result.unions[setKeys[set]] = fresh[index] }
         return setKeys.map { key in
@@ -159,6 +158,24 @@ struct ExposureWork: Sendable {
             }
             return figures
         }
+    }
+
+    /// Shapes rebuilt at once by `union(of:)`.
+    static let rebuildRun = 256
+
+    /// The union of `shapes`, the same as `Geometry.union` of them all (the same collection of the same polygons
+    /// in the same order, then `GEOSUnaryUnion_r`; one shape: its own `unaryUnion`), but built `rebuildRun`
+    /// shapes at a time: each run is rebuilt from its compact form and copied into a collection, which the
+    /// collection to unite takes over (`Geometry.collection(consuming:)`), so a large set's GEOS copies are
+    /// held once, not twice (issue 18: a set of 1 km buffers of the scattered layout holds nearly all of them).
+    static func union(of shapes: [CompactGeometry]) throws -> Geometry {
+        if shapes.count == 1 { return try shapes[0].geometry.unaryUnion() }
+        var runs: [Geometry?] = []
+        for start in stride(from: 0, to: shapes.count, by: rebuildRun) {
+            var rebuilt = shapes[start..<min(shapes.count, start + rebuildRun)].map { Optional($0.geometry) }
+            runs.append(try Geometry.collection(consuming: &rebuilt))
+        }
+        return try Geometry.collection(consuming: &runs).unaryUnion()
     }
 
     /// The buffers of `parts` at `meters`, on up to `threads` threads, each held compactly as soon as it is made
