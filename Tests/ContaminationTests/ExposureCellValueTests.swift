@@ -13,8 +13,7 @@ import Testing
 /// The lon/lat rasters have cells of 0.01° from (10°E, 1°N) unless said otherwise.
 @Suite("Exposure cell values")
 struct ExposureCellValueTests {
-    static let hasGDALTranslate = FileManager.default.isExecutableFile(atPath: "/usr/bin/gdal_translate")
-        || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/gdal_translate")
+    static let hasGDALTranslate = ExternalTool.available("gdal_translate")
 
     /// The 4×4 raster of the fill case: 1…16 row by row, except two undeclared -99999 cells at (2, 2) and (3, 2).
     static let filled: [[Double]] = [[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, -99999, -99999], [13, 14, 15, 16]]
@@ -217,8 +216,7 @@ enum CellRaster {
     /// Writes `values` (rows from the top) as `population.tif` in a fresh folder: lon/lat cells of `cell` degrees
     /// from (10°E, 1°N), no nodata unless `nodata` is given. Returns its path.
     static func write(_ values: [[Double]], cell: Double = 0.01, nodata: Double? = nil) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hazmap-cells-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try LoadingSupport.temporaryFolder()
         let grid = folder.appendingPathComponent("cells.asc").path
         let rows = values.count, columns = values.first?.count ?? 0
         var text = "ncols \(columns)\nnrows \(rows)\nxllcorner 10\nyllcorner \(1 - Double(rows) * cell)\n"
@@ -257,14 +255,9 @@ enum CellRaster {
     }
 
     static func run(_ tool: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(tool) \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+        let status = try ExternalTool.run(tool, arguments).status
+        guard status == 0 else {
+            throw Failure(description: "\(tool) \(arguments.joined(separator: " ")) exited \(status)")
         }
     }
 }

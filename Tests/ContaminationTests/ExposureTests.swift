@@ -21,8 +21,7 @@ struct ExposureTests {
     /// Writes a raster into a fresh folder and returns its path.
     static func writeRaster(crs: String = "EPSG:4326", transform: GeoTransform, width: Int = 4, height: Int = 4,
                             value: (Int, Int) -> Double = ExposureTests.value) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hazmap-exposure-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try LoadingSupport.temporaryFolder()
         let path = folder.appendingPathComponent("population.tif").path
         let writer = try RasterWriter(path: path, width: width, height: height, geoTransform: transform, crs: crs,
                                       nodata: nodata)

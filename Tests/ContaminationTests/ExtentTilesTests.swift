@@ -144,8 +144,7 @@ struct ExtentTilesTests {
           .enabled(if: ExternalTool.available("ogrinfo")))
     func seamsJoined() throws {
         let tiled = try Self.extent(try Self.denseScenario(), threads: 2, membersPerTile: 60)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hazmap-tiles-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try LoadingSupport.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         for piece in tiled.pieces {
             let polygons = try piece.geometry.parts()

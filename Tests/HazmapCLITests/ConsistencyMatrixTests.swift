@@ -447,8 +447,10 @@ struct Matrix {
                 add("people all within \(distance) m", "report", T.people(value))
             }
         }
-        for row in try T.csv(folder.appendingPathComponent("remaining_by_region.csv")) {
-            let region = (row["region"] ?? "").isEmpty ? "outside" : row["region"] ?? ""
+        for row in try T.csv(folder.appendingPathComponent("remaining_by_region.csv")) where row["region"] != "total" {
+            // The land outside every region, as extent, release and exposure name it ("outside" here).
+            let label = row["region"] ?? ""
+            let region = label.isEmpty || label == "(outside every region)" ? "outside" : label
             add("region \(region) CHA", "report", try T.km2(csv: row["cha_km2"]))
             add("region \(region) SHA", "report", try T.km2(csv: row["sha_km2"]))
         }

@@ -11,8 +11,6 @@ import Testing
 /// half of cell (0, 3) = 31 / 2 = 15.5 people; an SHA wholly east of the raster (warned about, no people).
 @Suite("hazmap exposure")
 struct ExposureCommandTests {
-    static func hazmapPath() -> String? { Binary.path("hazmap") }
-
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
         let outcome = try CLI.hazmap(arguments)
         return (outcome.status, outcome.stdout, outcome.stderr)
@@ -20,8 +18,7 @@ struct ExposureCommandTests {
 
     /// Writes the raster and hazards into a fresh folder.
     static func scenario() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hazmap-exposure-cli-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try CLI.temporaryFolder()
         let writer = try RasterWriter(path: folder.appendingPathComponent("population.tif").path, width: 4, height: 4,
                                       geoTransform: GeoTransform(originX: 20, originY: 5, cellWidth: 0.01,
                                                                  cellHeight: 0.01),
@@ -59,7 +56,7 @@ struct ExposureCommandTests {
         let hazardsOutsideRaster: [String]
     }
 
-    @Test(.enabled(if: hazmapPath() != nil, "the hazmap binary is not built"))
+    @Test(.enabled(if: Binary.path("hazmap") != nil, "the hazmap binary is not built"))
     func insideFiguresMatchHandComputation() throws {
         let folder = try Self.scenario()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -93,7 +90,7 @@ struct ExposureCommandTests {
         #expect(lines.count == 1 + 6 + 6)
     }
 
-    @Test(.enabled(if: hazmapPath() != nil, "the hazmap binary is not built"))
+    @Test(.enabled(if: Binary.path("hazmap") != nil, "the hazmap binary is not built"))
     func warnsAboutHazardsOutsideTheRasterAndRejectsBadDistances() throws {
         let folder = try Self.scenario()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -22,7 +22,7 @@ struct ExposureNodataCommandTests {
         return path
     }
 
-    @Test(.enabled(if: ExposureCommandTests.hazmapPath() != nil, "the hazmap binary is not built"))
+    @Test(.enabled(if: Binary.path("hazmap") != nil, "the hazmap binary is not built"))
     func anUndeclaredFillIsRefusedThenDeclared() throws {
         let folder = try ExposureCommandTests.scenario()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -47,7 +47,7 @@ struct ExposureNodataCommandTests {
         #expect(!declared.errors.contains("cannot be people"))
     }
 
-    @Test(.enabled(if: ExposureCommandTests.hazmapPath() != nil, "the hazmap binary is not built"))
+    @Test(.enabled(if: Binary.path("hazmap") != nil, "the hazmap binary is not built"))
     func helpDocumentsNodata() throws {
         let help = try ExposureCommandTests.run(["exposure", "--help"])
         #expect(help.output.contains("--nodata <V>"))

@@ -83,23 +83,24 @@ struct HostileInputTests {
 
     @Test("each corpus file gives its expected outcome", arguments: cases)
     func corpusCase(_ testCase: Case) throws {
-        let hazmap = try #require(Self.hazmapPath(), "hazmap is not built; run `swift build` first")
+        let hazmap = try #require(Binary.path("hazmap"), "hazmap is not built; run `swift build` first")
         try FileManager.default.createDirectory(at: Self.outputFolder, withIntermediateDirectories: true)
-        let result = try Self.run(hazmap, testCase.arguments, timeout: 30)
+        let result = try Binary.run(hazmap, testCase.arguments, timeout: 30)
+        let output = result.stdout + result.stderr
         #expect(!result.timedOut, "hung: \(testCase)")
-        #expect(result.status == testCase.status, "exit \(result.status): \(testCase)\n\(result.output)")
+        #expect(result.status == testCase.status, "exit \(result.status): \(testCase)\n\(output)")
         for text in testCase.mustSay {
-            #expect(result.output.contains(text), "no '\(text)' in the output of \(testCase):\n\(result.output)")
+            #expect(output.contains(text), "no '\(text)' in the output of \(testCase):\n\(output)")
         }
-        #expect(!result.output.contains("Fatal error"), "crashed: \(testCase)")
+        #expect(!output.contains("Fatal error"), "crashed: \(testCase)")
     }
 
     @Test("hazards in UTM and releases in lon/lat work together")
     func mixedCRS() throws {
-        let hazmap = try #require(Self.hazmapPath(), "hazmap is not built; run `swift build` first")
-        let result = try Self.run(hazmap, ["extent", Self.file("hazards-utm34n.geojson"), "--releases",
-                                           Self.file("releases-lonlat.geojson"), "--json", "-q"], timeout: 30)
-        #expect(result.status == 0, "\(result.output)")
+        let hazmap = try #require(Binary.path("hazmap"), "hazmap is not built; run `swift build` first")
+        let result = try Binary.run(hazmap, ["extent", Self.file("hazards-utm34n.geojson"), "--releases",
+                                             Self.file("releases-lonlat.geojson"), "--json", "-q"], timeout: 30)
+        #expect(result.status == 0, "\(result.stdout + result.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let text = String(describing: json)
         // The release covers the SHA (h1) entirely, so only the CHA (h2) remains: a 1 km UTM square centred
@@ -117,34 +118,4 @@ struct HostileInputTests {
         #expect(sha == 0, "the release in lon/lat must remove the whole UTM SHA; \(sha) m² left")
         #expect(abs(total - expected) < 5, "total \(total) m², expected \(expected) m²")
     }
-
-    /// Runs `executable` with a time limit; standard output and error are gathered together in `output`.
-    static func run(_ executable: String, _ arguments: [String], timeout: TimeInterval) throws
-        -> (status: Int32, output: String, stdout: String, timedOut: Bool) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hazmap-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let outURL = folder.appendingPathComponent("stdout"), errURL = folder.appendingPathComponent("stderr")
-        try Data().write(to: outURL)
-        try Data().write(to: errURL)
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(10_000) }
-        let timedOut = process.isRunning
-        if timedOut {
-            process.terminate()
-            process.waitUntilExit()
-        }
-        let stdout = String(decoding: (try? Data(contentsOf: outURL)) ?? Data(), as: UTF8.self)
-        let stderr = String(decoding: (try? Data(contentsOf: errURL)) ?? Data(), as: UTF8.self)
-        return (process.terminationStatus, stdout + stderr, stdout, timedOut)
-    }
-
-    /// The built `hazmap` (`Binary`).
-    static func hazmapPath() -> String? { Binary.path("hazmap") }
 }

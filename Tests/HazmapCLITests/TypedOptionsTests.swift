@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Dates, periods, distances and groupings are typed options: a value that does not parse is a usage error
+/// Dates, periods, distances, groupings and exposure classes are typed options: a value that does not parse is a usage error
 /// (exit 2) naming the option and the value, before any file is read (the hazards file here does not exist).
 @Suite("typed options", .enabled(if: CLI.ready, "needs GeoData/sample, a built hazmap and ogrinfo"))
 struct TypedOptionsTests {
@@ -15,6 +15,7 @@ struct TypedOptionsTests {
         (["exposure", "missing.gpkg", "p.tif", "--distances", "500m,5 furlongs"], "--distances"),
         (["exposure", "missing.gpkg", "p.tif", "--distances", "2000km"], "--distances"),
         (["exposure", "missing.gpkg", "p.tif", "--distances", "0m,1km"], "--distances"),
+        (["exposure", "missing.gpkg", "p.tif", "--classes", "all,AP"], "--classes"),
         (["routes", "r.geojson", "--hazards", "missing.gpkg", "--period", "week"], "--period"),
         (["plan", "missing.gpkg", "--priorities", "p.csv", "--capacity", "c.toml", "--start", "2025-1-1x"], "--start"),
         (["report", "--hazards", "missing.gpkg", "-o", "r", "--today", "tomorrow"], "--today"),
@@ -49,6 +50,7 @@ struct TypedOptionsTests {
          "'5 furlongs' is not a distance such as 500m or 1km"),
         (["exposure", "missing.gpkg", "p.tif", "--distances", "2000km"], "'2000km' is more than"),
         (["routes", "r.geojson", "--hazards", "missing.gpkg", "--distances", ","], "names no distance"),
+        (["exposure", "missing.gpkg", "p.tif", "--classes", "cha,"], "'cha,' is not a comma-separated list of all"),
         (["plan", "missing.gpkg", "--priorities", "p.csv", "--capacity", "c.toml", "--survey-shares", "cancel=2"],
          "write cancel=SHARE,reduce=SHARE with shares in 0…1"),
         (["plan", "missing.gpkg", "--priorities", "p.csv", "--capacity", "c.toml", "--survey-shares", "keep=0.5"],

@@ -63,8 +63,9 @@ struct ExposureCommand: ParsableCommand {
     var asOf: [CalendarDate] = []
 
     @Option(name: .long, help: ArgumentHelp(
-        "Classes to compute: all (CHA and SHA together), cha, sha, comma-separated.", valueName: "classes"))
-    var classes: String = "all,cha,sha"
+        "Classes to compute: all (CHA and SHA together), cha, sha, comma-separated (default: all,cha,sha).",
+        valueName: "classes"), transform: ValueParsers.exposureClasses)
+    var classes: Set<ExposureClass>?
 
     @Option(name: .long, help: ArgumentHelp("Buffer distances: metres or km, comma-separated.",
                                             valueName: "distances"), transform: ValueParsers.distances)
@@ -94,9 +95,6 @@ struct ExposureCommand: ParsableCommand {
 
     func validate() throws {
         if distances.includesZero { throw ValidationError("--distances: 0m is not a buffer; the 'inside' rows are always there") }
-        if ExposureClass.list(classes) == nil {
-            throw ValidationError("--classes: '\(classes)' is not a comma-separated list of all, cha, sha")
-        }
         if band < 1 { throw ValidationError("--band must be at least 1") }
         if let output, !output.lowercased().hasSuffix(".json"), !output.lowercased().hasSuffix(".csv") {
             _ = try VectorFormat(path: output)
@@ -115,7 +113,7 @@ struct ExposureCommand: ParsableCommand {
                                      monitor: monitor)
         let vectorOutput = output.map { !$0.lowercased().hasSuffix(".json") && !$0.lowercased().hasSuffix(".csv") }
         let analysis = ExposureAnalysis(population: raster, distances: distances, asOf: days,
-                                        classes: ExposureClass.list(classes) ?? Set(ExposureClass.allCases),
+                                        classes: classes ?? Set(ExposureClass.allCases),
                                         perHazard: perHazard, geometries: vectorOutput == true ? .every : .none,
                                         threads: threadOptions.count)
         let exposure = try analysis.run(inputs, monitor: monitor)

@@ -7,7 +7,8 @@ import Loading
 
 // Typed option values: a value that does not parse is a usage error (exit 2) naming the option and the
 // value, before any work starts. Values whose parsing can say what is wrong with them (distance lists, survey
-// shares) are parsed by `ValueParsers` in the option's `transform`, so the reason follows the option's name.
+// shares, exposure classes) are parsed by `ValueParsers` in the option's `transform`, so the reason follows the
+// option's name.
 
 extension CalendarDate: ExpressibleByArgument {
     /// `YYYY-MM-DD`.
@@ -34,4 +35,12 @@ enum ValueParsers {
 
     /// `cancel=0.5,reduce=0.3`.
     static func surveyShares(_ text: String) throws -> SurveyShares { try SurveyShares(parsing: text) }
+
+    /// A comma-separated list of exposure classes such as `all` or `cha,sha` (any case).
+    static func exposureClasses(_ text: String) throws -> Set<ExposureClass> {
+        guard let classes = ExposureClass.list(text) else {
+            throw ValidationError("'\(text)' is not a comma-separated list of all, cha, sha")
+        }
+        return classes
+    }
 }

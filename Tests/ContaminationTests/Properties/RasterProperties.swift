@@ -68,8 +68,7 @@ struct RasterProperties {
     }
 
     static func write(_ input: RasterCase) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hazmap-property-\(UUID())")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try LoadingSupport.temporaryFolder()
         let path = folder.appendingPathComponent("population.tif").path
         let writer = try RasterWriter(path: path, width: input.width, height: input.height,
                                       geoTransform: GeoTransform(originX: 10, originY: 1, cellWidth: 0.01,

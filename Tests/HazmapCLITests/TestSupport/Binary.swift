@@ -7,6 +7,8 @@ enum Binary {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Whether the run outlived its time limit and was stopped.
+        var timedOut = false
     }
 
     /// The built executable `name` (e.g. `hazmap`): next to the test bundle, else in a `.build*/debug`
@@ -35,10 +37,10 @@ enum Binary {
             .deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// Runs a program to the end, capturing standard output and standard error.
-    /// `environment` adds variables to the test's own.
+    /// Runs a program to the end, or until `timeout` seconds have passed (then stops it: `Outcome.timedOut`),
+    /// capturing standard output and standard error. `environment` adds variables to the test's own.
     static func run(_ executable: String, _ arguments: [String], in directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> Outcome {
+                    environment: [String: String] = [:], timeout: TimeInterval? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -61,11 +63,18 @@ enum Binary {
         process.standardError = errHandle
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        var timedOut = false
+        if let timeout {
+            let deadline = Date().addingTimeInterval(timeout)
+            while process.isRunning && Date() < deadline { usleep(10_000) }
+            timedOut = process.isRunning
+            if timedOut { process.terminate() }
+        }
         process.waitUntilExit()
         try outHandle.close()
         try errHandle.close()
         return Outcome(status: process.terminationStatus,
                        stdout: String(decoding: try Data(contentsOf: output), as: UTF8.self),
-                       stderr: String(decoding: try Data(contentsOf: errors), as: UTF8.self))
+                       stderr: String(decoding: try Data(contentsOf: errors), as: UTF8.self), timedOut: timedOut)
     }
 }
