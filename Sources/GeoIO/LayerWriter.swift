@@ -32,11 +32,12 @@ public final class LayerWriter {
     }
 
     /// Valid polygons rounded, valid, to the grid of the decimals GeoJSON writes, when the dataset asks for it
-    /// (`VectorDatasetWriter.roundsValid`); anything else, and anything GEOS cannot round, as it is.
+    /// (`VectorDatasetWriter.roundsValid`; `Geometry.roundedValid(toGrid:)`: point by point where that stays
+    /// valid, re-noded where not); anything else, and anything GEOS cannot round, as it is.
     private func roundedForOutput(_ geometry: Geometry) throws -> Geometry {
         guard owner.roundsValid, owner.format == .geoJSON || owner.format == .geoJSONSeq,
               geometry.isPolygonal || geometry.kind.isCollection, (try? geometry.isValid) == true,
-              let rounded = try? geometry.rounded(toGrid: pow(10, -Double(owner.decimals))) else { return geometry }
+              let rounded = try? geometry.roundedValid(toGrid: pow(10, -Double(owner.decimals))) else { return geometry }
         return rounded
     }
 

@@ -67,7 +67,7 @@ public enum Figures {
     /// (`%.*f`); never in exponent form; `-0.000` is written `0.000`. NaN and infinities as `nan`, `inf`, `-inf`.
     public static func decimal(_ value: Double, _ decimals: Int) -> String {
         guard value.isFinite else { return value.isNaN ? "nan" : (value < 0 ? "-inf" : "inf") }
-        let text = String(format: "%.\(max(0, decimals))f", value)
+        let text = FixedDecimal.text(value, decimals: max(0, decimals))
         if text.hasPrefix("-"), text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { return String(text.dropFirst()) }
         return text
     }

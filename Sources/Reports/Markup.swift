@@ -23,11 +23,8 @@ public enum Markup {
     /// A compact number for SVG coordinates: at most `decimals` digits after the point, trailing zeros
     /// and a negative zero removed (`12.5`, `3`, `-0.25`).
     public static func number(_ value: Double, decimals: Int = 2) -> String {
-        var text = fixed(value, decimals)
-        if text.contains("."), !text.contains("e") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
+        guard value.isFinite else { return fixed(value, decimals) }
+        let text = FixedDecimal.text(value, decimals: max(0, decimals), trimmed: true)
         return text == "-0" ? "0" : text
     }
 }

@@ -12,20 +12,24 @@ extension ReportData {
     /// it is empty or hazmap wrote it, or with `overwrite` (see `FolderOutput`).
     ///
     /// With `threads` above 1, the page, the GeoJSON files and the GeoPackage are written side by side (each
-    /// file by one thread, so every file is the same, byte for byte, for any number of threads).
+    /// file by one thread, so every file is the same, byte for byte, for any number of threads). `progress` counts
+    /// the features written and the page (`WriteProgress`).
     @discardableResult
-    public func write(to folder: String, overwrite: Bool = false, threads: Int = 1) throws -> [String] {
+    public func write(to folder: String, overwrite: Bool = false, threads: Int = 1,
+                      progress: WriteProgress = .none) throws -> [String] {
         var written: [String] = []
         let layers = try layers()
+        progress.begin(WriteProgress.steps(layers))
         try ReportFolder.write(to: folder, overwrite: overwrite) { temporary in
             let path: @Sendable (String) -> String = { (temporary as NSString).appendingPathComponent($0) }
             let outputs: [@Sendable () throws -> [String]] = [
                 {
                     try AtomicFile.write(text: try self.html(), to: path("index.html"))
+                    progress.advance(1)
                     return ["index.html"]
                 },
-                { try Self.writeGeoJSON(layers, path: path) },
-                { try Self.writeGeoPackage(layers, to: path(Self.geoPackageName)) },
+                { try Self.writeGeoJSON(layers, path: path, progress: progress) },
+                { try Self.writeGeoPackage(layers, to: path(Self.geoPackageName), progress: progress) },
             ]
             written += try parallelMap(count: outputs.count, threads: threads) { try outputs[$0]() }.flatMap { $0 }
             let tables: [(String, TextTable?)] = [
@@ -56,13 +60,15 @@ extension ReportData {
     }
 
     /// One GeoJSON file per layer; returns their names.
-    private static func writeGeoJSON(_ layers: [ReportLayer], path: (String) -> String) throws -> [String] {
+    private static func writeGeoJSON(_ layers: [ReportLayer], path: (String) -> String,
+                                     progress: WriteProgress) throws -> [String] {
         try layers.map { layer in
             let name = layer.name + ".geojson"
             let single = try FeatureWriter(path: path(name), layer: layer.name, fields: layer.fields,
                                            geometryKind: layer.geometryKind)
             for feature in layer.features {
                 try single.write(geometry: feature.geometry, properties: feature.properties)
+                progress.advance(1)
             }
             try single.commit()
             return name
@@ -70,12 +76,14 @@ extension ReportData {
     }
 
     /// The GeoPackage holding every layer, with a QGIS style for each (`LayerStyles`); returns its name.
-    private static func writeGeoPackage(_ layers: [ReportLayer], to path: String) throws -> [String] {
+    private static func writeGeoPackage(_ layers: [ReportLayer], to path: String,
+                                        progress: WriteProgress) throws -> [String] {
         let geoPackage = try VectorDatasetWriter(path: path)
         for layer in layers {
             let packaged = try geoPackage.addLayer(name: layer.name, fields: layer.fields, geometryKind: layer.geometryKind)
             for feature in layer.features {
                 try packaged.write(geometry: feature.geometry, properties: feature.properties)
+                progress.advance(1)
             }
         }
         let styles = try geoPackage.addLayer(name: LayerStyles.tableName, fields: LayerStyles.fields,

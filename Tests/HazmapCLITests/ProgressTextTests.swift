@@ -96,6 +96,19 @@ struct ProgressTextTests {
             #expect(bars.last { $0.label == label }?.percent == 100, "\(label) does not reach 100%")
         }
         #expect(bars.filter { $0.label.hasPrefix("exposure over time: year") }.allSatisfy { $0.total == 1 })
+        // Writing counts each feature of each layer twice (its GeoJSON file and report.gpkg) and the page once;
+        // the features as ogrinfo counts them in the GeoJSON files.
+        var features = 0
+        let report = folder.appendingPathComponent("report")
+        for file in try FileManager.default.contentsOfDirectory(atPath: report.path) where file.hasSuffix(".geojson") {
+            let info = try Binary.run("/usr/bin/ogrinfo", ["-ro", "-so", "-al", report.appendingPathComponent(file).path])
+            let count = info.stdout.split(separator: "\n").first { $0.hasPrefix("Feature Count: ") }
+            features += try #require(count.flatMap { Int($0.dropFirst("Feature Count: ".count)) }, "\(file)")
+        }
+        #expect(features > 0)
+        let writing = bars.filter { $0.label == "writing the report" }
+        #expect(writing.last.map { $0.done == 2 * features + 1 && $0.total == 2 * features + 1 } == true,
+                "\(writing.last.map { "\($0.done)/\($0.total)" } ?? "no bar"), \(features) features")
     }
 
     @Test func noBarsWhenStderrIsAFileAndNothingForcesThem() throws {

@@ -175,9 +175,10 @@ struct ReportCommand: ParsableCommand {
                               hasPopulation: raster != nil)
         for warning in data.exposure?.rasterWarnings ?? [] { Terminal.warning(warning) }
         let written = try clock.time("render") {
-            try monitor.phase("writing the report", total: 1) {
-                try data.write(to: output, overwrite: overwriteOptions.overwrite, threads: threads)
-            }
+            defer { monitor.finish() }
+            return try data.write(to: output, overwrite: overwriteOptions.overwrite, threads: threads,
+                                  progress: WriteProgress(begin: { monitor.begin(WriteProgress.phase, total: $0) },
+                                                          advance: monitor.steps))
         }
         let summary = ReportSummary(folder: output, files: written, data: data, timings: clock.phases)
         if reporting.json {
