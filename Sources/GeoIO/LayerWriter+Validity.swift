@@ -5,10 +5,12 @@ extension LayerWriter {
     /// (`VectorDatasetWriter.roundsValid`, on for every hazmap result): parts that share an edge are
     /// dissolved (`Geometry.mergingAdjacentParts()`), so every written polygon passes `ST_IsValid` in
     /// QGIS, PostGIS and Shapely. Anything else, and every geometry of a dataset that writes as given (the
-    /// scenario generator plants invalid polygons on purpose), is written as it is.
-    func validForOutput(_ geometry: Geometry, cleans: Bool) throws -> Geometry {
-        guard cleans, geometry.isPolygonal else { return geometry }
-        return try geometry.mergingAdjacentParts()
+    /// scenario generator plants invalid polygons on purpose), is written as it is. `isValid` is `true` when
+    /// the geometry was found valid as it is (`GEOSisValid_r`, asked once), `nil` when not asked or repaired.
+    func validForOutput(_ geometry: Geometry, cleans: Bool) throws -> (geometry: Geometry, isValid: Bool?) {
+        guard cleans, geometry.isPolygonal else { return (geometry, nil) }
+        if !geometry.isEmpty, try geometry.isValid { return (geometry, true) }
+        return (try geometry.mergingAdjacentParts(), nil)
     }
 
     /// A Polygon as a one-part MultiPolygon when the dataset cleans its output, so a polygon layer holds one

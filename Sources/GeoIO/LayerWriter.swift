@@ -33,10 +33,11 @@ public final class LayerWriter {
 
     /// Valid polygons rounded, valid, to the grid of the decimals GeoJSON writes, when the dataset asks for it
     /// (`VectorDatasetWriter.roundsValid`; `Geometry.roundedValid(toGrid:)`: point by point where that stays
-    /// valid, re-noded where not); anything else, and anything GEOS cannot round, as it is.
-    private func roundedForOutput(_ geometry: Geometry) throws -> Geometry {
+    /// valid, re-noded where not); anything else, and anything GEOS cannot round, as it is. `isValid`: the
+    /// geometry's validity when already known (`validForOutput`), else asked here.
+    private func roundedForOutput(_ geometry: Geometry, isValid: Bool?) throws -> Geometry {
         guard owner.roundsValid, owner.format == .geoJSON || owner.format == .geoJSONSeq,
-              geometry.isPolygonal || geometry.kind.isCollection, (try? geometry.isValid) == true,
+              geometry.isPolygonal || geometry.kind.isCollection, isValid ?? ((try? geometry.isValid) == true),
               let rounded = try? geometry.roundedValid(toGrid: pow(10, -Double(owner.decimals))) else { return geometry }
         return rounded
     }
@@ -71,7 +72,8 @@ public final class LayerWriter {
                 throw GeoIOError(path: path, featureIndex: index, message: "layer '\(name)' is a table without geometry")
             }
             let valid = try validForOutput(geometry, cleans: owner.roundsValid)
-            let written = try multiForOutput(try roundedForOutput(valid), cleans: owner.roundsValid)
+            let written = try multiForOutput(try roundedForOutput(valid.geometry, isValid: valid.isValid),
+                                             cleans: owner.roundsValid)
             var ogr = try GeometryBridge.ogrGeometry(written, path: path, featureIndex: index)
             let declared = OGR_L_GetGeomType(layer)
             if owner.format.hasTypedGeometryColumn, declared != wkbUnknown, OGR_G_GetGeometryType(ogr) != declared {

@@ -46,4 +46,18 @@ struct GridRoundingTests {
         let rounded = try polygon.roundedValid(toGrid: Self.grid)
         #expect(try rounded.polygonRings() == [PolygonRings(shell: [1, 1, 0, 1, 0, 0, 1, 0, 1, 1])])
     }
+
+    @Test("parts are grouped when their boxes widened by the margin meet, directly or through another part")
+    func groups() {
+        let boxes: [Bounds?] = [
+            Bounds(minX: 0, minY: 0, maxX: 1, maxY: 1),
+            Bounds(minX: 5, minY: 0, maxX: 6, maxY: 1),
+            Bounds(minX: 1.15, minY: 0, maxX: 2, maxY: 1),  // 0.15 from part 0: met with a margin of 0.1
+            nil,
+            Bounds(minX: 2.08, minY: 0.5, maxX: 3, maxY: 0.6),  // 0.08 from part 2
+            Bounds(minX: 6.25, minY: 0, maxX: 7, maxY: 1),  // 0.25 from part 1: apart
+        ]
+        #expect(Geometry.groupsMeeting(boxes, margin: 0.1) == [[0, 2, 4], [1], [3], [5]])
+        #expect(Geometry.groupsMeeting(boxes, margin: 0.05) == [[0], [1], [2, 4], [3], [5]])
+    }
 }

@@ -29,8 +29,8 @@ import Testing
         let folder = try CLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let output = folder.appendingPathComponent("report").path
-        let run = try CLI.hazmap(["report", "--hazards", CLI.sample("hazards.gpkg"), "--today", "2026-01-01", "-o", output]
-                                + common)
+        let run = try CLI.hazmap(["report", "--hazards", CLI.sample("hazards.gpkg"), "--today", "2026-01-01", "-o", output,
+                                  "--json"] + common)
         #expect(run.status == 0, "\(run.stderr)")
         let html = try String(contentsOfFile: output + "/index.html", encoding: .utf8)
         #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"map\""))
@@ -63,6 +63,14 @@ import Testing
         let totals = try #require(table["total"])
         #expect(abs(totals[0] - (byClass["CHA"]?["km2"] as? Double ?? -1)) <= 0.005 + 1e-12)
         #expect(abs(totals[1] - (byClass["SHA"]?["km2"] as? Double ?? -1)) <= 0.005 + 1e-12)
+        // The report's totals are the extent's own doubles, to the last bit (a sum of the region rows differs: on
+        // the sample, SHA 26,916,516.39669048 vs 26,916,516.39669047 m²).
+        let remaining = try #require(try CLI.object(run.stdout)["remaining_km2"] as? [String: Double])
+        for hazardClass in ["CHA", "SHA"] {
+            let km2 = try #require(byClass[hazardClass]?["km2"] as? Double)
+            #expect(remaining[hazardClass] == km2, "\(hazardClass): report \(remaining[hazardClass] ?? -1), extent \(km2)")
+        }
+        #expect(remaining["total"] == ((json["total"] as? [String: Any])?["km2"] as? Double))
 
         let layers = try CLI.ogrSummary(output + "/report.gpkg")
         #expect(Set(layers.map(\.name)) == ["remaining", "released", "snapshots", "regions", "findings", "layer_styles"])
