@@ -76,11 +76,11 @@ struct SetSweep {
         sets.unite(a, b)
         let root = sets.find(a), other = root == rootA ? rootB : rootA
         east[root] = max(east[rootA] ?? -.infinity, east[rootB] ?? -.infinity)
-        var joined = members[root] ?? []
-        joined += members[other] ?? []
+        // Taken out of the dictionary first, so that the larger list grows in place instead of being copied.
+        var joined = members.removeValue(forKey: root) ?? []
+        joined += members.removeValue(forKey: other) ?? []
         members[root] = joined
         east[other] = nil
-        members[other] = nil
     }
 
     /// The pairs of pieces of one box group (positions into `candidates`, in ascending piece order) that meet
