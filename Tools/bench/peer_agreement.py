@@ -45,7 +45,8 @@ def ledger(h, p):
 def exposure(h, p):
     pairs = []
     for row in h["rows"]:
-        if row.get("region") != "total":
+        # The total rows: `scope` "total" (older JSON: `region` "total").
+        if row.get("scope", row.get("region")) != "total":
             continue
         distance = row.get("distance_m")
         name = "inside " + row["class"] if distance is None else f"within {distance:g} m {row['class']}"
