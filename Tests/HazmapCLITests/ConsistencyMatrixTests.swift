@@ -176,6 +176,7 @@ struct ConsistencyMatrixTests {
             matrix.add("remaining \(name)", "plan", km2(m2))
             matrix.exact("remaining \(name)", "plan", m2: m2)
         }
+        matrix.exact("remaining total", "plan", m2: try cast(plan["total_m2"], Double.self))
         var planned = 0.0
         for feature in try cast(json(file: planFile)["features"], [[String: Any]].self) {
             let properties = try cast(feature["properties"], [String: Any].self)
@@ -348,6 +349,7 @@ struct Matrix {
             add("remaining \(name)", source, ConsistencyMatrixTests.km2(m2))
             exact("remaining \(name)", source, m2: m2)
         }
+        exact("remaining total", source, m2: try ConsistencyMatrixTests.m2(extent["total"]))
     }
 
     /// Errors and warnings of a findings summary; the warnings of one that did not check overlaps
@@ -370,6 +372,7 @@ struct Matrix {
             add("remaining \(name)", "release", T.km2(m2))
             exact("remaining \(name)", "release", m2: m2)
         }
+        exact("remaining total", "release", m2: try T.m2(asOf["total"]))
         let period = try T.cast(ledger["periods"], [[String: Any]].self).first { $0["period"] as? String == year }
         let released = try T.cast(period?["released"], [String: Any].self)
         for method in ["cancelled", "reduced", "cleared", "total"] {

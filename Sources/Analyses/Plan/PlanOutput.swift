@@ -92,7 +92,7 @@ public struct PlanReport: Encodable {
             completionText = "nothing to do"
         }
         hazards = schedule.hazards.count
-        totalM2 = schedule.totalArea
+        totalM2 = remaining.total.value
         remainingChaM2 = remaining.cha.value
         remainingShaM2 = remaining.sha.value
         teams = Self.names(schedule.capacity.teams)
