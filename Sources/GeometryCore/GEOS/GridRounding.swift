@@ -33,26 +33,15 @@ extension Geometry {
             box.map { Bounds(minX: $0.minX - margin, minY: $0.minY - margin, maxX: $0.maxX + margin, maxY: $0.maxY + margin) }
         }
         let index = BoundsIndex(widened)
-        var parent = Array(boxes.indices)
-        func root(_ item: Int) -> Int {
-            var item = item
-            while parent[item] != item {
-                parent[item] = parent[parent[item]]
-                item = parent[item]
-            }
-            return item
-        }
+        var sets = DisjointSets(count: boxes.count)
         for (item, box) in widened.enumerated() {
             guard let box else { continue }
-            for other in index.query(box) where other > item {
-                let (a, b) = (root(item), root(other))
-                if a != b { parent[max(a, b)] = min(a, b) }
-            }
+            for other in index.query(box) where other > item { sets.unite(item, other) }
         }
         var groups: [Int: [Int]] = [:]
         var order: [Int] = []
         for item in boxes.indices {
-            let group = root(item)
+            let group = sets.find(item)
             if groups[group] == nil { order.append(group) }
             groups[group, default: []].append(item)
         }
